@@ -1,0 +1,92 @@
+// The importer's output: what it understood of one archive source. This is also the JSON printed
+// by `npm run import -- --json <file>` and the model the content files (content/*.md) serialise.
+
+/** What a turn is. Only `speech` and `paragraph` carry (optional) speakers. */
+export type TurnKind =
+  | "speech" // a line of dialogue with an explicit speaker label ("Liao: ...")
+  | "paragraph" // narrative or reported speech ("The Secretary said ..."); speaker when attributable
+  | "heading" // a title or section heading inside the document body
+  | "header" // document furniture before the text proper (classification, "To be destroyed", time lines)
+  | "note" // a footnote or source note; `label` holds its number or mark
+  | "attachment" // an attachment or enclosure heading/body
+  | "original"; // original-language text kept as such (`lang` says which)
+
+export interface ParsedTurn {
+  kind: TurnKind;
+  /** Participant id (see `participants`), only when the speaker is known. */
+  speaker?: string;
+  /** The words, verbatim from the source (inline page markers and footnote marks kept). */
+  text: string;
+  /** A footnote number, a cable paragraph number ("1"), etc. */
+  label?: string;
+  /** BCP 47 language tag when not English (e.g. "ja", "zh"). */
+  lang?: string;
+}
+
+export interface Participant {
+  /** Stable id used by turns, e.g. "liao". Lowercase ASCII, hyphens. */
+  id: string;
+  /** Full name as the source gives it, e.g. "Liao Chengzhi". */
+  name: string;
+  /** The short label the transcript uses, e.g. "Liao", or the title, e.g. "the Secretary". */
+  label?: string;
+  /** Office or description, e.g. "Secretary of State". */
+  role?: string;
+}
+
+export interface DroppedLine {
+  line: number;
+  text: string;
+  reason: string;
+}
+
+export interface ParsedDocument {
+  type: "document";
+  slug: string;
+  title: string;
+  /** ISO 8601 date (YYYY-MM-DD, or YYYY-MM / YYYY when that is all the source gives). */
+  date?: string;
+  /** Time of day or range as printed ("9:00 a.m.", "19:40"). */
+  time?: string;
+  place?: string;
+  /** The archive or publication the text was copied from. */
+  archive?: string;
+  archiveUrl?: string;
+  citation?: string;
+  summary?: string;
+  translator?: string;
+  noteTaker?: string;
+  originalLanguage?: string;
+  classification?: string;
+  /** FRUS-style source note, when given apart from the footnotes. */
+  sourceNote?: string;
+  /** Which source shape the importer recognised. */
+  shape: "dialogue" | "memorandum" | "cable" | "tei";
+  /** Any further header fields, verbatim (cable Number/Sent/Received/To/From, Subject, ...). */
+  fields: Record<string, string>;
+  participants: Participant[];
+  turns: ParsedTurn[];
+  /** Web-page debris and other lines deliberately not imported, with the reason. */
+  dropped: DroppedLine[];
+}
+
+export interface CollectionEntry {
+  /** ISO date of the listed document. */
+  date: string;
+  title: string;
+  summary?: string;
+  /** Slug of the library document this entry refers to, when it is in the library. */
+  document?: string;
+}
+
+export interface ParsedCollection {
+  type: "collection";
+  slug: string;
+  title: string;
+  description?: string;
+  archive?: string;
+  entries: CollectionEntry[];
+  dropped: DroppedLine[];
+}
+
+export type ParsedSource = ParsedDocument | ParsedCollection;

