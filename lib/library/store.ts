@@ -1,0 +1,160 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ParsedCollection, ParsedDocument } from "@/lib/importer/types";
+import { assignAnchors } from "./turn-matching";
+
+export type StoreStatus = "created" | "updated" | "unchanged";
+
+export interface StoreResult {
+  slug: string;
+  status: StoreStatus;
+  turns: number;
+  /** Turns that kept their anchor from the previous import. */
+  keptAnchors: number;
+}
+
+interface Origin {
+  contentPath?: string;
+  contentHash: string;
+}
+
+/** First day of an ISO date given to day, month or year precision. */
+export function sortDateOf(date: string | undefined): Date | null {
+  const match = date?.match(/^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/);
+  if (!match) return null;
+  return new Date(Date.UTC(Number(match[1]), Number(match[2] ?? 1) - 1, Number(match[3] ?? 1)));
+}
+
+/**
+ * Save one parsed document in a single transaction: either all of it lands or nothing changes.
+ * Surviving turns keep their rows and anchors (annotations point at them); others are replaced.
+ */
+export async function storeDocument(
+  prisma: PrismaClient,
+  doc: ParsedDocument,
+  origin: Origin,
+): Promise<StoreResult> {
+  return prisma.$transaction(
+    async (tx) => {
+      const existing = await tx.document.findUnique({
+        where: { slug: doc.slug },
+        include: { turns: { orderBy: { position: "asc" } }, participants: true },
+      });
+      if (existing?.contentHash === origin.contentHash) {
+        return { slug: doc.slug, status: "unchanged", turns: existing.turns.length, keptAnchors: existing.turns.length };
+      }
+
+      const fields = {
+        title: doc.title,
+        date: doc.date ?? null,
+        sortDate: sortDateOf(doc.date),
+        time: doc.time ?? null,
+        place: doc.place ?? null,
+        archive: doc.archive ?? null,
+        archiveUrl: doc.archiveUrl ?? null,
+        citation: doc.citation ?? null,
+        summary: doc.summary ?? null,
+        translator: doc.translator ?? null,
+        noteTaker: doc.noteTaker ?? null,
+        originalLanguage: doc.originalLanguage ?? null,
+        classification: doc.classification ?? null,
+        sourceNote: doc.sourceNote ?? null,
+        shape: doc.shape,
+        fields: doc.fields,
+        contentPath: origin.contentPath ?? null,
+        contentHash: origin.contentHash,
+      };
+      const document = existing
+        ? await tx.document.update({ where: { id: existing.id }, data: fields })
+        : await tx.document.create({ data: { slug: doc.slug, ...fields } });
+
+      // Participants: keyed by their content id; ones no longer listed are removed.
+      const participantIds = new Map<string, string>();
+      for (const [position, participant] of doc.participants.entries()) {
+        const data = { name: participant.name, label: participant.label ?? null, role: participant.role ?? null, position };
+        const row = await tx.participant.upsert({
+          where: { documentId_key: { documentId: document.id, key: participant.id } },
+          create: { documentId: document.id, key: participant.id, ...data },
+          update: data,
+        });
+        participantIds.set(participant.id, row.id);
+      }
+      await tx.participant.deleteMany({
+        where: { documentId: document.id, key: { notIn: doc.participants.map((p) => p.id) } },
+      });
+
+      const oldTurns = existing?.turns ?? [];
+      const anchors = assignAnchors(oldTurns, doc.turns);
+      const oldByAnchor = new Map(oldTurns.map((turn) => [turn.anchor, turn]));
+      const kept = new Set(anchors.filter((anchor) => oldByAnchor.has(anchor)));
+
+      await tx.turn.deleteMany({
+        where: { documentId: document.id, anchor: { notIn: [...kept] } },
+      });
+      // Move surviving rows out of the way of the (documentId, position) unique index first.
+      await tx.$executeRaw`UPDATE "Turn" SET "position" = -"position" - 1 WHERE "documentId" = ${document.id}`;
+
+      const created = [];
+      for (const [position, turn] of doc.turns.entries()) {
+        const anchor = anchors[position]!;
+        const data = {
+          position,
+          kind: turn.kind,
+          text: turn.text,
+          label: turn.label ?? null,
+          lang: turn.lang ?? null,
+          speakerId: turn.speaker ? (participantIds.get(turn.speaker) ?? null) : null,
+        };
+        const previous = oldByAnchor.get(anchor);
+        if (previous) await tx.turn.update({ where: { id: previous.id }, data });
+        else created.push({ documentId: document.id, anchor, ...data });
+      }
+      if (created.length) await tx.turn.createMany({ data: created });
+
+      return {
+        slug: doc.slug,
+        status: existing ? "updated" : "created",
+        turns: doc.turns.length,
+        keptAnchors: kept.size,
+      };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** Save a collection and replace its entries, in one transaction. */
+export async function storeCollection(
+  prisma: PrismaClient,
+  collection: ParsedCollection,
+  origin: Origin,
+): Promise<{ slug: string; status: StoreStatus; entries: number }> {
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.collection.findUnique({ where: { slug: collection.slug } });
+    if (existing?.contentHash === origin.contentHash) {
+      return { slug: collection.slug, status: "unchanged", entries: collection.entries.length };
+    }
+    const data = {
+      title: collection.title,
+      description: collection.description ?? null,
+      archive: collection.archive ?? null,
+      contentPath: origin.contentPath ?? null,
+      contentHash: origin.contentHash,
+    };
+    const row = await tx.collection.upsert({
+      where: { slug: collection.slug },
+      create: { slug: collection.slug, ...data },
+      update: data,
+    });
+    await tx.collectionEntry.deleteMany({ where: { collectionId: row.id } });
+    await tx.collectionEntry.createMany({
+      data: collection.entries.map((entry, position) => ({
+        collectionId: row.id,
+        position,
+        date: entry.date,
+        title: entry.title,
+        summary: entry.summary ?? null,
+        documentSlug: entry.document ?? null,
+      })),
+    });
+    return { slug: collection.slug, status: existing ? "updated" : "created", entries: collection.entries.length };
+  });
+}

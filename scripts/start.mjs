@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// `npm start`: database (embedded unless DATABASE_URL is set) -> migrations -> production build
+// (only if sources changed) -> content and demo accounts -> `next start`. Ctrl-C stops it all.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { buildIfStale, nextBin } from "./lib/build.mjs";
+import { openDatabase } from "./lib/database.mjs";
+import { migrate } from "./lib/migrate.mjs";
+import { isPortFree } from "./lib/ports.mjs";
+import { runSeed } from "./lib/seed.mjs";
+
+const started = Date.now();
+const port = Number(process.env.PORT ?? 3000);
+const say = (message) => console.log(`[memcon] ${message}`);
+let database;
+let server;
+let stopping = false;
+
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+
+try {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`PORT must be a number between 1 and 65535 (got "${process.env.PORT}").`);
+  }
+  if (!(await isPortFree(port))) {
+    throw new Error(
+      `Port ${port} is already in use. Stop the program using it, or start on another port: PORT=${port + 1} npm start`,
+    );
+  }
+
+  database = await openDatabase();
+  say(database.embedded ? "Embedded PostgreSQL started (data in .data/postgres)." : "Using DATABASE_URL.");
+
+  const applied = await migrate(database.url);
+  if (applied.length) say(`Applied ${applied.length} migration(s): ${applied.join(", ")}.`);
+
+  const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+  if (!env.AUTH_SECRET) env.AUTH_SECRET = localAuthSecret();
+  Object.assign(process.env, env);
+
+  const buildLog = path.resolve(".data/build.log");
+  fs.mkdirSync(path.dirname(buildLog), { recursive: true });
+  fs.writeFileSync(buildLog, "");
+  say("Checking the production build...");
+  const built = await buildIfStale({ log: (text) => fs.appendFileSync(buildLog, text) });
+  if (built) say("Built the app (log in .data/build.log).");
+
+  const seed = await runSeed(env);
+  if (seed.summary) say(seed.summary);
+
+  server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  server.stdout.on("data", (chunk) => {
+    const text = String(chunk);
+    if (/Ready in|started server/i.test(text)) {
+      say(`Ready in ${((Date.now() - started) / 1000).toFixed(1)} s: http://localhost:${port}`);
+      for (const line of seed.credentials ?? []) say(line);
+      say("Press Ctrl-C to stop.");
+    } else if (!/^\s*(▲|-|✓|$)/.test(text)) {
+      process.stdout.write(text);
+    }
+  });
+  server.on("exit", (code, signal) => {
+    if (!stopping) {
+      console.error(`[memcon] The web server stopped (${signal ?? `exit ${code}`}).`);
+      shutdown(code || 1);
+    }
+  });
+} catch (error) {
+  console.error(`[memcon] ${error instanceof Error ? error.message : String(error)}`);
+  if (error?.details && process.env.MEMCON_DEBUG) console.error(error.details);
+  await shutdown(1);
+}
+
+/** The embedded default gets a generated secret kept in .data/, so sessions survive restarts. */
+function localAuthSecret() {
+  const file = path.resolve(".data/auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+  }
+  if (database) {
+    await database.stop().catch(() => {});
+    if (database.embedded) say("Database stopped.");
+  }
+  process.exit(code);
+}
