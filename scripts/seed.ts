@@ -1,0 +1,24 @@
+// Loads content/ (and, once accounts exist, the demo accounts) into DATABASE_URL. Run by
+// `npm start` and the test harness through tsx. Human-readable lines go to stderr; with
+// --report-json the last stdout line is a JSON summary for the caller.
+import { getPrisma } from "@/lib/db";
+import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
+
+const prisma = getPrisma();
+try {
+  const report = await loadContentFiles(prisma, listContentFiles("content"));
+  for (const failure of report.failed) console.error(`[memcon] content not loaded: ${failure.message}`);
+  const changed = report.loaded.filter((item) => item.status !== "unchanged");
+  for (const item of changed) console.error(`[memcon] ${item.status} ${item.kind} ${item.slug} (${item.count})`);
+  const documents = report.loaded.filter((item) => item.kind === "document").length;
+  const collections = report.loaded.length - documents;
+  const summary =
+    `Library: ${documents} document(s), ${collections} collection(s)` +
+    (changed.length ? `, ${changed.length} loaded or updated` : ", all up to date") +
+    (report.failed.length ? `, ${report.failed.length} file(s) with errors` : "") +
+    ".";
+  if (process.argv.includes("--report-json")) console.log(JSON.stringify({ summary, credentials: [] }));
+  else console.log(summary);
+} finally {
+  await prisma.$disconnect();
+}

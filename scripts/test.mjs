@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// `npm test`: unit + integration tests (Vitest, real PostgreSQL), then end-to-end tests
+// (Playwright, Chromium) against a production build served by `next start` with its own database.
+// Flags: --unit-only, --e2e-only. Exits non-zero when anything fails.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { buildIfStale, nextBin } from "./lib/build.mjs";
+import { findFreePort } from "./lib/ports.mjs";
+import { runSeed } from "./lib/seed.mjs";
+import { createTestDatabase, ensureTemplate, openTestCluster } from "./lib/test-cluster.mjs";
+
+const args = new Set(process.argv.slice(2));
+const runUnit = !args.has("--e2e-only");
+const runE2e = !args.has("--unit-only");
+const say = (message) => console.log(`\n[test] ${message}`);
+const results = [];
+const started = Date.now();
+
+const cluster = await openTestCluster();
+let exitCode = 0;
+try {
+  const template = await ensureTemplate(cluster.adminUrl);
+  if (runUnit) {
+    say("Unit and integration tests (Vitest)");
+    const code = await run(process.execPath, [bin("vitest/vitest.mjs"), "run"], {
+      ...process.env,
+      TEST_DATABASE_URL: cluster.adminUrl,
+    });
+    results.push(["vitest", code]);
+  }
+  if (runE2e) results.push(["playwright", await endToEnd(cluster.adminUrl, template)]);
+} catch (error) {
+  console.error(`[test] ${error instanceof Error ? error.message : String(error)}`);
+  if (error?.details) console.error(error.details);
+  exitCode = 1;
+} finally {
+  await cluster.stop();
+}
+
+const failed = results.filter(([, code]) => code !== 0).map(([name]) => name);
+console.log(
+  `\n[test] ${results.map(([name, code]) => `${name}: ${code === 0 ? "passed" : "FAILED"}`).join(", ")}` +
+    ` in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
+process.exit(exitCode || (failed.length ? 1 : 0));
+
+async function endToEnd(adminUrl, template) {
+  say("Production build (skipped when current)");
+  await buildIfStale({ log: (text) => process.stdout.write(text) });
+
+  const database = await createTestDatabase(adminUrl, template, "memcon_e2e");
+  const port = await findFreePort(3200);
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(port),
+  };
+  const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const serverLog = fs.createWriteStream(path.resolve("test-results-server.log"));
+  server.stdout.pipe(serverLog);
+  server.stderr.pipe(serverLog);
+  try {
+    say("Loading content/ and demo accounts into the end-to-end database");
+    const seed = await runSeed(env);
+    if (seed.summary) console.log(seed.summary);
+    await waitForHealth(`http://127.0.0.1:${port}/api/health`);
+    say(`End-to-end tests (Playwright) against http://127.0.0.1:${port}`);
+    return await run(process.execPath, [bin("@playwright/test/cli.js"), "test"], {
+      ...env,
+      E2E_BASE_URL: `http://127.0.0.1:${port}`,
+    });
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+    await database.drop().catch(() => {});
+  }
+}
+
+async function waitForHealth(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The app did not become healthy at ${url} within ${timeoutMs / 1000} s (see test-results-server.log).`);
+}
+
+function bin(relative) {
+  return path.resolve("node_modules", relative);
+}
+
+function run(command, commandArgs, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { env, stdio: "inherit" });
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
