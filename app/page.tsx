@@ -1,32 +1,75 @@
 import Link from "next/link";
-import { listDocuments } from "@/lib/library/queries";
+import { DocumentList } from "@/components/library/DocumentList";
+import { LibraryFilters } from "@/components/library/LibraryFilters";
+import { SearchResults } from "@/components/library/SearchResults";
+import { Timeline } from "@/components/library/Timeline";
+import { libraryFacets, listCollections, listDocuments, parseLibraryFilters } from "@/lib/library/queries";
+import { searchTranscripts } from "@/lib/library/search";
 
 export const dynamic = "force-dynamic";
 
-export default async function LibraryPage() {
-  const documents = await listDocuments();
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function LibraryPage({ searchParams }: { searchParams: SearchParams }) {
+  const filters = parseLibraryFilters(await searchParams);
+  const [documents, facets, collections, results] = await Promise.all([
+    listDocuments(filters),
+    libraryFacets(),
+    listCollections(),
+    filters.q ? searchTranscripts(filters.q) : Promise.resolve(null),
+  ]);
+  const timeline = filters.view === "timeline";
+  const viewLink = (view: "list" | "timeline") => {
+    const params = new URLSearchParams();
+    for (const key of ["collection", "participant", "year"] as const) {
+      const value = filters[key];
+      if (value) params.set(key, String(value));
+    }
+    if (view === "timeline") params.set("view", "timeline");
+    const query = params.toString();
+    return query ? `/?${query}` : "/";
+  };
+
   return (
-    <section aria-labelledby="library-heading">
-      <h1 id="library-heading">Library</h1>
-      {documents.length === 0 ? (
-        <p>No documents yet. Add files to content/ and restart, or run npm run import.</p>
-      ) : (
-        <ol className="document-list">
-          {documents.map((document) => (
-            <li key={document.slug} className="document-card">
-              <h2>
-                <Link href={`/documents/${document.slug}`}>{document.title}</Link>
-              </h2>
-              <p className="meta">
-                {document.date && <time dateTime={document.date}>{document.date}</time>}
-                {document.archive && <span> · {document.archive}</span>}
-                <span> · {document.turnCount} turns</span>
-              </p>
-              {document.summary && <p className="summary">{document.summary}</p>}
-            </li>
-          ))}
-        </ol>
+    <div className="library">
+      <h1>Library</h1>
+      <LibraryFilters filters={filters} facets={facets} />
+      {results && filters.q && <SearchResults query={filters.q} results={results} />}
+      <section aria-labelledby="documents-heading">
+        <div className="section-bar">
+          <h2 id="documents-heading">
+            {documents.length} document{documents.length === 1 ? "" : "s"}
+          </h2>
+          <nav aria-label="Library view" className="view-switch">
+            <Link href={viewLink("list")} aria-current={timeline ? undefined : "page"}>
+              List
+            </Link>
+            <Link href={viewLink("timeline")} aria-current={timeline ? "page" : undefined}>
+              Timeline
+            </Link>
+          </nav>
+        </div>
+        {documents.length === 0 ? (
+          <p>No documents match these filters.</p>
+        ) : timeline ? (
+          <Timeline documents={documents} />
+        ) : (
+          <DocumentList documents={documents} />
+        )}
+      </section>
+      {collections.length > 0 && (
+        <section aria-labelledby="collections-heading">
+          <h2 id="collections-heading">Collections</h2>
+          <ul className="collection-list">
+            {collections.map((collection) => (
+              <li key={collection.slug}>
+                <Link href={`/collections/${collection.slug}`}>{collection.title}</Link>{" "}
+                <span className="meta">({collection._count.entries} dated entries)</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
-    </section>
+    </div>
   );
 }

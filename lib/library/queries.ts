@@ -1,5 +1,7 @@
 import "server-only";
+import { z } from "zod";
 import { getPrisma } from "@/lib/db";
+import { matchEntry } from "./collection-matching";
 
 export interface LibraryItem {
   slug: string;
@@ -8,11 +10,47 @@ export interface LibraryItem {
   archive: string | null;
   summary: string | null;
   turnCount: number;
+  participants: string[];
 }
 
-/** Every document in the library, oldest first (undated last). */
-export async function listDocuments(): Promise<LibraryItem[]> {
-  const documents = await getPrisma().document.findMany({
+/** The library's filters, as they arrive in the URL: anything malformed is ignored, not fatal. */
+export const libraryFiltersSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  collection: z.string().max(120).optional().catch(undefined),
+  participant: z.string().max(200).optional().catch(undefined),
+  year: z.coerce.number().int().min(1000).max(2999).optional().catch(undefined),
+  view: z.enum(["list", "timeline"]).optional().catch(undefined),
+});
+export type LibraryFilters = z.infer<typeof libraryFiltersSchema>;
+
+const firstValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+
+export function parseLibraryFilters(params: Record<string, string | string[] | undefined>): LibraryFilters {
+  return libraryFiltersSchema.parse({
+    q: firstValue(params.q),
+    collection: firstValue(params.collection),
+    participant: firstValue(params.participant),
+    year: firstValue(params.year),
+    view: firstValue(params.view),
+  });
+}
+
+/** Every document in the library matching the filters, oldest first (undated last). */
+export async function listDocuments(filters: LibraryFilters = {}): Promise<LibraryItem[]> {
+  const prisma = getPrisma();
+  let slugs: string[] | undefined;
+  if (filters.collection) {
+    const collection = await getCollection(filters.collection);
+    slugs = collection ? collection.entries.flatMap((entry) => (entry.document ? [entry.document.slug] : [])) : [];
+  }
+  const documents = await prisma.document.findMany({
+    where: {
+      ...(slugs ? { slug: { in: slugs } } : {}),
+      ...(filters.participant ? { participants: { some: { name: filters.participant } } } : {}),
+      ...(filters.year
+        ? { sortDate: { gte: new Date(Date.UTC(filters.year, 0, 1)), lt: new Date(Date.UTC(filters.year + 1, 0, 1)) } }
+        : {}),
+    },
     orderBy: [{ sortDate: { sort: "asc", nulls: "last" } }, { title: "asc" }],
     select: {
       slug: true,
@@ -20,8 +58,57 @@ export async function listDocuments(): Promise<LibraryItem[]> {
       date: true,
       archive: true,
       summary: true,
+      participants: { select: { name: true }, orderBy: { position: "asc" } },
       _count: { select: { turns: true } },
     },
   });
-  return documents.map(({ _count, ...document }) => ({ ...document, turnCount: _count.turns }));
+  return documents.map(({ _count, participants, ...document }) => ({
+    ...document,
+    turnCount: _count.turns,
+    participants: participants.map((participant) => participant.name),
+  }));
+}
+
+/** Values the library can be filtered by. */
+export async function libraryFacets() {
+  const prisma = getPrisma();
+  const [collections, participants, years] = await Promise.all([
+    prisma.collection.findMany({ select: { slug: true, title: true }, orderBy: { title: "asc" } }),
+    prisma.participant.findMany({ distinct: ["name"], select: { name: true }, orderBy: { name: "asc" } }),
+    prisma.$queryRaw<{ year: number }[]>`
+      SELECT DISTINCT EXTRACT(YEAR FROM "sortDate")::int AS year FROM "Document"
+      WHERE "sortDate" IS NOT NULL ORDER BY year`,
+  ]);
+  return {
+    collections,
+    participants: participants.map((participant) => participant.name),
+    years: years.map((row) => row.year),
+  };
+}
+
+export async function listCollections() {
+  return getPrisma().collection.findMany({
+    orderBy: { title: "asc" },
+    select: { slug: true, title: true, description: true, _count: { select: { entries: true } } },
+  });
+}
+
+/** A collection with its entries in date order, each linked to its library document if present. */
+export async function getCollection(slug: string) {
+  const prisma = getPrisma();
+  const collection = await prisma.collection.findUnique({
+    where: { slug },
+    include: { entries: { orderBy: [{ date: "asc" }, { position: "asc" }] } },
+  });
+  if (!collection) return null;
+  const dates = [...new Set(collection.entries.map((entry) => entry.date))];
+  const named = collection.entries.flatMap((entry) => (entry.documentSlug ? [entry.documentSlug] : []));
+  const candidates = await prisma.document.findMany({
+    where: { OR: [{ date: { in: dates } }, { slug: { in: named } }] },
+    select: { slug: true, date: true, title: true },
+  });
+  return {
+    ...collection,
+    entries: collection.entries.map((entry) => ({ ...entry, document: matchEntry(entry, candidates) ?? null })),
+  };
 }

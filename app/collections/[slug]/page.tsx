@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatIsoDate } from "@/lib/library/dates";
+import { getCollection } from "@/lib/library/queries";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ slug: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const collection = await getCollection((await params).slug);
+  return { title: collection?.title ?? "Collection not found" };
+}
+
+export default async function CollectionPage({ params }: { params: Params }) {
+  const collection = await getCollection((await params).slug);
+  if (!collection) notFound();
+  const inLibrary = collection.entries.filter((entry) => entry.document).length;
+  return (
+    <article className="collection">
+      <p className="eyebrow">Collection{collection.archive ? ` · ${collection.archive}` : ""}</p>
+      <h1>{collection.title}</h1>
+      {collection.description && <p className="document-summary">{collection.description}</p>}
+      <p className="meta">
+        {collection.entries.length} dated entries, {inLibrary} in the library; the others are listed as references.
+      </p>
+      <ol className="collection-entries">
+        {collection.entries.map((entry) => (
+          <li key={entry.id} className={entry.document ? "entry entry--in-library" : "entry"}>
+            <time dateTime={entry.date}>{formatIsoDate(entry.date)}</time>
+            <h2>
+              {entry.document ? (
+                <Link href={`/documents/${entry.document.slug}`}>{entry.title}</Link>
+              ) : (
+                entry.title
+              )}
+            </h2>
+            {entry.document ? (
+              <p className="badge">In the library</p>
+            ) : (
+              <p className="badge badge--reference">Reference only</p>
+            )}
+            {entry.summary && <p>{entry.summary}</p>}
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DocumentHeader } from "@/components/reader/DocumentHeader";
+import { TurnItem } from "@/components/reader/TurnItem";
+import { TurnNavigator } from "@/components/reader/TurnNavigator";
+import { getDocument } from "@/lib/library/document";
+import { speakerColour } from "@/lib/library/speaker-colours";
+import { filterBySpeaker } from "@/lib/library/speaker-filter";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ slug: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const document = await getDocument((await params).slug);
+  return { title: document?.title ?? "Document not found" };
+}
+
+export default async function ReaderPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  const document = await getDocument((await params).slug);
+  if (!document) notFound();
+  const requested = (await searchParams).speaker;
+  const speaker = document.participants.find((participant) => participant.key === requested);
+  const byId = new Map(document.participants.map((participant) => [participant.id, participant]));
+  const speaking = document.participants.filter((participant) =>
+    document.turns.some((turn) => turn.speakerId === participant.id),
+  );
+  const shown = filterBySpeaker(document.turns, speaker?.id);
+
+  return (
+    <article className="reader">
+      <DocumentHeader document={document} />
+      {speaking.length > 0 && (
+        <nav className="speaker-filter" aria-label="Show the turns of one speaker">
+          <span>Speakers:</span>
+          <Link href={`/documents/${document.slug}`} aria-current={speaker ? undefined : "page"}>
+            All turns
+          </Link>
+          {speaking.map((participant) => (
+            <Link
+              key={participant.id}
+              href={`/documents/${document.slug}?speaker=${encodeURIComponent(participant.key)}`}
+              aria-current={participant.id === speaker?.id ? "page" : undefined}
+              style={{ "--speaker": speakerColour(participant.position) } as React.CSSProperties}
+              className="speaker-chip"
+            >
+              {participant.label ?? participant.name}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <p className="hint">
+        Press <kbd>j</kbd> and <kbd>k</kbd> to move between turns; each number is a permalink.
+      </p>
+      <ol className="transcript" aria-label="Transcript">
+        {shown.map((item) =>
+          item.type === "turn" ? (
+            <TurnItem
+              key={item.turn.id}
+              turn={item.turn}
+              speaker={item.turn.speakerId ? byId.get(item.turn.speakerId) : undefined}
+              context={item.context}
+            />
+          ) : (
+            <li key={`gap-${item.from}`} className="turn-gap">
+              <Link href={`/documents/${document.slug}#t-${item.from}`}>
+                {item.count} turn{item.count === 1 ? "" : "s"} by others
+              </Link>
+            </li>
+          ),
+        )}
+      </ol>
+      <TurnNavigator />
+    </article>
+  );
+}
