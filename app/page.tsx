@@ -3,7 +3,12 @@ import { DocumentList } from "@/components/library/DocumentList";
 import { LibraryFilters } from "@/components/library/LibraryFilters";
 import { SearchResults } from "@/components/library/SearchResults";
 import { Timeline } from "@/components/library/Timeline";
-import { libraryFacets, listCollections, listDocuments, parseLibraryFilters } from "@/lib/library/queries";
+import {
+  libraryFacets,
+  listCollections,
+  listDocuments,
+  parseLibraryFilters,
+} from "@/lib/library/queries";
 import { searchTranscripts } from "@/lib/library/search";
 
 export const dynamic = "force-dynamic";

@@ -45,7 +45,10 @@ try {
   if (result.status !== 0) {
     console.error(`prisma migrate diff failed:\n${result.stderr}`);
     process.exitCode = 1;
-  } else if (/^-- This is an empty migration\.?\s*$/m.test(result.stdout) || !result.stdout.trim()) {
+  } else if (
+    /^-- This is an empty migration\.?\s*$/m.test(result.stdout) ||
+    !result.stdout.trim()
+  ) {
     console.log("The schema has not changed since the last commit: no migration written.");
   } else {
     const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);

@@ -7,9 +7,11 @@ import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
 const prisma = getPrisma();
 try {
   const report = await loadContentFiles(prisma, listContentFiles("content"));
-  for (const failure of report.failed) console.error(`[memcon] content not loaded: ${failure.message}`);
+  for (const failure of report.failed)
+    console.error(`[memcon] content not loaded: ${failure.message}`);
   const changed = report.loaded.filter((item) => item.status !== "unchanged");
-  for (const item of changed) console.error(`[memcon] ${item.status} ${item.kind} ${item.slug} (${item.count})`);
+  for (const item of changed)
+    console.error(`[memcon] ${item.status} ${item.kind} ${item.slug} (${item.count})`);
   const documents = report.loaded.filter((item) => item.kind === "document").length;
   const collections = report.loaded.length - documents;
   const summary =
@@ -17,7 +19,8 @@ try {
     (changed.length ? `, ${changed.length} loaded or updated` : ", all up to date") +
     (report.failed.length ? `, ${report.failed.length} file(s) with errors` : "") +
     ".";
-  if (process.argv.includes("--report-json")) console.log(JSON.stringify({ summary, credentials: [] }));
+  if (process.argv.includes("--report-json"))
+    console.log(JSON.stringify({ summary, credentials: [] }));
   else console.log(summary);
 } finally {
   await prisma.$disconnect();

@@ -32,7 +32,11 @@ try {
   }
 
   database = await openDatabase();
-  say(database.embedded ? "Embedded PostgreSQL started (data in .data/postgres)." : "Using DATABASE_URL.");
+  say(
+    database.embedded
+      ? "Embedded PostgreSQL started (data in .data/postgres)."
+      : "Using DATABASE_URL.",
+  );
 
   const applied = await migrate(database.url);
   if (applied.length) say(`Applied ${applied.length} migration(s): ${applied.join(", ")}.`);

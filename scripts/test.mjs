@@ -93,7 +93,9 @@ async function waitForHealth(url, timeoutMs = 60_000) {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`The app did not become healthy at ${url} within ${timeoutMs / 1000} s (see test-results-server.log).`);
+  throw new Error(
+    `The app did not become healthy at ${url} within ${timeoutMs / 1000} s (see test-results-server.log).`,
+  );
 }
 
 function bin(relative) {

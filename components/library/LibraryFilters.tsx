@@ -2,7 +2,11 @@ import type { LibraryFilters as Filters } from "@/lib/library/queries";
 
 interface Props {
   filters: Filters;
-  facets: { collections: { slug: string; title: string }[]; participants: string[]; years: number[] };
+  facets: {
+    collections: { slug: string; title: string }[];
+    participants: string[];
+    years: number[];
+  };
 }
 
 /** A plain GET form: works without JavaScript, and every filtered view has a shareable URL. */
@@ -11,7 +15,13 @@ export function LibraryFilters({ filters, facets }: Props) {
     <form className="filters" role="search" action="/" method="get">
       <div className="field field--wide">
         <label htmlFor="q">Search the transcripts</label>
-        <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="e.g. military bases" />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          placeholder="e.g. military bases"
+        />
       </div>
       <div className="field">
         <label htmlFor="collection">Collection</label>

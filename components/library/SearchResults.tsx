@@ -26,7 +26,11 @@ export function SearchResults({ query, results }: { query: string; results: Sear
                     </span>{" "}
                     <span className="hit-snippet">
                       {snippetParts(hit.snippet).map((part, index) =>
-                        part.highlighted ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+                        part.highlighted ? (
+                          <mark key={index}>{part.text}</mark>
+                        ) : (
+                          <span key={index}>{part.text}</span>
+                        ),
                       )}
                     </span>
                   </Link>

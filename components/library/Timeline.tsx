@@ -17,7 +17,9 @@ export function Timeline({ documents }: { documents: LibraryItem[] }) {
           <ol>
             {items.map((document) => (
               <li key={document.slug}>
-                {document.date && <time dateTime={document.date}>{formatIsoDate(document.date)}</time>}
+                {document.date && (
+                  <time dateTime={document.date}>{formatIsoDate(document.date)}</time>
+                )}
                 <Link href={`/documents/${document.slug}`}>{document.title}</Link>
               </li>
             ))}

@@ -22,7 +22,11 @@ export function DocumentHeader({ document }: { document: ReaderDocument }) {
             <ul className="participants">
               {document.participants.map((participant) => (
                 <li key={participant.id}>
-                  <span className="swatch" style={{ background: speakerColour(participant.position) }} aria-hidden="true" />
+                  <span
+                    className="swatch"
+                    style={{ background: speakerColour(participant.position) }}
+                    aria-hidden="true"
+                  />
                   {participant.name}
                   {participant.role && <span className="role">, {participant.role}</span>}
                 </li>
@@ -32,7 +36,9 @@ export function DocumentHeader({ document }: { document: ReaderDocument }) {
         )}
         {document.translator && <Row term="Translator">{document.translator}</Row>}
         {document.noteTaker && <Row term="Note-taker">{document.noteTaker}</Row>}
-        {document.originalLanguage && <Row term="Original language">{document.originalLanguage}</Row>}
+        {document.originalLanguage && (
+          <Row term="Original language">{document.originalLanguage}</Row>
+        )}
         {document.classification && <Row term="Classification">{document.classification}</Row>}
         {fields.map(([term, value]) => (
           <Row key={term} term={term}>
@@ -41,7 +47,11 @@ export function DocumentHeader({ document }: { document: ReaderDocument }) {
         ))}
         {document.archive && (
           <Row term="Archive">
-            {document.archiveUrl ? <a href={document.archiveUrl}>{document.archive}</a> : document.archive}
+            {document.archiveUrl ? (
+              <a href={document.archiveUrl}>{document.archive}</a>
+            ) : (
+              document.archive
+            )}
           </Row>
         )}
         {document.citation && <Row term="Citation">{document.citation}</Row>}

@@ -12,8 +12,18 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 /** One turn: who spoke (if known) and what was said, with a stable permalink (#t-<anchor>). */
-export function TurnItem({ turn, speaker, context }: { turn: ReaderTurn; speaker?: Participant; context: boolean }) {
-  const classes = ["turn", `turn--${turn.kind}`, context ? "turn--context" : ""].filter(Boolean).join(" ");
+export function TurnItem({
+  turn,
+  speaker,
+  context,
+}: {
+  turn: ReaderTurn;
+  speaker?: Participant;
+  context: boolean;
+}) {
+  const classes = ["turn", `turn--${turn.kind}`, context ? "turn--context" : ""]
+    .filter(Boolean)
+    .join(" ");
   const colour = speaker ? speakerColour(speaker.position) : undefined;
   return (
     <li
@@ -23,7 +33,11 @@ export function TurnItem({ turn, speaker, context }: { turn: ReaderTurn; speaker
       data-speaker={speaker?.key}
       style={colour ? ({ "--speaker": colour } as React.CSSProperties) : undefined}
     >
-      <a href={`#t-${turn.anchor}`} className="permalink" aria-label={`Permalink to turn ${turn.anchor}`}>
+      <a
+        href={`#t-${turn.anchor}`}
+        className="permalink"
+        aria-label={`Permalink to turn ${turn.anchor}`}
+      >
         {turn.anchor}
       </a>
       <div className="turn-body">

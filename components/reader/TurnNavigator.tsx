@@ -13,7 +13,9 @@ export function TurnNavigator() {
       const turns = Array.from(document.querySelectorAll<HTMLElement>(".transcript > .turn"));
       if (turns.length === 0) return;
       const current = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(".turn");
-      let index = current ? turns.indexOf(current) : firstVisible(turns) - (event.key === "j" ? 1 : 0);
+      let index = current
+        ? turns.indexOf(current)
+        : firstVisible(turns) - (event.key === "j" ? 1 : 0);
       index += event.key === "j" ? 1 : -1;
       const next = turns[Math.max(0, Math.min(turns.length - 1, index))];
       if (!next) return;

@@ -24,7 +24,10 @@ const words = (text: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
-export function matchEntry<D extends DocumentLike>(entry: EntryLike, documents: D[]): D | undefined {
+export function matchEntry<D extends DocumentLike>(
+  entry: EntryLike,
+  documents: D[],
+): D | undefined {
   if (entry.documentSlug) {
     const named = documents.find((document) => document.slug === entry.documentSlug);
     if (named) return named;

@@ -1,7 +1,17 @@
 // Archive dates come at day, month or year precision; show exactly what is known.
 const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
 ];
 
 /** "1959-09-14" → "14 September 1959"; "1959-09" → "September 1959"; "1959" → "1959". */

@@ -9,7 +9,15 @@ export async function getDocument(slug: string) {
       participants: { orderBy: { position: "asc" } },
       turns: {
         orderBy: { position: "asc" },
-        select: { id: true, anchor: true, kind: true, text: true, label: true, lang: true, speakerId: true },
+        select: {
+          id: true,
+          anchor: true,
+          kind: true,
+          text: true,
+          label: true,
+          lang: true,
+          speakerId: true,
+        },
       },
     },
   });
@@ -17,4 +25,3 @@ export async function getDocument(slug: string) {
 
 export type ReaderDocument = NonNullable<Awaited<ReturnType<typeof getDocument>>>;
 export type ReaderTurn = ReaderDocument["turns"][number];
-

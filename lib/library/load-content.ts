@@ -44,13 +44,28 @@ export async function loadContentFiles(prisma: PrismaClient, files: string[]): P
       const origin = { contentPath, contentHash: contentHash(text) };
       if (parsed.type === "document") {
         const result = await storeDocument(prisma, parsed, origin);
-        report.loaded.push({ file: contentPath, kind: "document", slug: result.slug, status: result.status, count: result.turns });
+        report.loaded.push({
+          file: contentPath,
+          kind: "document",
+          slug: result.slug,
+          status: result.status,
+          count: result.turns,
+        });
       } else {
         const result = await storeCollection(prisma, parsed, origin);
-        report.loaded.push({ file: contentPath, kind: "collection", slug: result.slug, status: result.status, count: result.entries });
+        report.loaded.push({
+          file: contentPath,
+          kind: "collection",
+          slug: result.slug,
+          status: result.status,
+          count: result.entries,
+        });
       }
     } catch (error) {
-      report.failed.push({ file: contentPath, message: error instanceof Error ? error.message : String(error) });
+      report.failed.push({
+        file: contentPath,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   return report;

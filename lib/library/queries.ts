@@ -23,9 +23,12 @@ export const libraryFiltersSchema = z.object({
 });
 export type LibraryFilters = z.infer<typeof libraryFiltersSchema>;
 
-const firstValue = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+const firstValue = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? value[0] : value) || undefined;
 
-export function parseLibraryFilters(params: Record<string, string | string[] | undefined>): LibraryFilters {
+export function parseLibraryFilters(
+  params: Record<string, string | string[] | undefined>,
+): LibraryFilters {
   return libraryFiltersSchema.parse({
     q: firstValue(params.q),
     collection: firstValue(params.collection),
@@ -41,14 +44,21 @@ export async function listDocuments(filters: LibraryFilters = {}): Promise<Libra
   let slugs: string[] | undefined;
   if (filters.collection) {
     const collection = await getCollection(filters.collection);
-    slugs = collection ? collection.entries.flatMap((entry) => (entry.document ? [entry.document.slug] : [])) : [];
+    slugs = collection
+      ? collection.entries.flatMap((entry) => (entry.document ? [entry.document.slug] : []))
+      : [];
   }
   const documents = await prisma.document.findMany({
     where: {
       ...(slugs ? { slug: { in: slugs } } : {}),
       ...(filters.participant ? { participants: { some: { name: filters.participant } } } : {}),
       ...(filters.year
-        ? { sortDate: { gte: new Date(Date.UTC(filters.year, 0, 1)), lt: new Date(Date.UTC(filters.year + 1, 0, 1)) } }
+        ? {
+            sortDate: {
+              gte: new Date(Date.UTC(filters.year, 0, 1)),
+              lt: new Date(Date.UTC(filters.year + 1, 0, 1)),
+            },
+          }
         : {}),
     },
     orderBy: [{ sortDate: { sort: "asc", nulls: "last" } }, { title: "asc" }],
@@ -74,7 +84,11 @@ export async function libraryFacets() {
   const prisma = getPrisma();
   const [collections, participants, years] = await Promise.all([
     prisma.collection.findMany({ select: { slug: true, title: true }, orderBy: { title: "asc" } }),
-    prisma.participant.findMany({ distinct: ["name"], select: { name: true }, orderBy: { name: "asc" } }),
+    prisma.participant.findMany({
+      distinct: ["name"],
+      select: { name: true },
+      orderBy: { name: "asc" },
+    }),
     prisma.$queryRaw<{ year: number }[]>`
       SELECT DISTINCT EXTRACT(YEAR FROM "sortDate")::int AS year FROM "Document"
       WHERE "sortDate" IS NOT NULL ORDER BY year`,
@@ -102,13 +116,18 @@ export async function getCollection(slug: string) {
   });
   if (!collection) return null;
   const dates = [...new Set(collection.entries.map((entry) => entry.date))];
-  const named = collection.entries.flatMap((entry) => (entry.documentSlug ? [entry.documentSlug] : []));
+  const named = collection.entries.flatMap((entry) =>
+    entry.documentSlug ? [entry.documentSlug] : [],
+  );
   const candidates = await prisma.document.findMany({
     where: { OR: [{ date: { in: dates } }, { slug: { in: named } }] },
     select: { slug: true, date: true, title: true },
   });
   return {
     ...collection,
-    entries: collection.entries.map((entry) => ({ ...entry, document: matchEntry(entry, candidates) ?? null })),
+    entries: collection.entries.map((entry) => ({
+      ...entry,
+      document: matchEntry(entry, candidates) ?? null,
+    })),
   };
 }

@@ -35,7 +35,10 @@ interface Row {
   rank: number;
 }
 
-export async function searchTranscripts(query: string, { maxHitsPerDocument = 5 } = {}): Promise<SearchResult[]> {
+export async function searchTranscripts(
+  query: string,
+  { maxHitsPerDocument = 5 } = {},
+): Promise<SearchResult[]> {
   const text = query.trim().slice(0, 200);
   if (!text) return [];
   const rows = await getPrisma().$queryRaw<Row[]>`
@@ -55,10 +58,22 @@ export async function searchTranscripts(query: string, { maxHitsPerDocument = 5 
 
   const byDocument = new Map<string, SearchResult>();
   for (const row of rows) {
-    const result = byDocument.get(row.slug) ?? { slug: row.slug, title: row.title, date: row.date, rank: 0, hits: [] };
+    const result = byDocument.get(row.slug) ?? {
+      slug: row.slug,
+      title: row.title,
+      date: row.date,
+      rank: 0,
+      hits: [],
+    };
     result.rank += row.rank;
     if (result.hits.length < maxHitsPerDocument) {
-      result.hits.push({ anchor: row.anchor, kind: row.kind, speaker: row.speaker, snippet: row.snippet, rank: row.rank });
+      result.hits.push({
+        anchor: row.anchor,
+        kind: row.kind,
+        speaker: row.speaker,
+        snippet: row.snippet,
+        rank: row.rank,
+      });
     }
     byDocument.set(row.slug, result);
   }
@@ -71,7 +86,8 @@ export function snippetParts(snippet: string): { text: string; highlighted: bool
   const pattern = new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}`, "g");
   let last = 0;
   for (const match of snippet.matchAll(pattern)) {
-    if (match.index > last) parts.push({ text: snippet.slice(last, match.index), highlighted: false });
+    if (match.index > last)
+      parts.push({ text: snippet.slice(last, match.index), highlighted: false });
     parts.push({ text: match[1] ?? "", highlighted: true });
     last = match.index + match[0].length;
   }

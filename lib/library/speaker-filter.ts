@@ -4,8 +4,7 @@ export interface FilterableTurn {
 }
 
 export type ShownTurn<T extends FilterableTurn> =
-  | { type: "turn"; turn: T; context: boolean }
-  | { type: "gap"; count: number; from: number };
+  { type: "turn"; turn: T; context: boolean } | { type: "gap"; count: number; from: number };
 
 /**
  * The turns to show when the reader filters by one speaker: that speaker's turns, each with the

@@ -40,7 +40,12 @@ export async function storeDocument(
         include: { turns: { orderBy: { position: "asc" } }, participants: true },
       });
       if (existing?.contentHash === origin.contentHash) {
-        return { slug: doc.slug, status: "unchanged", turns: existing.turns.length, keptAnchors: existing.turns.length };
+        return {
+          slug: doc.slug,
+          status: "unchanged",
+          turns: existing.turns.length,
+          keptAnchors: existing.turns.length,
+        };
       }
 
       const fields = {
@@ -70,7 +75,12 @@ export async function storeDocument(
       // Participants: keyed by their content id; ones no longer listed are removed.
       const participantIds = new Map<string, string>();
       for (const [position, participant] of doc.participants.entries()) {
-        const data = { name: participant.name, label: participant.label ?? null, role: participant.role ?? null, position };
+        const data = {
+          name: participant.name,
+          label: participant.label ?? null,
+          role: participant.role ?? null,
+          position,
+        };
         const row = await tx.participant.upsert({
           where: { documentId_key: { documentId: document.id, key: participant.id } },
           create: { documentId: document.id, key: participant.id, ...data },
@@ -155,6 +165,10 @@ export async function storeCollection(
         documentSlug: entry.document ?? null,
       })),
     });
-    return { slug: collection.slug, status: existing ? "updated" : "created", entries: collection.entries.length };
+    return {
+      slug: collection.slug,
+      status: existing ? "updated" : "created",
+      entries: collection.entries.length,
+    };
   });
 }

@@ -14,7 +14,9 @@ export async function runSeed(env) {
     child.stdout.on("data", (chunk) => (text += chunk));
     child.on("error", reject);
     child.on("close", (code) =>
-      code === 0 ? resolve(text) : reject(new Error(`Loading content/ failed (exit ${code}); see the messages above.`)),
+      code === 0
+        ? resolve(text)
+        : reject(new Error(`Loading content/ failed (exit ${code}); see the messages above.`)),
     );
   });
   const last = output.trim().split("\n").pop() ?? "{}";

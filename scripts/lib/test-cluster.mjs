@@ -31,7 +31,9 @@ export async function openTestCluster() {
 function migrationsHash() {
   const hash = createHash("sha256");
   for (const name of listMigrations()) {
-    hash.update(name).update(fs.readFileSync(path.join("prisma/migrations", name, "migration.sql")));
+    hash
+      .update(name)
+      .update(fs.readFileSync(path.join("prisma/migrations", name, "migration.sql")));
   }
   return hash.digest("hex").slice(0, 12);
 }
@@ -67,7 +69,8 @@ export async function ensureTemplate(adminUrl) {
         "SELECT datname FROM pg_database WHERE datname LIKE 'memcon_template_%' AND datname <> $1",
         [name],
       );
-      for (const row of rows) await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(row.datname)} WITH (FORCE)`);
+      for (const row of rows)
+        await client.query(`DROP DATABASE IF EXISTS ${quoteIdent(row.datname)} WITH (FORCE)`);
     });
   } catch (error) {
     await dropDatabase(adminUrl, building).catch(() => {});
@@ -87,7 +90,8 @@ export async function createTestDatabase(adminUrl, template, prefix = "memcon_te
       );
       break;
     } catch (error) {
-      if (attempt >= 5 || !/being accessed by other users/.test(String(error?.message))) throw error;
+      if (attempt >= 5 || !/being accessed by other users/.test(String(error?.message)))
+        throw error;
       await new Promise((resolve) => setTimeout(resolve, 200 * (attempt + 1)));
     }
   }

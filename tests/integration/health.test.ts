@@ -7,7 +7,11 @@ describe("/api/health", () => {
     const response = await GET();
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ status: "ok", version: expect.stringMatching(/^\d+\.\d+\.\d+/), database: { status: "up" } });
+    expect(body).toMatchObject({
+      status: "ok",
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      database: { status: "up" },
+    });
   });
 
   it("runs against a fresh, migrated database of its own", async () => {

@@ -23,7 +23,8 @@ export default async function CollectionPage({ params }: { params: Params }) {
       <h1>{collection.title}</h1>
       {collection.description && <p className="document-summary">{collection.description}</p>}
       <p className="meta">
-        {collection.entries.length} dated entries, {inLibrary} in the library; the others are listed as references.
+        {collection.entries.length} dated entries, {inLibrary} in the library; the others are listed
+        as references.
       </p>
       <ol className="collection-entries">
         {collection.entries.map((entry) => (

@@ -18,7 +18,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: document?.title ?? "Document not found" };
 }
 
-export default async function ReaderPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function ReaderPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const document = await getDocument((await params).slug);
   if (!document) notFound();
   const requested = (await searchParams).speaker;

@@ -3,7 +3,11 @@ import { assignAnchors, matchTurns, textSimilarity } from "@/lib/library/turn-ma
 
 const old = [
   { anchor: 1, kind: "speech", text: "Premier Zhou sends you his greetings." },
-  { anchor: 2, kind: "speech", text: "Japan cannot cut its ties with the United States right now." },
+  {
+    anchor: 2,
+    kind: "speech",
+    text: "Japan cannot cut its ties with the United States right now.",
+  },
   { anchor: 3, kind: "speech", text: "Then it is indeed impossible to talk." },
   { anchor: 4, kind: "note", text: "Source: Department of State, Central Files." },
 ];
@@ -17,7 +21,10 @@ describe("matchTurns", () => {
     },
     {
       name: "a turn inserted at the top does not shift the others",
-      incoming: [{ kind: "heading", text: "Top-Secret Document" }, ...old.map(({ kind, text }) => ({ kind, text }))],
+      incoming: [
+        { kind: "heading", text: "Top-Secret Document" },
+        ...old.map(({ kind, text }) => ({ kind, text })),
+      ],
       expected: [null, 1, 2, 3, 4],
     },
     {
@@ -62,17 +69,33 @@ describe("matchTurns", () => {
       { anchor: 7, kind: "speech", text: "Yes." },
       { anchor: 9, kind: "speech", text: "Yes." },
     ];
-    expect(matchTurns(repeated, [{ kind: "speech", text: "Yes." }, { kind: "speech", text: "Yes." }])).toEqual([7, 9]);
+    expect(
+      matchTurns(repeated, [
+        { kind: "speech", text: "Yes." },
+        { kind: "speech", text: "Yes." },
+      ]),
+    ).toEqual([7, 9]);
     expect(matchTurns(repeated, [{ kind: "speech", text: "Yes." }])).toEqual([7]);
   });
 });
 
 describe("assignAnchors", () => {
   it("numbers a first import 1..n", () => {
-    expect(assignAnchors([], [{ kind: "speech", text: "a" }, { kind: "speech", text: "b" }])).toEqual([1, 2]);
+    expect(
+      assignAnchors(
+        [],
+        [
+          { kind: "speech", text: "a" },
+          { kind: "speech", text: "b" },
+        ],
+      ),
+    ).toEqual([1, 2]);
   });
   it("numbers new turns after the highest anchor ever used, never reusing one", () => {
-    const incoming = [{ kind: "heading", text: "New heading" }, { kind: "speech", text: old[1]!.text }];
+    const incoming = [
+      { kind: "heading", text: "New heading" },
+      { kind: "speech", text: old[1]!.text },
+    ];
     expect(assignAnchors(old, incoming)).toEqual([5, 2]);
   });
 });
