@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { buildIfStale, nextBin } from "./lib/build.mjs";
-import { openDatabase } from "./lib/database.mjs";
+import { openDatabase, RUNNING_DATABASE_FILE } from "./lib/database.mjs";
 import { migrate } from "./lib/migrate.mjs";
 import { isPortFree } from "./lib/ports.mjs";
 import { runSeed } from "./lib/seed.mjs";
@@ -37,6 +37,10 @@ try {
       ? "Embedded PostgreSQL started (data in .data/postgres)."
       : "Using DATABASE_URL.",
   );
+
+  // Lets `npm run import` load into this running server's database.
+  fs.mkdirSync(".data", { recursive: true });
+  fs.writeFileSync(RUNNING_DATABASE_FILE, database.url, { mode: 0o600 });
 
   const applied = await migrate(database.url);
   if (applied.length) say(`Applied ${applied.length} migration(s): ${applied.join(", ")}.`);
@@ -98,6 +102,7 @@ async function shutdown(code) {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
   }
+  fs.rmSync(RUNNING_DATABASE_FILE, { force: true });
   if (database) {
     await database.stop().catch(() => {});
     if (database.embedded) say("Database stopped.");

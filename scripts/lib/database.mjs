@@ -2,6 +2,9 @@
 import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from "./embedded-pg.mjs";
 
+/** Where a running `npm start` notes its database URL, for `npm run import`. */
+export const RUNNING_DATABASE_FILE = ".data/running-database-url";
+
 /** Throw a one-line, actionable error when the server at `url` does not answer. */
 export async function assertReachable(url, { timeoutMs = 5000 } = {}) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs });

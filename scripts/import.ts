@@ -1,0 +1,80 @@
+// `npm run import -- <files...>`   convert archive sources (raw text, FRUS TEI, or content files)
+//                                  into content/<slug>.md and load them into the database.
+// `npm run import -- --json <file>` print what the importer understood, touching nothing.
+import fs from "node:fs";
+import path from "node:path";
+import { parseSource } from "@/lib/importer";
+import { serializeContent } from "@/lib/importer/content-format";
+import { ImportError } from "@/lib/importer/errors";
+import type { ParsedSource } from "@/lib/importer/types";
+
+const args = process.argv.slice(2);
+const json = args.includes("--json");
+const files = args.filter((arg) => !arg.startsWith("--"));
+const contentDir = path.resolve("content");
+
+if (files.length === 0) {
+  console.error("Usage: npm run import -- [--json] <file> [<file> ...]");
+  process.exit(2);
+}
+
+function readSource(file: string): ParsedSource {
+  if (!fs.existsSync(file)) throw new ImportError(`no such file`, file);
+  return parseSource(fs.readFileSync(file, "utf8"), file);
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+if (json) {
+  // One file: its parse as JSON on stdout. Several: an array. Errors go to stderr.
+  const parsed: ParsedSource[] = [];
+  let failed = false;
+  for (const file of files) {
+    try {
+      parsed.push(readSource(file));
+    } catch (error) {
+      console.error(message(error));
+      failed = true;
+    }
+  }
+  if (parsed.length) console.log(JSON.stringify(parsed.length === 1 ? parsed[0] : parsed, null, 2));
+  process.exit(failed ? 1 : 0);
+}
+
+// Convert every file first; a bad file is reported and skipped, the others go on.
+const written: string[] = [];
+let failures = 0;
+for (const file of files) {
+  try {
+    const parsed = readSource(file);
+    const target = path.join(contentDir, `${parsed.slug}.md`);
+    if (path.resolve(file) !== target) {
+      fs.mkdirSync(contentDir, { recursive: true });
+      fs.writeFileSync(target, serializeContent(parsed));
+    }
+    written.push(target);
+    const kind =
+      parsed.type === "document"
+        ? `${parsed.turns.length} turns`
+        : `${parsed.entries.length} entries`;
+    console.log(`${file} -> ${path.relative(process.cwd(), target)} (${kind})`);
+    for (const line of parsed.dropped) {
+      console.log(`  dropped ${file}:${line.line}: ${JSON.stringify(line.text)} (${line.reason})`);
+    }
+  } catch (error) {
+    failures++;
+    console.error(message(error));
+  }
+}
+
+if (written.length) {
+  const { loadIntoDatabase } = await import("./lib/import-db");
+  const report = await loadIntoDatabase(written);
+  for (const item of report.loaded)
+    console.log(`${item.status}: ${item.kind} ${item.slug} (${item.count})`);
+  for (const failure of report.failed) console.error(failure.message);
+  failures += report.failed.length;
+}
+process.exit(failures ? 1 : 0);
