@@ -19,7 +19,7 @@ if (files.length === 0) {
 }
 
 function readSource(file: string): ParsedSource {
-  if (!fs.existsSync(file)) throw new ImportError(`no such file`, file);
+  if (!fs.existsSync(file)) throw new ImportError(file, undefined, "no such file");
   return parseSource(fs.readFileSync(file, "utf8"), file);
 }
 

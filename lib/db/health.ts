@@ -1,7 +1,8 @@
 import "server-only";
 import { getPrisma } from "./index";
 
-export type DatabaseStatus = { status: "up"; latencyMs: number } | { status: "down"; error: string };
+export type DatabaseStatus =
+  { status: "up"; latencyMs: number } | { status: "down"; error: string };
 
 /** Ask the database a trivial question, with a deadline so a hung server cannot hang the caller. */
 export async function checkDatabase(timeoutMs = 2000): Promise<DatabaseStatus> {

@@ -1,0 +1,125 @@
+// Memcon's authorization rules, as plain functions over who is asking (a Viewer, or null when
+// signed out) and the record in question. Every page, server action and route handler asks these;
+// none decides access on its own, and none trusts ids sent by the client without loading the
+// record and asking here. Tested as a matrix in tests/integration/permissions-matrix.test.ts.
+
+export type SiteRole = "user" | "instructor" | "admin";
+export type CourseRole = "instructor" | "student";
+export type Visibility = "private" | "group" | "course" | "public";
+
+export interface Viewer {
+  userId: string;
+  siteRole: SiteRole;
+  /** courseId → role in that course */
+  courses: ReadonlyMap<string, CourseRole>;
+  /** groupId → courseId, for the groups the viewer belongs to */
+  groups: ReadonlyMap<string, string>;
+}
+
+export type MaybeViewer = Viewer | null;
+
+interface CourseRef {
+  id: string;
+}
+interface GroupRef {
+  id: string;
+  courseId: string;
+}
+
+const isAdmin = (viewer: MaybeViewer) => viewer?.siteRole === "admin";
+const roleIn = (viewer: MaybeViewer, courseId: string) => viewer?.courses.get(courseId);
+
+export function isSignedIn(viewer: MaybeViewer): viewer is Viewer {
+  return viewer !== null;
+}
+
+/** Instructors (a site capability granted by an admin) and admins may open new courses. */
+export function canCreateCourse(viewer: MaybeViewer): boolean {
+  return viewer?.siteRole === "instructor" || isAdmin(viewer);
+}
+
+export function canManageInstructors(viewer: MaybeViewer): boolean {
+  return isAdmin(viewer);
+}
+
+export function canViewCourse(viewer: MaybeViewer, course: CourseRef): boolean {
+  return roleIn(viewer, course.id) !== undefined || isAdmin(viewer);
+}
+
+/** Roster, join code, groups, removing members, hiding content: the course's instructors. */
+export function canManageCourse(viewer: MaybeViewer, course: CourseRef): boolean {
+  return roleIn(viewer, course.id) === "instructor" || isAdmin(viewer);
+}
+
+export const canViewRoster = canManageCourse;
+export const canSeeAssignmentResults = canManageCourse;
+
+/** Annotate, reply and discuss in a course: its members. */
+export function canPostInCourse(viewer: MaybeViewer, course: CourseRef): boolean {
+  return roleIn(viewer, course.id) !== undefined;
+}
+
+export function canJoinCourse(
+  viewer: MaybeViewer,
+  course: CourseRef & { joinCodeExpiresAt: Date | null },
+  now = new Date(),
+): boolean {
+  if (!viewer || roleIn(viewer, course.id)) return false;
+  return course.joinCodeExpiresAt === null || course.joinCodeExpiresAt > now;
+}
+
+/** Instructors remove members, but never themselves (a course must keep its instructor). */
+export function canRemoveMember(
+  viewer: MaybeViewer,
+  course: CourseRef,
+  member: { userId: string },
+): boolean {
+  return canManageCourse(viewer, course) && viewer!.userId !== member.userId;
+}
+
+export function canManageGroup(viewer: MaybeViewer, group: GroupRef): boolean {
+  return canManageCourse(viewer, { id: group.courseId });
+}
+
+export function canViewGroup(viewer: MaybeViewer, group: GroupRef): boolean {
+  return viewer?.groups.get(group.id) === group.courseId || canManageGroup(viewer, group);
+}
+
+export interface AnnotationRef {
+  authorId: string;
+  visibility: Visibility;
+  courseId: string | null;
+  groupId: string | null;
+  /** Hidden by an instructor: then only its author and the course's instructors see it. */
+  hidden: boolean;
+}
+
+export function canReadAnnotation(viewer: MaybeViewer, annotation: AnnotationRef): boolean {
+  if (!viewer) return false;
+  if (viewer.userId === annotation.authorId) return true;
+  const course = annotation.courseId ? { id: annotation.courseId } : undefined;
+  if (annotation.hidden) return course ? canManageCourse(viewer, course) : isAdmin(viewer);
+  switch (annotation.visibility) {
+    case "private":
+      return false;
+    case "group":
+      return (
+        annotation.groupId !== null &&
+        !!course &&
+        (canViewGroup(viewer, { id: annotation.groupId, courseId: course.id }) ||
+          canManageCourse(viewer, course))
+      );
+    case "course":
+      return !!course && canViewCourse(viewer, course);
+    case "public":
+      return true;
+  }
+}
+
+export function canEditAnnotation(viewer: MaybeViewer, annotation: AnnotationRef): boolean {
+  return viewer?.userId === annotation.authorId;
+}
+
+export function canHideAnnotation(viewer: MaybeViewer, annotation: AnnotationRef): boolean {
+  return annotation.courseId !== null && canManageCourse(viewer, { id: annotation.courseId });
+}
