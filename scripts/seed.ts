@@ -1,7 +1,8 @@
-// Loads content/ (and, once accounts exist, the demo accounts) into DATABASE_URL. Run by
-// `npm start` and the test harness through tsx. Human-readable lines go to stderr; with
-// --report-json the last stdout line is a JSON summary for the caller.
+// Loads content/ and, with --demo, the demo accounts into DATABASE_URL. Run by `npm start` and the
+// test harness through tsx. Human-readable lines go to stderr; with --report-json the last stdout
+// line is a JSON summary for the caller.
 import { getPrisma } from "@/lib/db";
+import { demoCredentialLines, ensureDemoData } from "@/lib/demo/accounts";
 import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
 
 const prisma = getPrisma();
@@ -19,9 +20,13 @@ try {
     (changed.length ? `, ${changed.length} loaded or updated` : ", all up to date") +
     (report.failed.length ? `, ${report.failed.length} file(s) with errors` : "") +
     ".";
-  if (process.argv.includes("--report-json"))
-    console.log(JSON.stringify({ summary, credentials: [] }));
-  else console.log(summary);
+
+  const demo = process.argv.includes("--demo");
+  if (demo) await ensureDemoData(prisma);
+  const credentials = demo ? demoCredentialLines() : [];
+
+  if (process.argv.includes("--report-json")) console.log(JSON.stringify({ summary, credentials }));
+  else console.log([summary, ...credentials].join("\n"));
 } finally {
   await prisma.$disconnect();
 }

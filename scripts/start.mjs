@@ -31,6 +31,12 @@ try {
     );
   }
 
+  if (process.env.DATABASE_URL && !process.env.AUTH_SECRET) {
+    throw new Error(
+      "AUTH_SECRET is required with DATABASE_URL (it protects sessions): set it to a long random string, e.g. AUTH_SECRET=$(openssl rand -base64 32).",
+    );
+  }
+
   database = await openDatabase();
   say(
     database.embedded
@@ -46,6 +52,7 @@ try {
   if (applied.length) say(`Applied ${applied.length} migration(s): ${applied.join(", ")}.`);
 
   const env = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };
+  // The embedded default (a local try-out) gets a generated secret; a real server must set one.
   if (!env.AUTH_SECRET) env.AUTH_SECRET = localAuthSecret();
   Object.assign(process.env, env);
 
@@ -56,7 +63,8 @@ try {
   const built = await buildIfStale({ log: (text) => fs.appendFileSync(buildLog, text) });
   if (built) say("Built the app (log in .data/build.log).");
 
-  const seed = await runSeed(env);
+  // Demo accounts only on the embedded default (a local try-out), or when asked for.
+  const seed = await runSeed(env, { demo: database.embedded || env.MEMCON_DEMO === "1" });
   if (seed.summary) say(seed.summary);
 
   server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {

@@ -67,7 +67,7 @@ async function endToEnd(adminUrl, template) {
   server.stderr.pipe(serverLog);
   try {
     say("Loading content/ and demo accounts into the end-to-end database");
-    const seed = await runSeed(env);
+    const seed = await runSeed(env, { demo: true });
     if (seed.summary) console.log(seed.summary);
     await waitForHealth(`http://127.0.0.1:${port}/api/health`);
     say(`End-to-end tests (Playwright) against http://127.0.0.1:${port}`);

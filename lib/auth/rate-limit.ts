@@ -40,11 +40,15 @@ export async function clearRateLimit(prisma: PrismaClient, key: string): Promise
   await prisma.rateLimit.deleteMany({ where: { key } });
 }
 
-/** Limits for account actions. Per IP against spraying many accounts, per account against guessing one. */
+/**
+ * Limits for account actions: per account against guessing one password, per network against
+ * spraying many accounts. Network limits are generous because a whole seminar often signs in at
+ * once from one university address (NAT).
+ */
 export const RATE_LIMITS = {
-  signInPerIp: { limit: 30, windowMs: 15 * 60_000 },
+  signInPerIp: { limit: 100, windowMs: 15 * 60_000 },
   signInPerAccount: { limit: 8, windowMs: 15 * 60_000 },
-  signUpPerIp: { limit: 10, windowMs: 60 * 60_000 },
+  signUpPerIp: { limit: 50, windowMs: 60 * 60_000 },
   joinPerUser: { limit: 20, windowMs: 15 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
 

@@ -3,13 +3,17 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-export async function runSeed(env) {
+export async function runSeed(env, { demo = false } = {}) {
   const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
   const output = await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, "scripts/seed.ts", "--report-json"], {
-      env,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const child = spawn(
+      process.execPath,
+      [tsx, "scripts/seed.ts", "--report-json", ...(demo ? ["--demo"] : [])],
+      {
+        env,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     let text = "";
     child.stdout.on("data", (chunk) => (text += chunk));
     child.on("error", reject);

@@ -10,7 +10,7 @@ import { migrate } from "../../scripts/lib/migrate.mjs";
 // `npm start` must stop with one readable line on bad configuration, never a stack trace.
 function start(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, AUTH_SECRET: "test-secret-0123456789abcdef", ...env },
     encoding: "utf8",
     timeout: 30_000,
   });
@@ -49,6 +49,17 @@ describe("npm start with bad configuration", () => {
       /^\[memcon\] Cannot reach the database at 127\.0\.0\.1:1\/memcon \(ECONNREFUSED\)\. Check DATABASE_URL, or unset it/,
     );
     expect(stderr).not.toContain("hunter2");
+  });
+
+  it("requires AUTH_SECRET with a real database", () => {
+    const { status, lines } = start({
+      PORT: "39998",
+      DATABASE_URL: process.env.DATABASE_URL!,
+      AUTH_SECRET: "",
+    });
+    expect(status).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\[memcon\] AUTH_SECRET is required with DATABASE_URL/);
   });
 
   it("rejects a PORT that is not a port number", () => {
