@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support";
 
 test("the library lists the documents loaded from content/", async ({ page }) => {
   await page.goto("/");
@@ -11,10 +11,7 @@ test("the library lists the documents loaded from content/", async ({ page }) =>
 
 test("the library page has no accessibility violations", async ({ page }) => {
   await page.goto("/");
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+  await expectNoAxeViolations(page);
 });
 
 test("/api/health reports the version and a healthy database", async ({ request }) => {

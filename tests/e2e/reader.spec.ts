@@ -1,18 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support";
 
 const LIAO = "/documents/1959-09-14-liao-ishibashi-third-conversation";
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(
-    results.violations.map(
-      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.length})`,
-    ),
-  ).toEqual([]);
-}
 
 test("search finds the Liao–Ishibashi conversation and links to the matching turns", async ({
   page,
