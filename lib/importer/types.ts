@@ -30,6 +30,11 @@ export interface Participant {
   name: string;
   /** The short label the transcript uses, e.g. "Liao", or the title, e.g. "the Secretary". */
   label?: string;
+  /**
+   * Form of address or office printed before the name, e.g. "Mr.", "Ambassador", "Prime Minister".
+   * Attribution uses it to resolve "the Ambassador" or "General Biddle" to this participant.
+   */
+  title?: string;
   /** Office or description, e.g. "Secretary of State". */
   role?: string;
 }
