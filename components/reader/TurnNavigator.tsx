@@ -2,8 +2,23 @@
 
 import { useEffect } from "react";
 
-/** j / k move the focus to the next / previous turn, as in mail readers; the URL follows. */
+/**
+ * j / k move the focus to the next / previous turn, as in mail readers; the URL follows.
+ * Also brings a permalinked turn (#t-12) into view once the page is laid out: turns off screen are
+ * not rendered (content-visibility), so the browser's own jump to the anchor can land short.
+ */
 export function TurnNavigator() {
+  useEffect(() => {
+    function revealTarget() {
+      const id = decodeURIComponent(location.hash.slice(1));
+      const target = id.startsWith("t-") ? document.getElementById(id) : null;
+      if (target) requestAnimationFrame(() => target.scrollIntoView({ block: "start" }));
+    }
+    revealTarget();
+    window.addEventListener("hashchange", revealTarget);
+    return () => window.removeEventListener("hashchange", revealTarget);
+  }, []);
+
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey) return;

@@ -1,7 +1,7 @@
-import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
+// Shared by the app and the Node scripts (seed, import), so no "server-only" marker here.
 // One client per process, created on first use: `next build` loads route modules without a
 // database, and hot reload in development must not open a new pool each time.
 const globalForPrisma = globalThis as unknown as { memconPrisma?: PrismaClient };
