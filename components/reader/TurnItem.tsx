@@ -43,8 +43,8 @@ export function TurnItem({
       <div className="turn-body">
         {speaker ? (
           <p className="speaker">
-            <span className="speaker-label">{speaker.label ?? speaker.name}</span>
-            {speaker.label && speaker.label !== speaker.name && (
+            <span className="speaker-label">{speakerLabel(turn.kind, speaker)}</span>
+            {speakerLabel(turn.kind, speaker) !== speaker.name && (
               <span className="speaker-full" role="tooltip">
                 {speaker.name}
                 {speaker.role ? `, ${speaker.role}` : ""}
@@ -65,4 +65,9 @@ export function TurnItem({
       </div>
     </li>
   );
+}
+
+/** Dialogue shows the transcript's own label ("Liao"); reported speech names the person. */
+export function speakerLabel(kind: string, speaker: Participant): string {
+  return kind === "speech" ? (speaker.label ?? speaker.name) : speaker.name;
 }

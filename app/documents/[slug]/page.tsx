@@ -52,7 +52,9 @@ export default async function ReaderPage({
               style={{ "--speaker": speakerColour(participant.position) } as React.CSSProperties}
               className="speaker-chip"
             >
-              {participant.label ?? participant.name}
+              {document.shape === "dialogue"
+                ? (participant.label ?? participant.name)
+                : participant.name}
             </Link>
           ))}
         </nav>
