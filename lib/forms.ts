@@ -18,6 +18,9 @@ export function keptValues(formData: FormData, ...names: string[]): Record<strin
   return values;
 }
 
-export function failure(outcome: Extract<Outcome<unknown>, { ok: false }>, values?: Record<string, string>): FormState {
+export function failure(
+  outcome: Extract<Outcome<unknown>, { ok: false }>,
+  values?: Record<string, string>,
+): FormState {
   return { error: outcome.error, fields: outcome.fields, values };
 }

@@ -1,6 +1,7 @@
 // `npm run import -- <files...>`   convert archive sources (raw text, FRUS TEI, or content files)
 //                                  into content/<slug>.md and load them into the database.
 // `npm run import -- --json <file>` print what the importer understood, touching nothing.
+// `--out <dir>` writes the content files somewhere other than content/.
 import fs from "node:fs";
 import path from "node:path";
 import { parseSource } from "@/lib/importer";
@@ -9,12 +10,15 @@ import { ImportError } from "@/lib/importer/errors";
 import type { ParsedSource } from "@/lib/importer/types";
 
 const args = process.argv.slice(2);
+const outIndex = args.indexOf("--out");
+const contentDir = path.resolve(
+  outIndex >= 0 ? (args.splice(outIndex, 2)[1] ?? "content") : "content",
+);
 const json = args.includes("--json");
 const files = args.filter((arg) => !arg.startsWith("--"));
-const contentDir = path.resolve("content");
 
 if (files.length === 0) {
-  console.error("Usage: npm run import -- [--json] <file> [<file> ...]");
+  console.error("Usage: npm run import -- [--json] [--out <dir>] <file> [<file> ...]");
   process.exit(2);
 }
 

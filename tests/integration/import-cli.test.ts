@@ -1,0 +1,75 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
+
+// `npm run import` as a user runs it: a child process, real files, the test's own database.
+const SHARED = path.resolve(import.meta.dirname, "../../../shared");
+const seed = (prefix: string) => {
+  const name = fs
+    .readdirSync(path.join(SHARED, "seeds"))
+    .find((entry) => entry.startsWith(prefix))!;
+  return path.join(SHARED, "seeds", name);
+};
+const tei = path.join(SHARED, "samples/frus-tei/frus1958-60v18_d139.xml");
+
+function importCli(...args: string[]) {
+  const result = spawnSync(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "scripts/import.ts", ...args],
+    {
+      encoding: "utf8",
+      env: { ...process.env },
+      timeout: 60_000,
+    },
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe.skipIf(!fs.existsSync(SHARED))("npm run import", () => {
+  it("--json prints what the importer understood and touches nothing", async () => {
+    const { status, stdout } = importCli("--json", seed("000_"));
+    expect(status).toBe(0);
+    const parsed = JSON.parse(stdout);
+    expect(parsed).toMatchObject({ type: "document", shape: "dialogue", date: "1959-09-14" });
+    expect(
+      parsed.turns[parsed.turns.findIndex((turn: { kind: string }) => turn.kind === "speech")],
+    ).toMatchObject({
+      kind: "speech",
+      speaker: "liao",
+    });
+    expect(await getPrisma().document.count()).toBe(0);
+  });
+
+  it("converts a FRUS TEI file into a content file and loads it into the database", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "memcon-import-"));
+    const { status, stdout, stderr } = importCli("--out", out, tei);
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    const written = fs.readdirSync(out);
+    expect(written).toHaveLength(1);
+    expect(stdout).toContain(`-> `);
+    expect(stdout).toMatch(/created: document \S+ \(\d+\)/);
+    const slug = written[0]!.replace(/\.md$/, "");
+    const document = await getPrisma().document.findUniqueOrThrow({
+      where: { slug },
+      include: { _count: { select: { turns: true } } },
+    });
+    expect(document.shape).toBe("tei");
+    expect(document.date).toBe("1960-01-19");
+    expect(document._count.turns).toBeGreaterThan(5);
+  });
+
+  it("reports a bad file with its name and line, imports the good one, and exits 1", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "memcon-import-"));
+    const broken = path.join(out, "broken.xml");
+    fs.writeFileSync(broken, '<div type="document">\n<head>Broken</head>\n<p>unclosed\n</div>\n');
+    const { status, stderr } = importCli("--out", out, broken, seed("003_"));
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/broken\.xml:\d+: /);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(await getPrisma().document.count({ where: { date: "1956-09-07" } })).toBe(1);
+  });
+});
