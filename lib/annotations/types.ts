@@ -1,0 +1,49 @@
+// Shared shapes of an annotation, as stored and as exported. The database model is in
+// prisma/schema.prisma (Annotation); these are the plain objects the rest of lib/ passes around.
+
+export type Visibility = "private" | "group" | "course" | "public";
+
+/** W3C Web Annotation TextQuoteSelector: the quoted words with a little context either side. */
+export interface TextQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** Where the quote sits in one turn: character offsets into that turn's text (W3C TextPositionSelector). */
+export interface TurnPosition {
+  /** The turn's stable anchor number (its permalink #t-<anchor>). */
+  turnAnchor: number;
+  start: number;
+  end: number;
+}
+
+/** The anchor data stored with every annotation. A selection may span several turns. */
+export interface AnnotationSelector {
+  quote: TextQuote;
+  /** One entry per turn the selection covers, in reading order. */
+  positions: TurnPosition[];
+}
+
+/** An annotation as the export formats and the API see it (only ones the viewer may read). */
+export interface AnnotationRecord {
+  id: string;
+  documentSlug: string;
+  documentTitle: string;
+  author: { id: string; name: string | null };
+  visibility: Visibility;
+  course: { id: string; title: string } | null;
+  group: { id: string; name: string } | null;
+  selector: AnnotationSelector;
+  /** True when re-anchoring after a revision of the document could not place it. */
+  orphaned: boolean;
+  /** The Tiptap document, validated (see lib/annotations/body.ts). */
+  body: unknown;
+  /** Sanitized HTML rendered on the server from `body`; the only HTML ever shown. */
+  bodyHtml: string;
+  /** Plain text of the body, for search, CSV and Markdown. */
+  bodyText: string;
+  tags: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
