@@ -9,9 +9,13 @@ export default defineConfig({
       "@": path.resolve(import.meta.dirname),
       // `server-only` throws outside React Server Components; under Vitest it is a no-op.
       "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+      // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses.
+      "next/server": path.resolve(import.meta.dirname, "node_modules/next/server.js"),
     },
   },
   test: {
+    // Bundled by Vite (not Node) so that the "next/server" alias above applies inside next-auth.
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,
