@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { signOutAction } from "@/app/actions/auth";
+import { revokeTokenAction } from "@/app/actions/tokens";
+import { ActionForm } from "@/components/courses/CourseForms";
 import { ChangePasswordForm } from "@/components/forms/AccountForms";
+import { CreateTokenForm } from "@/components/forms/TokenForm";
+import { listApiTokens } from "@/lib/auth/api-tokens";
+import { getPrisma } from "@/lib/db";
 import { getSessionUser } from "@/lib/auth/viewer";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -10,6 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function AccountPage() {
   const user = await getSessionUser();
   if (!user) redirect("/signin?callbackUrl=/account");
+  const tokens = await listApiTokens(getPrisma(), user.id);
   return (
     <section className="narrow">
       <h1>Your account</h1>
@@ -25,6 +31,28 @@ export default async function AccountPage() {
       </dl>
       <h2>Change password</h2>
       <ChangePasswordForm />
+      <h2>API tokens</h2>
+      <p>
+        Scripts can read and write your annotations through the JSON API (see docs/api.md) with{" "}
+        <code>Authorization: Bearer &lt;token&gt;</code>.
+      </p>
+      {tokens.length > 0 && (
+        <ul className="token-list">
+          {tokens.map((token) => (
+            <li key={token.id}>
+              {token.name}{" "}
+              <span className="meta">created {token.createdAt.toISOString().slice(0, 10)}</span>
+              <ActionForm action={revokeTokenAction}>
+                <input type="hidden" name="id" value={token.id} />
+                <button type="submit" className="link-button" aria-label={`Revoke ${token.name}`}>
+                  Revoke
+                </button>
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+      )}
+      <CreateTokenForm />
       <h2>Sign out</h2>
       <form action={signOutAction}>
         <button type="submit" className="secondary">

@@ -1,3 +1,4 @@
+import { segmentText, type Span } from "@/lib/annotations/segments";
 import type { ReaderDocument, ReaderTurn } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
 
@@ -16,10 +17,13 @@ export function TurnItem({
   turn,
   speaker,
   context,
+  spans = [],
 }: {
   turn: ReaderTurn;
   speaker?: Participant;
   context: boolean;
+  /** Annotated ranges of this turn's text, rendered as highlights. */
+  spans?: Span[];
 }) {
   const classes = ["turn", `turn--${turn.kind}`, context ? "turn--context" : ""]
     .filter(Boolean)
@@ -60,7 +64,7 @@ export function TurnItem({
           <p className="kind-label">{turn.label}.</p>
         ) : null}
         <p className="utterance" lang={turn.lang ?? undefined}>
-          {turn.text}
+          {spans.length === 0 ? turn.text : <Highlights text={turn.text} spans={spans} />}
         </p>
       </div>
     </li>
@@ -70,4 +74,24 @@ export function TurnItem({
 /** Dialogue shows the transcript's own label ("Liao"); reported speech names the person. */
 export function speakerLabel(kind: string, speaker: Participant): string {
   return kind === "speech" ? (speaker.label ?? speaker.name) : speaker.name;
+}
+
+/** Overlapping highlights: each piece is shaded by how many notes cover it, and shows the count. */
+function Highlights({ text, spans }: { text: string; spans: Span[] }) {
+  return segmentText(text, spans).map((segment) =>
+    segment.ids.length === 0 ? (
+      <span key={segment.start}>{segment.text}</span>
+    ) : (
+      <mark
+        key={segment.start}
+        className={`hl hl--${Math.min(segment.ids.length, 3)}`}
+        data-ids={segment.ids.join(" ")}
+        data-count={segment.ids.length > 1 ? segment.ids.length : undefined}
+        title={`${segment.ids.length} annotation${segment.ids.length === 1 ? "" : "s"}: see the panel`}
+        tabIndex={0}
+      >
+        {segment.text}
+      </mark>
+    ),
+  );
 }

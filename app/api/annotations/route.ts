@@ -1,0 +1,45 @@
+import { handle, jsonError, readJson } from "@/lib/api/respond";
+import { requireApiViewer } from "@/lib/api/viewer";
+import { toApiJson, toRecord } from "@/lib/annotations/records";
+import { createAnnotation, getAnnotation, searchAnnotations } from "@/lib/annotations/service";
+import { getPrisma } from "@/lib/db";
+import { failureStatus } from "@/lib/outcome";
+import type { CreateAnnotationInput } from "@/lib/validations/annotation";
+import { annotationSearchSchema, searchParamsObject } from "@/lib/validations/api";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/annotations?document=&turn=&author=&tag=&course=&text=&limit=&offset= */
+export async function GET(request: Request) {
+  return handle(async () => {
+    const viewer = await requireApiViewer(request);
+    if (viewer instanceof Response) return viewer;
+    const parsed = annotationSearchSchema.safeParse(searchParamsObject(new URL(request.url)));
+    if (!parsed.success) return jsonError(400, parsed.error.issues[0]!.message);
+    const { total, rows } = await searchAnnotations(getPrisma(), viewer, parsed.data);
+    return Response.json({
+      total,
+      limit: parsed.data.limit,
+      offset: parsed.data.offset,
+      rows: rows.map((row) => toApiJson(toRecord(row, row.document))),
+    });
+  });
+}
+
+/** POST /api/annotations { documentSlug, selection, body, tags, visibility, courseId, groupId } */
+export async function POST(request: Request) {
+  return handle(async () => {
+    const viewer = await requireApiViewer(request);
+    if (viewer instanceof Response) return viewer;
+    const body = await readJson(request);
+    if (!body.ok) return body.response;
+    const outcome = await createAnnotation(
+      getPrisma(),
+      viewer,
+      body.value as CreateAnnotationInput,
+    );
+    if (!outcome.ok) return jsonError(failureStatus(outcome), outcome.error);
+    const row = await getAnnotation(getPrisma(), viewer, outcome.value.id);
+    return Response.json(toApiJson(toRecord(row, row.document)), { status: 201 });
+  });
+}

@@ -1,0 +1,80 @@
+import { handle, jsonError } from "@/lib/api/respond";
+import { requireApiViewer } from "@/lib/api/viewer";
+import { toCsv } from "@/lib/annotations/export/csv";
+import { toMarkdownNotes } from "@/lib/annotations/export/markdown";
+import { toAnnotationCollection } from "@/lib/annotations/export/w3c";
+import { toApiJson, toRecord } from "@/lib/annotations/records";
+import { listDocumentAnnotations } from "@/lib/annotations/service";
+import { getPrisma } from "@/lib/db";
+import { exportFormatSchema } from "@/lib/validations/api";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/documents/<slug>/annotations?format=json|jsonld|csv|md — the ones the caller may read. */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return handle(async () => {
+    const viewer = await requireApiViewer(request);
+    if (viewer instanceof Response) return viewer;
+    const url = new URL(request.url);
+    const format = exportFormatSchema.safeParse(url.searchParams.get("format") ?? "json");
+    if (!format.success) return jsonError(400, format.error.issues[0]!.message);
+
+    const { slug } = await params;
+    const document = await getPrisma().document.findUnique({
+      where: { slug },
+      select: { id: true, slug: true, title: true },
+    });
+    if (!document) return jsonError(404, "No document has that slug.");
+    const rows = await listDocumentAnnotations(getPrisma(), viewer, document.id);
+    const records = rows.map((row) => toRecord(row, document));
+    const baseUrl = url.origin;
+    const filename = `${document.slug}-annotations`;
+
+    switch (format.data) {
+      case "json":
+        return Response.json({
+          document: document.slug,
+          total: records.length,
+          rows: records.map(toApiJson),
+        });
+      case "jsonld":
+        return new Response(
+          JSON.stringify(
+            toAnnotationCollection(records, {
+              baseUrl,
+              documentSlug: document.slug,
+              documentTitle: document.title,
+            }),
+            null,
+            2,
+          ),
+          {
+            headers: {
+              "Content-Type": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
+              "Content-Disposition": `attachment; filename="${filename}.jsonld"`,
+            },
+          },
+        );
+      case "csv":
+        return new Response(toCsv(records), {
+          headers: {
+            "Content-Type": "text/csv; charset=utf-8",
+            "Content-Disposition": `attachment; filename="${filename}.csv"`,
+          },
+        });
+      case "md":
+        return new Response(
+          toMarkdownNotes(records, {
+            documentTitle: document.title,
+            documentUrl: `${baseUrl}/documents/${document.slug}`,
+          }),
+          {
+            headers: {
+              "Content-Type": "text/markdown; charset=utf-8",
+              "Content-Disposition": `attachment; filename="${filename}.md"`,
+            },
+          },
+        );
+    }
+  });
+}

@@ -1,0 +1,29 @@
+import type { Visibility } from "@/lib/annotations/types";
+
+/** What the reader page hands the annotation panel (already filtered by permissions). */
+export interface PanelAnnotation {
+  id: string;
+  authorName: string;
+  mine: boolean;
+  visibility: Visibility;
+  courseId: string | null;
+  courseTitle: string | null;
+  groupId: string | null;
+  groupName: string | null;
+  body: unknown;
+  bodyHtml: string;
+  tags: string[];
+  quote: string;
+  /** Turn anchors the annotation covers, in reading order. */
+  anchors: number[];
+  orphaned: boolean;
+  hidden: boolean;
+  canHide: boolean;
+  version: number;
+  createdAt: string;
+}
+
+export interface Audience {
+  courses: { id: string; title: string }[];
+  groups: { id: string; name: string; courseTitle: string }[];
+}

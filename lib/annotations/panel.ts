@@ -1,0 +1,69 @@
+import "server-only";
+import type { PanelAnnotation, Audience } from "@/components/annotations/types";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { canEditAnnotation, canHideAnnotation, type Viewer } from "@/lib/auth/permissions";
+import type { Span } from "./segments";
+import { toRef, type AnnotationRow } from "./service";
+import type { AnnotationSelector } from "./types";
+
+/** Rows the viewer may read, shaped for the reader's panel and highlights. */
+export function toPanel(rows: AnnotationRow[], viewer: Viewer | null) {
+  const spansByTurn = new Map<number, Span[]>();
+  const panel: PanelAnnotation[] = rows.map((row) => {
+    const selector = row.selector as unknown as AnnotationSelector;
+    if (!row.orphaned) {
+      for (const position of selector.positions) {
+        const spans = spansByTurn.get(position.turnAnchor) ?? [];
+        spans.push({ id: row.id, start: position.start, end: position.end });
+        spansByTurn.set(position.turnAnchor, spans);
+      }
+    }
+    const ref = toRef(row);
+    return {
+      id: row.id,
+      authorName: row.author.name ?? "Someone",
+      mine: canEditAnnotation(viewer, ref),
+      visibility: row.visibility,
+      courseId: row.courseId,
+      courseTitle: row.course?.title ?? null,
+      groupId: row.groupId,
+      groupName: row.group?.name ?? null,
+      body: row.body,
+      bodyHtml: row.bodyHtml,
+      tags: row.tags,
+      quote: row.quote,
+      anchors: row.orphaned ? [] : selector.positions.map((position) => position.turnAnchor),
+      orphaned: row.orphaned,
+      hidden: row.hiddenAt !== null,
+      canHide: canHideAnnotation(viewer, ref),
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+    };
+  });
+  return { panel, spansByTurn };
+}
+
+/** Whom the viewer can share with: their courses and their reading groups. */
+export async function audienceFor(prisma: PrismaClient, viewer: Viewer | null): Promise<Audience> {
+  if (!viewer) return { courses: [], groups: [] };
+  const [courses, groups] = await Promise.all([
+    prisma.course.findMany({
+      where: { id: { in: [...viewer.courses.keys()] } },
+      select: { id: true, title: true },
+      orderBy: { title: "asc" },
+    }),
+    prisma.group.findMany({
+      where: { id: { in: [...viewer.groups.keys()] } },
+      select: { id: true, name: true, course: { select: { title: true } } },
+      orderBy: { name: "asc" },
+    }),
+  ]);
+  return {
+    courses,
+    groups: groups.map((group) => ({
+      id: group.id,
+      name: group.name,
+      courseTitle: group.course.title,
+    })),
+  };
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { userIdForBearer } from "@/lib/auth/api-tokens";
+import { jsonError } from "./respond";
+import { loadViewer } from "@/lib/auth/load-viewer";
+import type { Viewer } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/viewer";
+import { getPrisma } from "@/lib/db";
+
+/** Who calls the API: a personal token (Authorization: Bearer) or the browser session. */
+export async function apiViewer(request: Request): Promise<Viewer | null | "bad-token"> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const userId = await userIdForBearer(getPrisma(), header);
+    return userId ? await loadViewer(getPrisma(), userId) : "bad-token";
+  }
+  // No cookie, no session: skip the session lookup altogether.
+  if (!request.headers.get("cookie")) return null;
+  return getViewer();
+}
+
+/** The API caller, or the 401 response to send back. */
+export async function requireApiViewer(request: Request): Promise<Viewer | Response> {
+  const viewer = await apiViewer(request);
+  if (viewer === "bad-token")
+    return jsonError(401, "That API token is not valid (revoked or mistyped).");
+  if (!viewer)
+    return jsonError(401, "Sign in, or send a personal API token: Authorization: Bearer <token>.");
+  return viewer;
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+// Requests that create or change annotations. The body (Tiptap JSON) is checked separately by
+// lib/annotations/body.ts; the selection by lib/anchoring.
+
+const point = z.object({
+  turnAnchor: z.number().int().positive(),
+  offset: z.number().int().min(0).max(1_000_000),
+});
+
+export const visibilitySchema = z.enum(["private", "group", "course", "public"], {
+  error: "Choose who can see this annotation.",
+});
+
+/** Tags are short labels: lower case, letters, digits and hyphens ("bluff", "security-treaty"). */
+export const tagsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .transform((tag) => tag.replace(/^#/, "").replace(/\s+/g, "-"))
+      .pipe(
+        z
+          .string()
+          .regex(
+            /^[\p{L}\p{N}][\p{L}\p{N}-]{0,39}$/u,
+            "Tags are single words or hyphenated words, up to 40 characters.",
+          ),
+      ),
+  )
+  .max(10, "Use at most 10 tags.")
+  .transform((tags) => [...new Set(tags)]);
+
+const scope = {
+  visibility: visibilitySchema,
+  courseId: z.string().max(64).nullish(),
+  groupId: z.string().max(64).nullish(),
+};
+
+export const createAnnotationSchema = z.object({
+  documentSlug: z.string().min(1).max(120),
+  selection: z.object({ start: point, end: point }),
+  body: z.unknown(),
+  tags: tagsSchema.default([]),
+  ...scope,
+});
+export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
+
+export const updateAnnotationSchema = z.object({
+  /** The version the editor started from; a newer one in the database means someone else saved. */
+  version: z.number().int().positive(),
+  body: z.unknown(),
+  tags: tagsSchema.default([]),
+  ...scope,
+});
+export type UpdateAnnotationInput = z.input<typeof updateAnnotationSchema>;

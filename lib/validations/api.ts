@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** Query parameters of GET /api/annotations; bad values get a 400 naming the parameter. */
+export const annotationSearchSchema = z.object({
+  document: z.string().max(120).optional(),
+  turn: z.coerce.number({ error: "turn must be a turn number." }).int().positive().optional(),
+  author: z.string().max(64).optional(),
+  tag: z.string().max(40).optional(),
+  course: z.string().max(64).optional(),
+  text: z.string().max(200).optional(),
+  limit: z.coerce
+    .number({ error: "limit must be a number." })
+    .int()
+    .min(1, "limit must be at least 1.")
+    .max(200, "limit can be at most 200.")
+    .default(50),
+  offset: z.coerce
+    .number({ error: "offset must be a number." })
+    .int()
+    .min(0)
+    .max(100_000)
+    .default(0),
+});
+
+export const exportFormatSchema = z.enum(["json", "jsonld", "csv", "md"], {
+  error: "format must be one of json, jsonld, csv, md.",
+});
+
+export function searchParamsObject(url: URL): Record<string, string> {
+  return Object.fromEntries([...url.searchParams.entries()].filter(([, value]) => value !== ""));
+}

@@ -1,0 +1,152 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, expectNoAxeViolations, signIn } from "./support";
+
+const LIAO = "/documents/1959-09-14-liao-ishibashi-third-conversation";
+const BEN = { email: "ben@memcon.test", password: "close-reading" };
+const CHEN = { email: "chen@memcon.test", password: "close-reading" };
+
+/** Drag the mouse across `words` inside the turn whose text contains them, as a reader would. */
+async function selectWithMouse(page: Page, words: string) {
+  const box = await page.evaluate((target) => {
+    for (const utterance of document.querySelectorAll(".transcript .utterance")) {
+      const node =
+        utterance.firstChild?.nodeType === Node.TEXT_NODE
+          ? utterance.firstChild
+          : utterance.querySelector("span")?.firstChild;
+      const text = utterance.textContent ?? "";
+      const at = text.indexOf(target);
+      if (at < 0 || !node) continue;
+      utterance.scrollIntoView({ block: "center" });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + target.length);
+      const rects = range.getClientRects();
+      const first = rects[0]!;
+      const last = rects[rects.length - 1]!;
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      };
+    }
+    return null;
+  }, words);
+  expect(box, `"${words}" is on the page`).not.toBeNull();
+  await page.mouse.move(box!.x1, box!.y1);
+  await page.mouse.down();
+  await page.mouse.move(box!.x2, box!.y2, { steps: 5 });
+  await page.mouse.up();
+}
+
+test("students annotate with the mouse and see each other's course notes but not private ones", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, DEMO.ada);
+  await page.goto(LIAO);
+  await selectWithMouse(page, "numerous American military bases in Japan");
+  await page.getByRole("button", { name: "Annotate" }).click();
+  const editor = page.getByRole("textbox", { name: "Your note" });
+  await expect(editor).toBeFocused();
+  await expect(page.locator(".editor-form .quote")).toHaveText(
+    "numerous American military bases in Japan",
+  );
+  await page.keyboard.type("Liao treats the ");
+  await page.keyboard.press("Control+b");
+  await page.keyboard.type("bases");
+  await page.keyboard.press("Control+b");
+  await page.keyboard.type(" as the real obstacle.");
+  await page.getByLabel("Tags").fill("bases, security treaty");
+  await expect(page.getByLabel("Who can see it")).toHaveValue(/^course:/);
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Annotation saved.");
+  const card = page.locator(".annotation-card", { hasText: "as the real obstacle" });
+  await expect(card).toBeVisible();
+  await expect(card.locator(".note-body strong")).toHaveText("bases");
+  await expect(card.locator(".tag")).toHaveText(["#bases", "#security-treaty"]);
+  await expect(
+    page.locator("mark.hl", { hasText: "numerous American military bases in Japan" }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A private note too.
+  await selectWithMouse(page, "Japan cannot remove all the military bases at once");
+  await page.keyboard.press("a");
+  await page
+    .getByRole("textbox", { name: "Your note" })
+    .fill("Only for me: check the Japanese record.");
+  await page.getByLabel("Who can see it").selectOption("private");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator(".annotation-card", { hasText: "Only for me" })).toBeVisible();
+
+  const classmateContext = await browser.newContext();
+  const classmate = await classmateContext.newPage();
+  await signIn(classmate, BEN);
+  await classmate.goto(LIAO);
+  await classmate.getByLabel("Only the turns in view").uncheck();
+  await expect(
+    classmate.locator(".annotation-card", { hasText: "as the real obstacle" }),
+  ).toBeVisible();
+  await expect(classmate.locator(".annotation-card", { hasText: "Only for me" })).toHaveCount(0);
+  await expect(
+    classmate
+      .locator(".annotation-card", { hasText: "as the real obstacle" })
+      .getByRole("button", { name: "Edit" }),
+  ).toHaveCount(0);
+  await classmateContext.close();
+
+  const strangerContext = await browser.newContext();
+  const stranger = await strangerContext.newPage();
+  await stranger.goto("/signup");
+  await stranger.getByLabel("Name").fill("Sam Stranger");
+  await stranger.getByLabel("Email").fill(`sam.${Date.now()}@example.edu`);
+  await stranger.getByLabel("Password").fill("outside the seminar");
+  await stranger.getByRole("button", { name: "Create account" }).click();
+  await expect(stranger).toHaveURL(/\/courses$/);
+  await stranger.goto(LIAO);
+  await stranger.getByLabel("Only the turns in view").uncheck();
+  await expect(stranger.locator(".annotation-card")).toHaveCount(0);
+  await expect(stranger.locator("mark.hl")).toHaveCount(0);
+  await strangerContext.close();
+});
+
+test("a student selects and annotates with the keyboard only", async ({ page }) => {
+  await signIn(page, CHEN);
+  await page.goto(LIAO);
+  // Focus the first spoken turn with j, start a caret with v, extend three words, annotate.
+  const firstSpeech = page.locator(".turn--speech").first();
+  await page.locator("body").press("j");
+  while (!(await firstSpeech.evaluate((element) => element === document.activeElement)))
+    await page.keyboard.press("j");
+  await page.keyboard.press("v");
+  await expect(page.getByRole("status")).toContainText("Keyboard selection");
+  for (let i = 0; i < 2; i++) await page.keyboard.press("Control+Shift+ArrowRight");
+  await page.keyboard.press("Enter");
+  const quote = page.locator(".editor-form .quote");
+  await expect(quote).toHaveText(/^Premier Zhou/);
+  await page
+    .getByRole("textbox", { name: "Your note" })
+    .fill("Zhou frames the talk as a personal message.");
+  await page.keyboard.press("Control+Enter");
+  await expect(page.locator(".annotation-card", { hasText: "personal message" })).toBeVisible();
+  await expect(
+    page.locator(".annotation-card", { hasText: "personal message" }).locator(".quote"),
+  ).toHaveText(/^Premier Zhou/);
+});
+
+test("bad input in the editor gets a clear message and keeps the text", async ({ page }) => {
+  await signIn(page, DEMO.ada);
+  await page.goto(LIAO);
+  await selectWithMouse(page, "We paid for our lessons in blood");
+  await page.getByRole("button", { name: "Annotate" }).click();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator(".editor-form .form-error")).toHaveText(
+    "Write something before saving.",
+  );
+  await page.getByRole("textbox", { name: "Your note" }).fill("A note");
+  await page.getByLabel("Tags").fill("a-tag-that-is-much-longer-than-forty-characters-in-all");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.locator(".editor-form .form-error")).toContainText("Tags are single words");
+  await expect(page.getByRole("textbox", { name: "Your note" })).toHaveText("A note");
+});
