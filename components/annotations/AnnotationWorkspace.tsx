@@ -315,7 +315,10 @@ function EditorForm({
       visibility === "group" ? audience.groups.find((item) => item.id === id) : undefined;
     const message = await onSave({
       body,
-      tags: tags.split(/[,\s]+/).filter(Boolean),
+      tags: tags
+        .split(",")
+        .map((tag) => tag.trim())
+        .filter(Boolean),
       visibility,
       courseId: visibility === "course" ? (id ?? null) : null,
       groupId: group?.id ?? null,
@@ -351,11 +354,15 @@ function EditorForm({
       />
       <div className="form-field">
         <label htmlFor="annotation-tags">Tags</label>
+        <p id="annotation-tags-hint" className="field-hint">
+          Separate tags with commas.
+        </p>
         <input
           id="annotation-tags"
+          aria-describedby="annotation-tags-hint"
           value={tags}
           onChange={(event) => setTags(event.target.value)}
-          placeholder="bluff, security-treaty"
+          placeholder="bluff, security treaty"
         />
       </div>
       <div className="form-field">

@@ -17,8 +17,7 @@ import {
 export type AnchorMethod = "position" | "quote" | "fuzzy";
 
 export type AnchorResult =
-  | { status: "anchored"; method: AnchorMethod; positions: TurnPosition[] }
-  | { status: "orphan" };
+  { status: "anchored"; method: AnchorMethod; positions: TurnPosition[] } | { status: "orphan" };
 
 const ORPHAN: AnchorResult = { status: "orphan" };
 
@@ -52,7 +51,9 @@ function checkPosition(value: unknown): TurnPosition | null {
 function checkPositions(value: unknown): TurnPosition[] | null {
   if (!Array.isArray(value) || value.length === 0) return null;
   const positions = value.map(checkPosition);
-  return positions.every((position): position is TurnPosition => position !== null) ? positions : null;
+  return positions.every((position): position is TurnPosition => position !== null)
+    ? positions
+    : null;
 }
 
 /** The stored selector is JSON from the database: trust nothing about its shape. */
@@ -90,7 +91,10 @@ function anchorByPosition(
 }
 
 /** Where the quote used to start, in the current joined text: from the first surviving turn. */
-function positionHint(joined: JoinedText, positions: readonly TurnPosition[] | null): number | null {
+function positionHint(
+  joined: JoinedText,
+  positions: readonly TurnPosition[] | null,
+): number | null {
   for (const position of positions ?? []) {
     const span = joined.spans[joined.spanIndexByAnchor.get(position.turnAnchor) ?? -1];
     if (span) return span.start + Math.min(position.start, span.end - span.start);
