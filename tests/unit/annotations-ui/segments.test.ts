@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { segmentText } from "@/lib/annotations/segments";
 
 const text = "Japan cannot remove all the military bases at once.";
-const show = (segments: ReturnType<typeof segmentText>) => segments.map((s) => `${s.text}|${s.ids.join("+")}`);
+const show = (segments: ReturnType<typeof segmentText>) =>
+  segments.map((s) => `${s.text}|${s.ids.join("+")}`);
 
 describe("segmentText", () => {
   it.each([
