@@ -295,11 +295,10 @@ function EditorForm({
   onCancel: () => void;
 }) {
   const existing = draft.mode === "edit" ? draft.annotation : null;
+  // New notes start private; assignments (when they exist) will preset their course.
   const defaultAudience = existing
     ? audienceKey(existing.visibility, existing.courseId, existing.groupId)
-    : audience.courses[0]
-      ? `course:${audience.courses[0].id}`
-      : "private";
+    : "private";
   const [body, setBody] = useState<unknown>(existing?.body);
   const [tags, setTags] = useState(existing?.tags.join(", ") ?? "");
   const [choice, setChoice] = useState(defaultAudience);

@@ -58,7 +58,8 @@ test("students annotate with the mouse and see each other's course notes but not
   await page.keyboard.press("Control+b");
   await page.keyboard.type(" as the real obstacle.");
   await page.getByLabel("Tags").fill("bases, security treaty");
-  await expect(page.getByLabel("Who can see it")).toHaveValue(/^course:/);
+  await expect(page.getByLabel("Who can see it")).toHaveValue("private"); // the safe default
+  await page.getByLabel("Who can see it").selectOption({ label: `Course: ${DEMO.course}` });
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByRole("status")).toHaveText("Annotation saved.");
   const card = page.locator(".annotation-card", { hasText: "as the real obstacle" });

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as getOne, PATCH, DELETE } from "@/app/api/annotations/[id]/route";
 import { GET as list, POST } from "@/app/api/annotations/route";
-import { GET as exportDocument } from "@/app/api/documents/[slug]/annotations/route";
+import {
+  GET as exportDocument,
+  POST as importDocument,
+} from "@/app/api/documents/[slug]/annotations/route";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { getPrisma } from "@/lib/db";
 import { ensureDemoData } from "@/lib/demo/accounts";
@@ -217,5 +220,58 @@ describe("JSON API", () => {
         )
       ).status,
     ).toBe(404);
+  });
+
+  it("imports W3C JSON-LD back as the caller's private notes, placed on the current text", async () => {
+    const exported = await (
+      await exportDocument(
+        request(`/api/documents/${SLUG}/annotations?format=jsonld`, "ben"),
+        params({ slug: SLUG }),
+      )
+    ).json();
+    // One item whose quote no longer exists anywhere: it must come back as an orphan.
+    const items = exported.first.items;
+    const stray = JSON.parse(JSON.stringify(items[0]));
+    stray.id = `${stray.id}-stray`;
+    for (const selector of stray.target.selector)
+      if (selector.type === "TextQuoteSelector")
+        selector.exact = "words that were never in this conversation at all";
+    exported.first.items = [...items, stray];
+    exported.total = exported.first.items.length;
+
+    const response = await importDocument(
+      request(`/api/documents/${SLUG}/annotations`, "outsider", {
+        method: "POST",
+        body: JSON.stringify(exported),
+      }),
+      params({ slug: SLUG }),
+    );
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ imported: 2, orphaned: 1, problems: [] });
+    const mine = await (
+      await list(request(`/api/annotations?document=${SLUG}`, "outsider"))
+    ).json();
+    expect(
+      mine.rows
+        .map((row: { visibility: string; orphaned: boolean; text: string }) => [
+          row.visibility,
+          row.orphaned,
+          row.text,
+        ])
+        .sort(),
+    ).toEqual([
+      ["private", false, "Liao's red line"],
+      ["private", true, "Liao's red line"],
+    ]);
+
+    const bad = await importDocument(
+      request(`/api/documents/${SLUG}/annotations`, "outsider", {
+        method: "POST",
+        body: JSON.stringify({ hello: "world" }),
+      }),
+      params({ slug: SLUG }),
+    );
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).error.message).toEqual(expect.any(String));
   });
 });

@@ -1,4 +1,5 @@
-import { handle, jsonError } from "@/lib/api/respond";
+import { handle, jsonError, readJson } from "@/lib/api/respond";
+import { importW3C } from "@/lib/annotations/import";
 import { requireApiViewer } from "@/lib/api/viewer";
 import { toCsv } from "@/lib/annotations/export/csv";
 import { toMarkdownNotes } from "@/lib/annotations/export/markdown";
@@ -76,5 +77,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
           },
         );
     }
+  });
+}
+
+/** POST W3C Web Annotation JSON-LD: imported as the caller's private notes on this document. */
+export async function POST(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return handle(async () => {
+    const viewer = await requireApiViewer(request);
+    if (viewer instanceof Response) return viewer;
+    const body = await readJson(request, 2_000_000);
+    if (!body.ok) return body.response;
+    const outcome = await importW3C(getPrisma(), viewer, (await params).slug, body.value);
+    if (!outcome.ok) return jsonError(/No document/.test(outcome.error) ? 404 : 422, outcome.error);
+    return Response.json(outcome.value, { status: 201 });
   });
 }

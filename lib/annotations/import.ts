@@ -1,0 +1,77 @@
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { anchorSelector } from "@/lib/anchoring";
+import type { Viewer } from "@/lib/auth/permissions";
+import type { Outcome } from "@/lib/outcome";
+import { parseBody } from "./body";
+import { fromW3C } from "./export/w3c";
+
+// Importing W3C Web Annotation JSON-LD (ours or another tool's) into a document, as private notes
+// of the importer: each is placed on the current text (position, quote, fuzzy), or kept as an
+// orphan with its quote. Formatting comes back as paragraphs of text: the HTML of a foreign tool
+// cannot be trusted to fit the editor's schema.
+
+const MAX_IMPORT = 500;
+
+function paragraphs(text: string) {
+  const lines = text
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return {
+    type: "doc",
+    content: lines.map((line) => ({ type: "paragraph", content: [{ type: "text", text: line }] })),
+  };
+}
+
+export async function importW3C(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  documentSlug: string,
+  json: unknown,
+): Promise<
+  Outcome<{ imported: number; orphaned: number; problems: { index: number; error: string }[] }>
+> {
+  const document = await prisma.document.findUnique({
+    where: { slug: documentSlug },
+    select: {
+      id: true,
+      turns: { select: { anchor: true, text: true }, orderBy: { position: "asc" } },
+    },
+  });
+  if (!document) return { ok: false, error: "No document has that slug." };
+  const parsed = fromW3C(json);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (parsed.items.length > MAX_IMPORT)
+    return { ok: false, error: `Import at most ${MAX_IMPORT} annotations at a time.` };
+
+  const problems: { index: number; error: string }[] = parsed.problems.map(({ index, error }) => ({
+    index,
+    error,
+  }));
+  const rows: Prisma.AnnotationCreateManyInput[] = [];
+  let orphaned = 0;
+  parsed.items.forEach((item, index) => {
+    const body = parseBody(paragraphs(item.bodyText));
+    if (!body.ok) return problems.push({ index, error: body.error });
+    const placed = anchorSelector(item.selector, document.turns);
+    const positions = placed.status === "anchored" ? placed.positions : item.selector.positions;
+    if (placed.status === "orphan") orphaned++;
+    rows.push({
+      documentId: document.id,
+      authorId: viewer.userId,
+      visibility: "private",
+      selector: { quote: item.selector.quote, positions } as unknown as Prisma.InputJsonValue,
+      quote: item.selector.quote.exact,
+      firstAnchor: positions[0]?.turnAnchor ?? 0,
+      lastAnchor: positions[positions.length - 1]?.turnAnchor ?? 0,
+      orphaned: placed.status === "orphan",
+      body: body.doc as Prisma.InputJsonValue,
+      bodyHtml: body.html,
+      bodyText: body.text,
+      tags: item.tags.slice(0, 10),
+      ...(item.created ? { createdAt: new Date(item.created) } : {}),
+    });
+  });
+  if (rows.length) await prisma.annotation.createMany({ data: rows });
+  return { ok: true, value: { imported: rows.length, orphaned, problems } };
+}
