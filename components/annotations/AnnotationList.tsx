@@ -1,0 +1,226 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import type { Visibility } from "@/lib/annotations/types";
+import type { PanelAnnotation } from "./types";
+
+const VISIBILITY_LABELS: Record<Visibility, string> = {
+  private: "Only me",
+  group: "Group",
+  course: "Course",
+  public: "Everyone",
+};
+
+export function AnnotationList({
+  annotations,
+  activeIds,
+  visible,
+  deleted,
+  onEdit,
+  onDelete,
+  onUndo,
+  onHide,
+}: {
+  annotations: PanelAnnotation[];
+  activeIds: string[];
+  visible: Set<number>;
+  deleted: PanelAnnotation[];
+  onEdit: (annotation: PanelAnnotation) => void;
+  onDelete: (annotation: PanelAnnotation) => void;
+  onUndo: (annotation: PanelAnnotation) => void;
+  onHide: (annotation: PanelAnnotation) => void;
+}) {
+  const [inView, setInView] = useState(true);
+  const [author, setAuthor] = useState("");
+  const [tag, setTag] = useState("");
+  const [visibility, setVisibility] = useState("");
+  const [mine, setMine] = useState(false);
+  const authors = useMemo(
+    () => [...new Set(annotations.map((item) => item.authorName))].sort(),
+    [annotations],
+  );
+  const tags = useMemo(
+    () => [...new Set(annotations.flatMap((item) => item.tags))].sort(),
+    [annotations],
+  );
+
+  const placed = annotations.filter((item) => !item.orphaned);
+  const orphans = annotations.filter((item) => item.orphaned);
+  const shown = placed.filter(
+    (item) =>
+      (!inView ||
+        item.anchors.some((anchor) => visible.has(anchor)) ||
+        activeIds.includes(item.id)) &&
+      (!author || item.authorName === author) &&
+      (!tag || item.tags.includes(tag)) &&
+      (!visibility || item.visibility === visibility) &&
+      (!mine || item.mine),
+  );
+  // Notes of the highlight the reader is on come first.
+  shown.sort((a, b) => Number(activeIds.includes(b.id)) - Number(activeIds.includes(a.id)));
+
+  return (
+    <section aria-label="Annotation list">
+      <fieldset className="panel-filters">
+        <legend>Filter</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={inView}
+            onChange={(event) => setInView(event.target.checked)}
+          />{" "}
+          Only the turns in view
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={mine}
+            onChange={(event) => setMine(event.target.checked)}
+          />{" "}
+          Only mine
+        </label>
+        <label htmlFor="filter-author">Author</label>
+        <select
+          id="filter-author"
+          value={author}
+          onChange={(event) => setAuthor(event.target.value)}
+        >
+          <option value="">Anyone</option>
+          {authors.map((name) => (
+            <option key={name}>{name}</option>
+          ))}
+        </select>
+        <label htmlFor="filter-tag">Tag</label>
+        <select id="filter-tag" value={tag} onChange={(event) => setTag(event.target.value)}>
+          <option value="">Any</option>
+          {tags.map((name) => (
+            <option key={name}>{name}</option>
+          ))}
+        </select>
+        <label htmlFor="filter-visibility">Shared with</label>
+        <select
+          id="filter-visibility"
+          value={visibility}
+          onChange={(event) => setVisibility(event.target.value)}
+        >
+          <option value="">Anyone</option>
+          {Object.entries(VISIBILITY_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </fieldset>
+
+      {deleted.map((item) => (
+        <p key={item.id} className="deleted-note">
+          Deleted your note on “{item.quote.slice(0, 40)}”.{" "}
+          <button type="button" className="link-button" onClick={() => onUndo(item)}>
+            Undo
+          </button>
+        </p>
+      ))}
+
+      <p className="meta">
+        {shown.length} of {placed.length} annotation{placed.length === 1 ? "" : "s"}
+      </p>
+      <ol className="annotation-list">
+        {shown.map((item) => (
+          <AnnotationCard
+            key={item.id}
+            annotation={item}
+            active={activeIds.includes(item.id)}
+            onEdit={onEdit}
+            onDelete={onDelete}
+            onHide={onHide}
+          />
+        ))}
+      </ol>
+
+      {orphans.length > 0 && (
+        <section aria-labelledby="orphans-heading" className="orphans">
+          <h3 id="orphans-heading">Could not be placed ({orphans.length})</h3>
+          <p className="meta">The document was revised and these passages were not found again.</p>
+          <ol className="annotation-list">
+            {orphans.map((item) => (
+              <AnnotationCard
+                key={item.id}
+                annotation={item}
+                active={false}
+                onEdit={onEdit}
+                onDelete={onDelete}
+                onHide={onHide}
+              />
+            ))}
+          </ol>
+        </section>
+      )}
+    </section>
+  );
+}
+
+function AnnotationCard({
+  annotation,
+  active,
+  onEdit,
+  onDelete,
+  onHide,
+}: {
+  annotation: PanelAnnotation;
+  active: boolean;
+  onEdit: (annotation: PanelAnnotation) => void;
+  onDelete: (annotation: PanelAnnotation) => void;
+  onHide: (annotation: PanelAnnotation) => void;
+}) {
+  const audience =
+    annotation.visibility === "course"
+      ? `Course: ${annotation.courseTitle}`
+      : annotation.visibility === "group"
+        ? `Group: ${annotation.groupName}`
+        : VISIBILITY_LABELS[annotation.visibility];
+  return (
+    <li
+      className={`annotation-card${active ? " annotation-card--active" : ""}`}
+      data-annotation={annotation.id}
+    >
+      <p className="card-meta">
+        <strong>{annotation.authorName}</strong> · {audience}
+        {annotation.hidden && <span className="badge badge--reference"> Hidden by instructor</span>}
+        {annotation.anchors[0] !== undefined && (
+          <>
+            {" "}
+            · <a href={`#t-${annotation.anchors[0]}`}>¶{annotation.anchors[0]}</a>
+          </>
+        )}
+      </p>
+      <blockquote className="quote">{annotation.quote}</blockquote>
+      <div className="note-body" dangerouslySetInnerHTML={{ __html: annotation.bodyHtml }} />
+      {annotation.tags.length > 0 && (
+        <p className="tags">
+          {annotation.tags.map((tag) => (
+            <span key={tag} className="tag">
+              #{tag}
+            </span>
+          ))}
+        </p>
+      )}
+      <div className="card-actions">
+        {annotation.mine && (
+          <>
+            <button type="button" className="link-button" onClick={() => onEdit(annotation)}>
+              Edit
+            </button>
+            <button type="button" className="link-button" onClick={() => onDelete(annotation)}>
+              Delete
+            </button>
+          </>
+        )}
+        {annotation.canHide && (
+          <button type="button" className="link-button" onClick={() => onHide(annotation)}>
+            {annotation.hidden ? "Show to class" : "Hide from class"}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,141 @@
+"use client";
+
+import { useState } from "react";
+import type { Visibility } from "@/lib/annotations/types";
+import type { TurnPoint } from "@/lib/annotations/dom-selection";
+import { NoteEditor } from "./NoteEditor";
+import type { Audience, PanelAnnotation } from "./types";
+
+export type Draft =
+  | { mode: "new"; range: { start: TurnPoint; end: TurnPoint }; quote: string }
+  | { mode: "edit"; annotation: PanelAnnotation };
+
+export interface EditorValues {
+  body: unknown;
+  tags: string[];
+  visibility: Visibility;
+  courseId: string | null;
+  groupId: string | null;
+}
+
+export function EditorForm({
+  draft,
+  audience,
+  onSave,
+  onCancel,
+}: {
+  draft: Draft;
+  audience: Audience;
+  onSave: (values: EditorValues) => Promise<string | null>;
+  onCancel: () => void;
+}) {
+  const existing = draft.mode === "edit" ? draft.annotation : null;
+  // New notes start private; assignments (when they exist) will preset their course.
+  const defaultAudience = existing
+    ? audienceKey(existing.visibility, existing.courseId, existing.groupId)
+    : "private";
+  const [body, setBody] = useState<unknown>(existing?.body);
+  const [tags, setTags] = useState(existing?.tags.join(", ") ?? "");
+  const [choice, setChoice] = useState(defaultAudience);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  async function submit() {
+    setSaving(true);
+    setError(null);
+    const [visibility, id] = choice.split(":") as [Visibility, string | undefined];
+    const group =
+      visibility === "group" ? audience.groups.find((item) => item.id === id) : undefined;
+    const message = await onSave({
+      body,
+      tags: tags
+        .split(",")
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+      visibility,
+      courseId: visibility === "course" ? (id ?? null) : null,
+      groupId: group?.id ?? null,
+    }).catch(() => "The server could not be reached. Your note is kept here; try again.");
+    setSaving(false);
+    if (message) setError(message);
+  }
+
+  return (
+    <form
+      className="editor-form"
+      aria-label={existing ? "Edit annotation" : "New annotation"}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h3>{existing ? "Edit annotation" : "New annotation"}</h3>
+      <blockquote className="quote">
+        {existing?.quote ?? (draft.mode === "new" ? draft.quote : "")}
+      </blockquote>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <NoteEditor
+        label="Your note"
+        initialContent={existing?.body}
+        onChange={setBody}
+        onSubmitShortcut={() => void submit()}
+      />
+      <div className="form-field">
+        <label htmlFor="annotation-tags">Tags</label>
+        <p id="annotation-tags-hint" className="field-hint">
+          Separate tags with commas.
+        </p>
+        <input
+          id="annotation-tags"
+          aria-describedby="annotation-tags-hint"
+          value={tags}
+          onChange={(event) => setTags(event.target.value)}
+          placeholder="bluff, security treaty"
+        />
+      </div>
+      <div className="form-field">
+        <label htmlFor="annotation-audience">Who can see it</label>
+        <select
+          id="annotation-audience"
+          value={choice}
+          onChange={(event) => setChoice(event.target.value)}
+        >
+          <option value="private">Only me</option>
+          {audience.groups.map((group) => (
+            <option key={group.id} value={`group:${group.id}`}>
+              Group: {group.name} ({group.courseTitle})
+            </option>
+          ))}
+          {audience.courses.map((course) => (
+            <option key={course.id} value={`course:${course.id}`}>
+              Course: {course.title}
+            </option>
+          ))}
+          <option value="public">Everyone signed in</option>
+        </select>
+      </div>
+      <div className="form-actions">
+        <button type="submit" disabled={saving}>
+          {saving ? "Saving…" : "Save"}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function audienceKey(
+  visibility: Visibility,
+  courseId: string | null,
+  groupId: string | null,
+): string {
+  if (visibility === "course" && courseId) return `course:${courseId}`;
+  if (visibility === "group" && groupId) return `group:${groupId}`;
+  return visibility;
+}
