@@ -43,7 +43,11 @@ if (json) {
       failed = true;
     }
   }
-  if (parsed.length) console.log(JSON.stringify(parsed.length === 1 ? parsed[0] : parsed, null, 2));
+  if (parsed.length) {
+    // Wait for stdout to drain: process.exit() would cut a large document short on a pipe.
+    const text = `${JSON.stringify(parsed.length === 1 ? parsed[0] : parsed, null, 2)}\n`;
+    await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
+  }
   process.exit(failed ? 1 : 0);
 }
 

@@ -43,6 +43,27 @@ describe.skipIf(!fs.existsSync(SHARED))("npm run import", () => {
     expect(await getPrisma().document.count()).toBe(0);
   });
 
+  it("--json prints a 2,000-turn transcript whole (stdout is drained before exit)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "memcon-long-"));
+    const file = path.join(dir, "long.txt");
+    const turns = Array.from(
+      { length: 2000 },
+      (_, i) =>
+        `${i % 2 ? "Ishibashi" : "Liao"}: Turn ${i + 1} on the security treaty, the bases and the trade agreement.`,
+    );
+    fs.writeFileSync(
+      file,
+      `**September 15, 1959**\n\n**Record of a Long Conversation**\n\n${turns.join("\n\n")}\n`,
+    );
+    const { status, stdout } = importCli("--json", file);
+    expect(status).toBe(0);
+    expect(stdout.length).toBeGreaterThan(200_000);
+    const parsed = JSON.parse(stdout);
+    expect(parsed.turns.filter((turn: { kind: string }) => turn.kind === "speech")).toHaveLength(
+      2000,
+    );
+  });
+
   it("converts a FRUS TEI file into a content file and loads it into the database", async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "memcon-import-"));
     const { status, stdout, stderr } = importCli("--out", out, tei);
