@@ -80,8 +80,12 @@ for (const file of files) {
 if (written.length) {
   const { loadIntoDatabase } = await import("./lib/import-db");
   const report = await loadIntoDatabase(written);
-  for (const item of report.loaded)
-    console.log(`${item.status}: ${item.kind} ${item.slug} (${item.count})`);
+  for (const item of report.loaded) {
+    const orphans = item.orphanedAnnotations
+      ? `; ${item.orphanedAnnotations} annotation(s) could not be placed and are shown as orphans`
+      : "";
+    console.log(`${item.status}: ${item.kind} ${item.slug} (${item.count})${orphans}`);
+  }
   for (const failure of report.failed) console.error(failure.message);
   failures += report.failed.length;
 }

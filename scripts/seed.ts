@@ -11,8 +11,12 @@ try {
   for (const failure of report.failed)
     console.error(`[memcon] content not loaded: ${failure.message}`);
   const changed = report.loaded.filter((item) => item.status !== "unchanged");
-  for (const item of changed)
-    console.error(`[memcon] ${item.status} ${item.kind} ${item.slug} (${item.count})`);
+  for (const item of changed) {
+    const orphans = item.orphanedAnnotations
+      ? `, ${item.orphanedAnnotations} annotation(s) now orphaned`
+      : "";
+    console.error(`[memcon] ${item.status} ${item.kind} ${item.slug} (${item.count}${orphans})`);
+  }
   const documents = report.loaded.filter((item) => item.kind === "document").length;
   const collections = report.loaded.length - documents;
   const summary =

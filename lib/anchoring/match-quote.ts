@@ -77,8 +77,15 @@ export function exactOccurrences(text: string, exact: string): TextRange[] {
 }
 
 /**
+ * How much of its stored context an exact match must keep (prefix or suffix). Without it, a
+ * common phrase ("military bases in Japan") would jump to another speaker's turn that happens to
+ * repeat it; such a note should become an orphan, not silently annotate different words.
+ */
+export const MIN_CONTEXT_SIMILARITY = 0.5;
+
+/**
  * The occurrence of `quote.exact` whose context matches best; among equally good ones, the
- * nearest to `hint`. Null when the quote does not occur.
+ * nearest to `hint`. Null when the quote does not occur, or occurs only out of its context.
  */
 export function bestExactMatch(
   text: string,
@@ -88,6 +95,7 @@ export function bestExactMatch(
   let best: { range: TextRange; context: number; distance: number } | null = null;
   for (const range of exactOccurrences(text, quote.exact)) {
     const scores = contextScores(text, quote, range);
+    if (Math.max(scores.prefix, scores.suffix) < MIN_CONTEXT_SIMILARITY) continue;
     const context = scores.prefix + scores.suffix;
     const distance = distanceFromHint(range, hint);
     const better =

@@ -11,6 +11,8 @@ export interface LoadedFile {
   slug: string;
   status: StoreStatus;
   count: number;
+  /** Annotations a revision left without a place (kept as orphans). */
+  orphanedAnnotations?: number;
 }
 
 export interface LoadReport {
@@ -50,6 +52,7 @@ export async function loadContentFiles(prisma: PrismaClient, files: string[]): P
           slug: result.slug,
           status: result.status,
           count: result.turns,
+          orphanedAnnotations: result.orphanedAnnotations,
         });
       } else {
         const result = await storeCollection(prisma, parsed, origin);

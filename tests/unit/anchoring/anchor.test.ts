@@ -131,6 +131,24 @@ const cases: {
     expected: orphan,
   },
   {
+    name: "its turn reworded, the same words said elsewhere in another context: orphan, not moved",
+    selector: bases,
+    turns: revise(original, (turn) =>
+      turn.anchor === 3
+        ? {
+            ...turn,
+            text: "Should further talks require the many US installations, there is nothing to discuss.",
+          }
+        : turn.anchor === 5
+          ? {
+              ...turn,
+              text: "Everyone knows there are numerous American military bases, but there is no Soviet base in China.",
+            }
+          : turn,
+    ),
+    expected: orphan,
+  },
+  {
     name: "quote occurring twice, both turns renumbered: the context chooses the second",
     selector: secondAlsoTrue,
     turns: revise(original, (turn) =>
