@@ -1,9 +1,13 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/actions/auth";
-import { getSessionUser } from "@/lib/auth/viewer";
+import { getSessionUser, getViewer } from "@/lib/auth/viewer";
+import { getPrisma } from "@/lib/db";
+import { unreadCount } from "@/lib/threads/service";
 
 export async function SiteHeader() {
   const user = await getSessionUser();
+  const viewer = user ? await getViewer() : null;
+  const unread = viewer ? await unreadCount(getPrisma(), viewer) : 0;
   return (
     <header className="site-header">
       <Link href="/" className="brand">
@@ -15,6 +19,17 @@ export async function SiteHeader() {
         {user ? (
           <>
             <Link href="/courses">Courses</Link>
+            <Link
+              href="/notifications"
+              aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}
+            >
+              Notifications
+              {unread > 0 && (
+                <span className="unread-badge" aria-hidden="true">
+                  {unread}
+                </span>
+              )}
+            </Link>
             {user.siteRole === "admin" && <Link href="/admin">Admin</Link>}
             <Link href="/account" className="user-name">
               {user.name ?? user.email}

@@ -2,6 +2,7 @@
 
 import { useMemo, useState } from "react";
 import type { Visibility } from "@/lib/annotations/types";
+import { Thread } from "./Thread";
 import type { PanelAnnotation } from "./types";
 
 const VISIBILITY_LABELS: Record<Visibility, string> = {
@@ -12,6 +13,7 @@ const VISIBILITY_LABELS: Record<Visibility, string> = {
 };
 
 export function AnnotationList({
+  documentSlug,
   annotations,
   activeIds,
   visible,
@@ -21,6 +23,7 @@ export function AnnotationList({
   onUndo,
   onHide,
 }: {
+  documentSlug: string;
   annotations: PanelAnnotation[];
   activeIds: string[];
   visible: Set<number>;
@@ -127,6 +130,7 @@ export function AnnotationList({
       <ol className="annotation-list">
         {shown.map((item) => (
           <AnnotationCard
+            documentSlug={documentSlug}
             key={item.id}
             annotation={item}
             active={activeIds.includes(item.id)}
@@ -144,6 +148,7 @@ export function AnnotationList({
           <ol className="annotation-list">
             {orphans.map((item) => (
               <AnnotationCard
+                documentSlug={documentSlug}
                 key={item.id}
                 annotation={item}
                 active={false}
@@ -160,12 +165,14 @@ export function AnnotationList({
 }
 
 function AnnotationCard({
+  documentSlug,
   annotation,
   active,
   onEdit,
   onDelete,
   onHide,
 }: {
+  documentSlug: string;
   annotation: PanelAnnotation;
   active: boolean;
   onEdit: (annotation: PanelAnnotation) => void;
@@ -221,6 +228,11 @@ function AnnotationCard({
           </button>
         )}
       </div>
+      <Thread
+        documentSlug={documentSlug}
+        annotationId={annotation.id}
+        replies={annotation.replies}
+      />
     </li>
   );
 }

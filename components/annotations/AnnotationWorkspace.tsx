@@ -232,6 +232,7 @@ export function AnnotationWorkspace({ documentSlug, signedIn, annotations, audie
       )}
 
       <AnnotationList
+        documentSlug={documentSlug}
         annotations={annotations}
         activeIds={activeIds}
         visible={visible}

@@ -21,6 +21,19 @@ export interface PanelAnnotation {
   canHide: boolean;
   version: number;
   createdAt: string;
+  /** The discussion under this annotation, oldest first. */
+  replies: PanelReply[];
+}
+
+export interface PanelReply {
+  id: string;
+  parentId: string | null;
+  authorName: string;
+  mine: boolean;
+  /** Sanitized on the server; empty for a deleted reply. */
+  bodyHtml: string;
+  deleted: boolean;
+  createdAt: string;
 }
 
 export interface Audience {

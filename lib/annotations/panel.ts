@@ -1,5 +1,6 @@
 import "server-only";
-import type { PanelAnnotation, Audience } from "@/components/annotations/types";
+import type { PanelAnnotation, Audience, PanelReply } from "@/components/annotations/types";
+import type { ReplyRow } from "@/lib/threads/service";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { canEditAnnotation, canHideAnnotation, type Viewer } from "@/lib/auth/permissions";
 import type { Span } from "./segments";
@@ -7,7 +8,7 @@ import { toRef, type AnnotationRow } from "./service";
 import type { AnnotationSelector } from "./types";
 
 /** Rows the viewer may read, shaped for the reader's panel and highlights. */
-export function toPanel(rows: AnnotationRow[], viewer: Viewer | null) {
+export function toPanel(rows: AnnotationRow[], viewer: Viewer | null, replies = new Map<string, ReplyRow[]>()) {
   const spansByTurn = new Map<number, Span[]>();
   const panel: PanelAnnotation[] = rows.map((row) => {
     const selector = row.selector as unknown as AnnotationSelector;
@@ -38,6 +39,15 @@ export function toPanel(rows: AnnotationRow[], viewer: Viewer | null) {
       canHide: canHideAnnotation(viewer, ref),
       version: row.version,
       createdAt: row.createdAt.toISOString(),
+      replies: (replies.get(row.id) ?? []).map((reply): PanelReply => ({
+        id: reply.id,
+        parentId: reply.parentId,
+        authorName: reply.author.name ?? "Someone",
+        mine: viewer?.userId === reply.author.id,
+        bodyHtml: reply.deletedAt ? "" : reply.bodyHtml,
+        deleted: reply.deletedAt !== null,
+        createdAt: reply.createdAt.toISOString(),
+      })),
     };
   });
   return { panel, spansByTurn };

@@ -1,43 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO, expectNoAxeViolations, signIn } from "./support";
+import { expect, test } from "@playwright/test";
+import { DEMO, expectNoAxeViolations, selectWithMouse, signIn } from "./support";
 
 const LIAO = "/documents/1959-09-14-liao-ishibashi-third-conversation";
 const BEN = { email: "ben@memcon.test", password: "close-reading" };
 const CHEN = { email: "chen@memcon.test", password: "close-reading" };
-
-/** Drag the mouse across `words` inside the turn whose text contains them, as a reader would. */
-async function selectWithMouse(page: Page, words: string) {
-  const box = await page.evaluate((target) => {
-    for (const utterance of document.querySelectorAll(".transcript .utterance")) {
-      const node =
-        utterance.firstChild?.nodeType === Node.TEXT_NODE
-          ? utterance.firstChild
-          : utterance.querySelector("span")?.firstChild;
-      const text = utterance.textContent ?? "";
-      const at = text.indexOf(target);
-      if (at < 0 || !node) continue;
-      utterance.scrollIntoView({ block: "center" });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target.length);
-      const rects = range.getClientRects();
-      const first = rects[0]!;
-      const last = rects[rects.length - 1]!;
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      };
-    }
-    return null;
-  }, words);
-  expect(box, `"${words}" is on the page`).not.toBeNull();
-  await page.mouse.move(box!.x1, box!.y1);
-  await page.mouse.down();
-  await page.mouse.move(box!.x2, box!.y2, { steps: 5 });
-  await page.mouse.up();
-}
 
 test("students annotate with the mouse and see each other's course notes but not private ones", async ({
   page,

@@ -10,6 +10,7 @@ import { listDocumentAnnotations } from "@/lib/annotations/service";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
 import { getDocument } from "@/lib/library/document";
+import { repliesFor } from "@/lib/threads/service";
 import { speakerColour } from "@/lib/library/speaker-colours";
 import { filterBySpeaker } from "@/lib/library/speaker-filter";
 
@@ -44,7 +45,11 @@ export default async function ReaderPage({
     listDocumentAnnotations(getPrisma(), viewer, document.id),
     audienceFor(getPrisma(), viewer),
   ]);
-  const { panel, spansByTurn } = toPanel(rows, viewer);
+  const replies = await repliesFor(
+    getPrisma(),
+    rows.map((row) => row.id),
+  );
+  const { panel, spansByTurn } = toPanel(rows, viewer, replies);
 
   return (
     <div className="reader-layout">

@@ -1,0 +1,173 @@
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { parseBody } from "@/lib/annotations/body";
+import { toRef } from "@/lib/annotations/service";
+import { canReadAnnotation, type Viewer } from "@/lib/auth/permissions";
+import { hitRateLimit, retryMessage } from "@/lib/auth/rate-limit";
+import { NotFoundError } from "@/lib/errors";
+import type { Outcome } from "@/lib/outcome";
+
+// Discussion threads. A reply's audience is its root annotation's: whoever may read the root may
+// read and write its replies, and nobody else, whatever the reply's author could see elsewhere.
+
+const REPLY_LIMIT = { limit: 60, windowMs: 60_000 };
+
+const replySelect = {
+  id: true,
+  annotationId: true,
+  parentId: true,
+  bodyHtml: true,
+  deletedAt: true,
+  createdAt: true,
+  author: { select: { id: true, name: true } },
+} satisfies Prisma.ReplySelect;
+
+export type ReplyRow = Prisma.ReplyGetPayload<{ select: typeof replySelect }>;
+
+async function readableRoot(prisma: PrismaClient, viewer: Viewer, annotationId: string) {
+  const root = await prisma.annotation.findUnique({
+    where: { id: annotationId },
+    select: {
+      id: true,
+      authorId: true,
+      visibility: true,
+      courseId: true,
+      groupId: true,
+      hiddenAt: true,
+      deletedAt: true,
+    },
+  });
+  if (!root || root.deletedAt || !canReadAnnotation(viewer, toRef(root)))
+    throw new NotFoundError("Annotation not found.");
+  return root;
+}
+
+/**
+ * Replies of annotations the caller has already checked the viewer may read (the reader passes
+ * the ids from listDocumentAnnotations), oldest first.
+ */
+export async function repliesFor(prisma: PrismaClient, readableAnnotationIds: string[]) {
+  if (readableAnnotationIds.length === 0) return new Map<string, ReplyRow[]>();
+  const rows = await prisma.reply.findMany({
+    where: { annotationId: { in: readableAnnotationIds } },
+    orderBy: { createdAt: "asc" },
+    select: replySelect,
+  });
+  const byAnnotation = new Map<string, ReplyRow[]>();
+  for (const row of rows)
+    byAnnotation.set(row.annotationId, [...(byAnnotation.get(row.annotationId) ?? []), row]);
+  return byAnnotation;
+}
+
+export async function createReply(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: { annotationId: string; parentId?: string | null; body: unknown },
+): Promise<Outcome<{ id: string }>> {
+  const root = await readableRoot(prisma, viewer, String(input.annotationId));
+  const limit = await hitRateLimit(prisma, `reply:user:${viewer.userId}`, REPLY_LIMIT);
+  if (!limit.allowed) {
+    return {
+      ok: false,
+      code: "rate_limited",
+      error: `You are replying very fast. ${retryMessage(limit.retryAfterSeconds)}`,
+    };
+  }
+  const parent = input.parentId
+    ? await prisma.reply.findUnique({
+        where: { id: String(input.parentId) },
+        select: { id: true, annotationId: true, authorId: true },
+      })
+    : null;
+  if (input.parentId && (!parent || parent.annotationId !== root.id)) {
+    return {
+      ok: false,
+      error: "The reply you answered is not in this thread any more. Reload and try again.",
+    };
+  }
+  const body = parseBody(input.body);
+  if (!body.ok) return { ok: false, error: body.error };
+
+  return prisma.$transaction(async (tx) => {
+    const reply = await tx.reply.create({
+      data: {
+        annotationId: root.id,
+        parentId: parent?.id ?? null,
+        authorId: viewer.userId,
+        body: body.doc as Prisma.InputJsonValue,
+        bodyHtml: body.html,
+        bodyText: body.text,
+      },
+      select: { id: true },
+    });
+    // Tell the annotation's author and the author of the reply answered, never oneself.
+    const recipients = new Set(
+      [root.authorId, parent?.authorId].filter((id): id is string => !!id && id !== viewer.userId),
+    );
+    if (recipients.size) {
+      await tx.notification.createMany({
+        data: [...recipients].map((userId) => ({
+          userId,
+          kind: "reply" as const,
+          annotationId: root.id,
+          replyId: reply.id,
+          actorId: viewer.userId,
+        })),
+      });
+    }
+    return { ok: true as const, value: reply };
+  });
+}
+
+/** Authors delete their replies; the thread keeps a "reply deleted" placeholder. */
+export async function deleteReply(prisma: PrismaClient, viewer: Viewer, replyId: string) {
+  const reply = await prisma.reply.findUnique({
+    where: { id: replyId },
+    select: { authorId: true, annotationId: true },
+  });
+  if (!reply || reply.authorId !== viewer.userId) throw new NotFoundError("Reply not found.");
+  await prisma.reply.update({ where: { id: replyId }, data: { deletedAt: new Date() } });
+}
+
+/** The viewer's notifications about annotations they may still read, newest first. */
+export async function listNotifications(prisma: PrismaClient, viewer: Viewer, take = 50) {
+  const rows = await prisma.notification.findMany({
+    where: { userId: viewer.userId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: {
+      id: true,
+      kind: true,
+      readAt: true,
+      createdAt: true,
+      actor: { select: { name: true } },
+      annotation: {
+        select: {
+          id: true,
+          quote: true,
+          firstAnchor: true,
+          authorId: true,
+          visibility: true,
+          courseId: true,
+          groupId: true,
+          hiddenAt: true,
+          deletedAt: true,
+          document: { select: { slug: true, title: true } },
+        },
+      },
+    },
+  });
+  return rows.filter(
+    (row) => !row.annotation.deletedAt && canReadAnnotation(viewer, toRef(row.annotation)),
+  );
+}
+
+export async function unreadCount(prisma: PrismaClient, viewer: Viewer): Promise<number> {
+  return prisma.notification.count({ where: { userId: viewer.userId, readAt: null } });
+}
+
+export async function markAllRead(prisma: PrismaClient, viewer: Viewer) {
+  await prisma.notification.updateMany({
+    where: { userId: viewer.userId, readAt: null },
+    data: { readAt: new Date() },
+  });
+}

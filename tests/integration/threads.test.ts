@@ -1,0 +1,205 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  createAnnotation,
+  deleteAnnotation,
+  listDocumentAnnotations,
+} from "@/lib/annotations/service";
+import { loadViewer } from "@/lib/auth/load-viewer";
+import type { Viewer } from "@/lib/auth/permissions";
+import { removeMember } from "@/lib/courses/service";
+import { getPrisma } from "@/lib/db";
+import { ensureDemoData } from "@/lib/demo/accounts";
+import { NotFoundError } from "@/lib/errors";
+import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
+import {
+  createReply,
+  listNotifications,
+  markAllRead,
+  repliesFor,
+  unreadCount,
+} from "@/lib/threads/service";
+
+// Threads against PostgreSQL: a reply's audience is its root annotation's, and replies notify.
+const prisma = getPrisma();
+const SLUG = "1959-09-14-liao-ishibashi-third-conversation";
+const viewers = {} as Record<"ada" | "ben" | "chen" | "instructor", Viewer>;
+let courseId = "";
+let groupA = "";
+let documentId = "";
+const notes = {} as Record<"course" | "group" | "private", string>;
+
+const note = (text: string) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+});
+const reload = async (who: keyof typeof viewers) => {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email: `${who}@memcon.test` } });
+  viewers[who] = (await loadViewer(prisma, user.id))!;
+};
+
+beforeAll(async () => {
+  await loadContentFiles(prisma, listContentFiles("content"));
+  await ensureDemoData(prisma);
+  for (const who of ["ada", "ben", "chen", "instructor"] as const) await reload(who);
+  const course = await prisma.course.findUniqueOrThrow({
+    where: { joinCode: "READ1959" },
+    include: { groups: true },
+  });
+  courseId = course.id;
+  groupA = course.groups.find((group) => group.name === "Group A")!.id;
+  const document = await prisma.document.findUniqueOrThrow({
+    where: { slug: SLUG },
+    include: { turns: true },
+  });
+  documentId = document.id;
+  const turn = document.turns.find((row) => row.text.startsWith("If the prerequisite"))!;
+  const at = turn.text.indexOf("military bases");
+  const selection = {
+    start: { turnAnchor: turn.anchor, offset: at },
+    end: { turnAnchor: turn.anchor, offset: at + 14 },
+  };
+  for (const visibility of ["course", "group", "private"] as const) {
+    const created = await createAnnotation(prisma, viewers.ada, {
+      documentSlug: SLUG,
+      selection,
+      body: note(`ada's ${visibility} question: is Liao bluffing here?`),
+      visibility,
+      courseId: visibility === "course" ? courseId : null,
+      groupId: visibility === "group" ? groupA : null,
+    });
+    if (!created.ok) throw new Error(created.error);
+    notes[visibility] = created.value.id;
+  }
+});
+
+/** Reply texts a viewer sees in the reader: only under annotations they may read. */
+async function threadTexts(who: keyof typeof viewers) {
+  const readable = await listDocumentAnnotations(prisma, viewers[who], documentId);
+  const replies = await repliesFor(
+    prisma,
+    readable.map((row) => row.id),
+  );
+  return [...replies.values()]
+    .flat()
+    .map((reply) => reply.bodyHtml)
+    .sort();
+}
+
+describe("threads", () => {
+  it("lets anyone who can read the root reply, and nobody else", async () => {
+    expect(
+      (
+        await createReply(prisma, viewers.ben, {
+          annotationId: notes.course,
+          body: note("ben: he is bargaining"),
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await createReply(prisma, viewers.ben, {
+          annotationId: notes.group,
+          body: note("ben: group only"),
+        })
+      ).ok,
+    ).toBe(true);
+    await expect(
+      createReply(prisma, viewers.chen, {
+        annotationId: notes.group,
+        body: note("chen: not my group"),
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createReply(prisma, viewers.ben, { annotationId: notes.private, body: note("ben: private") }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    expect(
+      (
+        await createReply(prisma, viewers.ada, {
+          annotationId: notes.private,
+          body: note("ada: note to self"),
+        })
+      ).ok,
+    ).toBe(true);
+
+    expect(await threadTexts("ada")).toEqual([
+      "<p>ada: note to self</p>",
+      "<p>ben: group only</p>",
+      "<p>ben: he is bargaining</p>",
+    ]);
+    expect(await threadTexts("ben")).toEqual([
+      "<p>ben: group only</p>",
+      "<p>ben: he is bargaining</p>",
+    ]);
+    expect(await threadTexts("chen")).toEqual(["<p>ben: he is bargaining</p>"]); // group B: not the group thread
+    expect(await threadTexts("instructor")).toEqual([
+      "<p>ben: group only</p>",
+      "<p>ben: he is bargaining</p>",
+    ]);
+  });
+
+  it("nests replies and refuses a parent from another thread", async () => {
+    const readable = await listDocumentAnnotations(prisma, viewers.chen, documentId);
+    const parent = (await repliesFor(prisma, [notes.course])).get(notes.course)![0]!;
+    const nested = await createReply(prisma, viewers.chen, {
+      annotationId: notes.course,
+      parentId: parent.id,
+      body: note("chen: or stalling"),
+    });
+    expect(nested.ok).toBe(true);
+    const row = await prisma.reply.findUniqueOrThrow({
+      where: { id: (nested as { value: { id: string } }).value.id },
+    });
+    expect(row.parentId).toBe(parent.id);
+    expect(readable.some((annotation) => annotation.id === notes.course)).toBe(true);
+
+    const groupReply = (await repliesFor(prisma, [notes.group])).get(notes.group)![0]!;
+    const crossed = await createReply(prisma, viewers.ben, {
+      annotationId: notes.course,
+      parentId: groupReply.id,
+      body: note("crossed"),
+    });
+    expect(crossed).toEqual({
+      ok: false,
+      error: "The reply you answered is not in this thread any more. Reload and try again.",
+    });
+    expect(
+      await createReply(prisma, viewers.ben, {
+        annotationId: notes.course,
+        body: { type: "doc", content: [] },
+      }),
+    ).toEqual({
+      ok: false,
+      error: "Write something before saving.",
+    });
+  });
+
+  it("notifies the annotation's author and the author answered, never the replier", async () => {
+    const adaNotes = await listNotifications(prisma, viewers.ada);
+    // ben replied twice to ada; chen answered ben under ada's course note; ada's own reply: nothing.
+    expect(adaNotes.map((row) => row.kind)).toEqual(["reply", "reply", "reply"]);
+    expect(adaNotes.map((row) => row.actor.name).sort()).toEqual([
+      "Ben Okafor",
+      "Ben Okafor",
+      "Chen Yu",
+    ]);
+    expect(await unreadCount(prisma, viewers.ada)).toBe(3);
+    const benNotes = await listNotifications(prisma, viewers.ben);
+    expect(benNotes.map((row) => row.actor.name)).toEqual(["Chen Yu"]);
+    expect(benNotes[0]!.annotation.document.slug).toBe(SLUG);
+    expect(await unreadCount(prisma, viewers.chen)).toBe(0);
+    await markAllRead(prisma, viewers.ada);
+    expect(await unreadCount(prisma, viewers.ada)).toBe(0);
+  });
+
+  it("stops showing notifications about threads the recipient can no longer read", async () => {
+    expect((await listNotifications(prisma, viewers.ben)).map((row) => row.annotation.id)).toEqual([
+      notes.course,
+    ]);
+    await removeMember(prisma, viewers.instructor, courseId, viewers.ben.userId);
+    await reload("ben");
+    expect(await listNotifications(prisma, viewers.ben)).toEqual([]);
+    await expect(
+      createReply(prisma, viewers.ben, { annotationId: notes.course, body: note("still here?") }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
