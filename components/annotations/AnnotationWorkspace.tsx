@@ -12,6 +12,7 @@ import {
 import { selectionToTurnRange, type TurnPoint } from "@/lib/annotations/dom-selection";
 import { AnnotationList } from "./AnnotationList";
 import { EditorForm, type Draft } from "./EditorForm";
+import { LiveUpdates } from "./LiveUpdates";
 import type { Audience, PanelAnnotation } from "./types";
 
 interface Props {
@@ -182,6 +183,7 @@ export function AnnotationWorkspace({ documentSlug, signedIn, annotations, audie
           <kbd>Enter</kbd>.
         </p>
       )}
+      {signedIn && <LiveUpdates documentSlug={documentSlug} />}
       <p role="status" className="panel-status">
         {keyboardMode
           ? "Keyboard selection: Shift+arrows to extend, Enter to annotate, Escape to leave."

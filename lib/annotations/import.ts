@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import type { Outcome } from "@/lib/outcome";
 import { parseBody } from "./body";
 import { fromW3C } from "./export/w3c";
+import { publishChange } from "@/lib/live/channel";
 
 // Importing W3C Web Annotation JSON-LD (ours or another tool's) into a document, as private notes
 // of the importer: each is placed on the current text (position, quote, fuzzy), or kept as an
@@ -72,6 +73,9 @@ export async function importW3C(
       ...(item.created ? { createdAt: new Date(item.created) } : {}),
     });
   });
-  if (rows.length) await prisma.annotation.createMany({ data: rows });
+  if (rows.length) {
+    await prisma.annotation.createMany({ data: rows });
+    await publishChange(prisma, { documentId: document.id, kind: "annotation", id: "import" });
+  }
   return { ok: true, value: { imported: rows.length, orphaned, problems } };
 }

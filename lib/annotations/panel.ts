@@ -8,7 +8,11 @@ import { toRef, type AnnotationRow } from "./service";
 import type { AnnotationSelector } from "./types";
 
 /** Rows the viewer may read, shaped for the reader's panel and highlights. */
-export function toPanel(rows: AnnotationRow[], viewer: Viewer | null, replies = new Map<string, ReplyRow[]>()) {
+export function toPanel(
+  rows: AnnotationRow[],
+  viewer: Viewer | null,
+  replies = new Map<string, ReplyRow[]>(),
+) {
   const spansByTurn = new Map<number, Span[]>();
   const panel: PanelAnnotation[] = rows.map((row) => {
     const selector = row.selector as unknown as AnnotationSelector;

@@ -11,6 +11,7 @@ import {
 } from "@/lib/auth/permissions";
 import { hitRateLimit, retryMessage } from "@/lib/auth/rate-limit";
 import { NotFoundError } from "@/lib/errors";
+import { publishChange } from "@/lib/live/channel";
 import type { Outcome } from "@/lib/outcome";
 import {
   createAnnotationSchema,
@@ -201,6 +202,7 @@ export async function createAnnotation(
     },
     select: { id: true },
   });
+  await publishChange(prisma, { documentId: document.id, kind: "annotation", id: created.id });
   return { ok: true, value: created };
 }
 
@@ -220,7 +222,7 @@ export async function updateAnnotation(
   const scope = await resolveScope(prisma, viewer, parsed.data);
   if (!scope.ok) return scope;
 
-  return prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx) => {
     // Only the version the editor started from may be replaced: a concurrent save wins, and the
     // late one is told instead of silently overwriting it.
     const { count } = await tx.annotation.updateMany({
@@ -253,12 +255,16 @@ export async function updateAnnotation(
     });
     return { ok: true as const, value: { version: parsed.data.version + 1 } };
   });
+  if (outcome.ok)
+    await publishChange(prisma, { documentId: current.documentId, kind: "annotation", id });
+  return outcome;
 }
 
 export async function deleteAnnotation(prisma: PrismaClient, viewer: Viewer, id: string) {
   const current = await getReadable(prisma, viewer, id);
   if (!canEditAnnotation(viewer, toRef(current))) throw new NotFoundError("Annotation not found.");
   await prisma.annotation.update({ where: { id }, data: { deletedAt: new Date() } });
+  await publishChange(prisma, { documentId: current.documentId, kind: "annotation", id });
 }
 
 /** Undo a delete within UNDO_WINDOW_MS. */
@@ -270,7 +276,7 @@ export async function restoreAnnotation(
 ): Promise<Outcome<null>> {
   const row = await prisma.annotation.findUnique({
     where: { id },
-    select: { authorId: true, deletedAt: true },
+    select: { authorId: true, deletedAt: true, documentId: true },
   });
   if (!row || row.authorId !== viewer.userId) throw new NotFoundError("Annotation not found.");
   if (!row.deletedAt) return { ok: true, value: null };
@@ -281,6 +287,7 @@ export async function restoreAnnotation(
     };
   }
   await prisma.annotation.update({ where: { id }, data: { deletedAt: null } });
+  await publishChange(prisma, { documentId: row.documentId, kind: "annotation", id });
   return { ok: true, value: null };
 }
 
@@ -298,6 +305,7 @@ export async function setAnnotationHidden(
       ? { hiddenAt: new Date(), hiddenById: viewer.userId }
       : { hiddenAt: null, hiddenById: null },
   });
+  await publishChange(prisma, { documentId: current.documentId, kind: "annotation", id });
 }
 
 export async function annotationHistory(prisma: PrismaClient, viewer: Viewer, id: string) {

@@ -4,6 +4,7 @@ import { toRef } from "@/lib/annotations/service";
 import { canReadAnnotation, type Viewer } from "@/lib/auth/permissions";
 import { hitRateLimit, retryMessage } from "@/lib/auth/rate-limit";
 import { NotFoundError } from "@/lib/errors";
+import { publishChange } from "@/lib/live/channel";
 import type { Outcome } from "@/lib/outcome";
 
 // Discussion threads. A reply's audience is its root annotation's: whoever may read the root may
@@ -28,6 +29,7 @@ async function readableRoot(prisma: PrismaClient, viewer: Viewer, annotationId: 
     where: { id: annotationId },
     select: {
       id: true,
+      documentId: true,
       authorId: true,
       visibility: true,
       courseId: true,
@@ -87,7 +89,7 @@ export async function createReply(
   const body = parseBody(input.body);
   if (!body.ok) return { ok: false, error: body.error };
 
-  return prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx) => {
     const reply = await tx.reply.create({
       data: {
         annotationId: root.id,
@@ -116,16 +118,23 @@ export async function createReply(
     }
     return { ok: true as const, value: reply };
   });
+  await publishChange(prisma, { documentId: root.documentId, kind: "reply", id: outcome.value.id });
+  return outcome;
 }
 
 /** Authors delete their replies; the thread keeps a "reply deleted" placeholder. */
 export async function deleteReply(prisma: PrismaClient, viewer: Viewer, replyId: string) {
   const reply = await prisma.reply.findUnique({
     where: { id: replyId },
-    select: { authorId: true, annotationId: true },
+    select: { authorId: true, annotation: { select: { documentId: true } } },
   });
   if (!reply || reply.authorId !== viewer.userId) throw new NotFoundError("Reply not found.");
   await prisma.reply.update({ where: { id: replyId }, data: { deletedAt: new Date() } });
+  await publishChange(prisma, {
+    documentId: reply.annotation.documentId,
+    kind: "reply",
+    id: replyId,
+  });
 }
 
 /** The viewer's notifications about annotations they may still read, newest first. */

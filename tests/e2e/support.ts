@@ -37,17 +37,26 @@ export async function signIn(page: Page, user: { email: string; password: string
 export async function selectWithMouse(page: Page, words: string) {
   const box = await page.evaluate((target) => {
     for (const utterance of document.querySelectorAll(".transcript .utterance")) {
-      const node =
-        utterance.firstChild?.nodeType === Node.TEXT_NODE
-          ? utterance.firstChild
-          : utterance.querySelector("span")?.firstChild;
-      const text = utterance.textContent ?? "";
-      const at = text.indexOf(target);
-      if (at < 0 || !node) continue;
+      const at = (utterance.textContent ?? "").indexOf(target);
+      if (at < 0) continue;
       utterance.scrollIntoView({ block: "center" });
+      // Highlights split the text into several nodes: find the node and offset of each end.
       const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target.length);
+      const walker = document.createTreeWalker(utterance, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      let startSet = false;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent?.length ?? 0;
+        if (!startSet && at < seen + length) {
+          range.setStart(node, at - seen);
+          startSet = true;
+        }
+        if (startSet && at + target.length <= seen + length) {
+          range.setEnd(node, at + target.length - seen);
+          break;
+        }
+        seen += length;
+      }
       const rects = range.getClientRects();
       const first = rects[0]!;
       const last = rects[rects.length - 1]!;
@@ -65,4 +74,5 @@ export async function selectWithMouse(page: Page, words: string) {
   await page.mouse.down();
   await page.mouse.move(box!.x2, box!.y2, { steps: 5 });
   await page.mouse.up();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(words);
 }

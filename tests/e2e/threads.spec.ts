@@ -62,3 +62,53 @@ test("two students hold a threaded discussion on a passage, with notifications",
   await expect(chen.locator(".notification--unread").first()).toContainText("Dana Ruiz replied");
   await chenContext.close();
 });
+
+test("a classmate's new note and reply appear live, without reloading", async ({
+  page,
+  browser,
+}) => {
+  const BEN = { email: "ben@memcon.test", password: "close-reading" };
+  await signIn(page, CHEN);
+  await page.goto(LIAO);
+  await expect(page.locator("[data-live=live]")).toBeVisible();
+  await page.getByLabel("Only the turns in view").uncheck();
+  const reloads: string[] = [];
+  page.on("framenavigated", (frame) => frame === page.mainFrame() && reloads.push(frame.url()));
+
+  const benContext = await browser.newContext();
+  const ben = await benContext.newPage();
+  await signIn(ben, BEN);
+  await ben.goto(LIAO);
+  await selectWithMouse(ben, "Millions of Chinese people died");
+  await ben.getByRole("button", { name: "Annotate" }).click();
+  await ben
+    .getByRole("textbox", { name: "Your note" })
+    .fill("Live: a number meant to weigh on the talks.");
+  await ben.getByLabel("Who can see it").selectOption({ label: `Course: ${DEMO.course}` });
+  const posted = Date.now();
+  await ben.getByRole("button", { name: "Save" }).click();
+  const card = page.locator(".annotation-card", {
+    hasText: "a number meant to weigh on the talks",
+  });
+  await expect(card).toBeVisible({ timeout: 2000 });
+  const noteMs = Date.now() - posted;
+
+  const benCard = ben.locator(".annotation-card", {
+    hasText: "a number meant to weigh on the talks",
+  });
+  await benCard.getByRole("button", { name: "Reply to this annotation" }).click();
+  await benCard
+    .getByRole("textbox", { name: "Your reply" })
+    .fill("Live reply: compare the 1955 figures.");
+  const replied = Date.now();
+  await benCard.getByRole("button", { name: "Send reply" }).click();
+  await expect(card.locator(".reply", { hasText: "compare the 1955 figures" })).toBeVisible({
+    timeout: 2000,
+  });
+  const replyMs = Date.now() - replied;
+  console.log(
+    `[live] note appeared in the other browser after ${noteMs} ms, reply after ${replyMs} ms`,
+  );
+  expect(reloads).toEqual([]); // no navigation: the page updated in place
+  await benContext.close();
+});

@@ -8,6 +8,8 @@ const database = await createTestDatabase(inject("testAdminUrl"), inject("testTe
 process.env.DATABASE_URL = database.url;
 
 afterAll(async () => {
+  const { stopListening } = await import("@/lib/live/listener");
+  await stopListening();
   const holder = globalThis as unknown as { memconPrisma?: { $disconnect(): Promise<void> } };
   await holder.memconPrisma?.$disconnect();
   delete holder.memconPrisma;

@@ -1,0 +1,63 @@
+import { jsonError } from "@/lib/api/respond";
+import { getPrisma } from "@/lib/db";
+import { subscribe } from "@/lib/live/listener";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Server-sent events for one document: "changed" when an annotation or reply appears, changes or
+ * goes; "reconnected" after the server lost and regained the database. Events carry ids only; the
+ * browser reloads the discussion through the permission-checked page.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const document = await getPrisma().document.findUnique({ where: { slug }, select: { id: true } });
+  if (!document) return jsonError(404, "No document has that slug.");
+
+  const encoder = new TextEncoder();
+  let stop: (() => void) | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (event: string, data: unknown) =>
+        controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      // Browsers reconnect after 2 s when the stream drops.
+      controller.enqueue(encoder.encode("retry: 2000\n\n"));
+      try {
+        stop = await subscribe(document.id, (event) =>
+          "reconnected" in event
+            ? send("reconnected", {})
+            : send("changed", { kind: event.kind, id: event.id }),
+        );
+      } catch {
+        send("unavailable", { message: "Live updates are unavailable; reload to see new notes." });
+        controller.close();
+        return;
+      }
+      send("ready", {});
+      // Keeps proxies from closing an idle stream.
+      heartbeat = setInterval(() => controller.enqueue(encoder.encode(": keep-alive\n\n")), 25_000);
+      request.signal.addEventListener("abort", () => {
+        clearInterval(heartbeat);
+        stop?.();
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      });
+    },
+    cancel() {
+      clearInterval(heartbeat);
+      stop?.();
+    },
+  });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}

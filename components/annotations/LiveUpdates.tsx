@@ -1,0 +1,49 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+
+/**
+ * Keeps the discussion current: listens to the document's event stream and reloads the server-
+ * rendered annotations when a classmate posts, edits or deletes. After a dropped connection the
+ * browser reconnects by itself and the page catches up with one reload.
+ */
+export function LiveUpdates({ documentSlug }: { documentSlug: string }) {
+  const router = useRouter();
+  const [state, setState] = useState<"connecting" | "live" | "reconnecting">("connecting");
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => {
+    const source = new EventSource(`/api/documents/${encodeURIComponent(documentSlug)}/events`);
+    let droppedOnce = false;
+    // Several changes in quick succession (a reply and its notification) cost one reload.
+    const refresh = () => {
+      clearTimeout(pending.current);
+      pending.current = setTimeout(() => router.refresh(), 100);
+    };
+    source.addEventListener("ready", () => {
+      setState("live");
+      if (droppedOnce) refresh();
+    });
+    source.addEventListener("changed", refresh);
+    source.addEventListener("reconnected", refresh);
+    source.onerror = () => {
+      droppedOnce = true;
+      setState("reconnecting");
+    };
+    return () => {
+      clearTimeout(pending.current);
+      source.close();
+    };
+  }, [documentSlug, router]);
+
+  return (
+    <p className={`live-status live-status--${state}`} data-live={state}>
+      {state === "live"
+        ? "Live: new notes appear as they are posted."
+        : state === "reconnecting"
+          ? "Reconnecting…"
+          : "Connecting…"}
+    </p>
+  );
+}

@@ -1,0 +1,37 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+// Live updates fan out through PostgreSQL LISTEN/NOTIFY, so every app server behind a load
+// balancer hears every change. A notification says only *that* a document's discussion changed
+// (never its content): each browser then reloads what it may see through the normal, checked path.
+
+export const LIVE_CHANNEL = "memcon_live";
+
+export interface LiveEvent {
+  documentId: string;
+  kind: "annotation" | "reply";
+  id: string;
+}
+
+/**
+ * Announce a committed change. Best effort: a lost announcement costs a classmate a reload, so a
+ * failure here never fails the write that was already saved. (Database triggers would be the
+ * natural home, but Prisma's migration runner cannot apply PL/pgSQL function bodies.)
+ */
+export async function publishChange(prisma: PrismaClient, event: LiveEvent): Promise<void> {
+  try {
+    await prisma.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
+  } catch (error) {
+    console.error("[memcon] live update not sent:", error instanceof Error ? error.message : error);
+  }
+}
+
+export function parseLiveEvent(payload: string | undefined): LiveEvent | null {
+  try {
+    const value = JSON.parse(payload ?? "") as Partial<LiveEvent>;
+    if (typeof value.documentId !== "string" || typeof value.id !== "string") return null;
+    if (value.kind !== "annotation" && value.kind !== "reply") return null;
+    return { documentId: value.documentId, kind: value.kind, id: value.id };
+  } catch {
+    return null;
+  }
+}

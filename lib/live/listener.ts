@@ -1,0 +1,80 @@
+import pg from "pg";
+import { LIVE_CHANNEL, parseLiveEvent, type LiveEvent } from "./channel";
+
+// One LISTEN connection per server process, shared by every open event stream. It reconnects by
+// itself after the database restarts (with backoff) and tells subscribers, who then catch up.
+
+type Listener = (event: LiveEvent | { reconnected: true }) => void;
+
+interface Hub {
+  subscribers: Map<string, Set<Listener>>;
+  client?: pg.Client;
+  connecting?: Promise<void>;
+  retryMs: number;
+}
+
+const globalForLive = globalThis as unknown as { memconLive?: Hub };
+const hub: Hub = (globalForLive.memconLive ??= { subscribers: new Map(), retryMs: 500 });
+
+function broadcast(event: LiveEvent | { reconnected: true }, documentId?: string) {
+  const targets = documentId
+    ? [hub.subscribers.get(documentId) ?? new Set<Listener>()]
+    : [...hub.subscribers.values()];
+  for (const set of targets) for (const listener of set) listener(event);
+}
+
+async function connect(): Promise<void> {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set.");
+  const client = new pg.Client({ connectionString });
+  const reconnect = () => {
+    if (hub.client !== client) return;
+    hub.client = undefined;
+    client.end().catch(() => {});
+    const delay = hub.retryMs;
+    hub.retryMs = Math.min(hub.retryMs * 2, 10_000);
+    setTimeout(() => {
+      ensureListening()
+        .then(() => broadcast({ reconnected: true }))
+        .catch(() => {});
+    }, delay);
+  };
+  client.on("error", reconnect);
+  client.on("end", reconnect);
+  client.on("notification", (message) => {
+    const event = parseLiveEvent(message.payload);
+    if (event) broadcast(event, event.documentId);
+  });
+  await client.connect();
+  await client.query(`LISTEN ${LIVE_CHANNEL}`);
+  hub.client = client;
+  hub.retryMs = 500;
+}
+
+export function ensureListening(): Promise<void> {
+  if (hub.client) return Promise.resolve();
+  hub.connecting ??= connect().finally(() => {
+    hub.connecting = undefined;
+  });
+  return hub.connecting;
+}
+
+/** Hear changes to one document's discussion; returns the function that stops listening. */
+export async function subscribe(documentId: string, listener: Listener): Promise<() => void> {
+  const set = hub.subscribers.get(documentId) ?? new Set<Listener>();
+  set.add(listener);
+  hub.subscribers.set(documentId, set);
+  await ensureListening();
+  return () => {
+    set.delete(listener);
+    if (set.size === 0) hub.subscribers.delete(documentId);
+  };
+}
+
+/** Close the LISTEN connection (tests, shutdown); the next subscriber opens a new one. */
+export async function stopListening(): Promise<void> {
+  const client = hub.client;
+  hub.client = undefined;
+  hub.subscribers.clear();
+  await client?.end().catch(() => {});
+}
