@@ -5,6 +5,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Outcome } from "@/lib/outcome";
+import { setEndorsed, setLocked, setResolved, toggleVote } from "@/lib/threads/moderation";
 import { createReply, deleteReply, markAllRead } from "@/lib/threads/service";
 
 async function run<T>(
@@ -48,4 +49,50 @@ export async function markNotificationsReadAction(): Promise<void> {
   if (!viewer) return;
   await markAllRead(getPrisma(), viewer);
   revalidatePath("/notifications");
+}
+
+type Target = { annotationId: string } | { replyId: string };
+const target = (value: Target) =>
+  "replyId" in value
+    ? { replyId: String(value.replyId) }
+    : { annotationId: String(value.annotationId) };
+
+export async function voteAction(slug: string, on: Target): Promise<Outcome<boolean>> {
+  return run(`/documents/${slug}`, async (viewer) => ({
+    ok: true,
+    value: await toggleVote(getPrisma(), viewer, target(on)),
+  }));
+}
+
+export async function endorseAction(
+  slug: string,
+  on: Target,
+  endorsed: boolean,
+): Promise<Outcome<null>> {
+  return run(`/documents/${slug}`, async (viewer) => {
+    await setEndorsed(getPrisma(), viewer, target(on), Boolean(endorsed));
+    return { ok: true, value: null };
+  });
+}
+
+export async function lockAction(
+  slug: string,
+  annotationId: string,
+  locked: boolean,
+): Promise<Outcome<null>> {
+  return run(`/documents/${slug}`, async (viewer) => {
+    await setLocked(getPrisma(), viewer, String(annotationId), Boolean(locked));
+    return { ok: true, value: null };
+  });
+}
+
+export async function resolveAction(
+  slug: string,
+  annotationId: string,
+  resolved: boolean,
+): Promise<Outcome<null>> {
+  return run(`/documents/${slug}`, async (viewer) => {
+    await setResolved(getPrisma(), viewer, String(annotationId), Boolean(resolved));
+    return { ok: true, value: null };
+  });
 }

@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import type { Visibility } from "@/lib/annotations/types";
 import { Thread } from "./Thread";
+import { EndorseButton, HelpfulButton, LockButton, ResolveButton } from "./ThreadControls";
 import type { PanelAnnotation } from "./types";
 
 const VISIBILITY_LABELS: Record<Visibility, string> = {
@@ -193,6 +194,9 @@ function AnnotationCard({
       <p className="card-meta">
         <strong>{annotation.authorName}</strong> · {audience}
         {annotation.hidden && <span className="badge badge--reference"> Hidden by instructor</span>}
+        {annotation.endorsed && <span className="badge"> Endorsed by instructor</span>}
+        {annotation.resolved && <span className="badge badge--reference"> Resolved</span>}
+        {annotation.locked && <span className="badge badge--reference"> Locked</span>}
         {annotation.anchors[0] !== undefined && (
           <>
             {" "}
@@ -212,6 +216,13 @@ function AnnotationCard({
         </p>
       )}
       <div className="card-actions">
+        <HelpfulButton
+          documentSlug={documentSlug}
+          target={{ annotationId: annotation.id }}
+          votes={annotation.votes}
+          voted={annotation.voted}
+          canVote={annotation.canVote}
+        />
         {annotation.mine && (
           <>
             <button type="button" className="link-button" onClick={() => onEdit(annotation)}>
@@ -227,11 +238,34 @@ function AnnotationCard({
             {annotation.hidden ? "Show to class" : "Hide from class"}
           </button>
         )}
+        {annotation.canModerate && (
+          <>
+            <EndorseButton
+              documentSlug={documentSlug}
+              target={{ annotationId: annotation.id }}
+              endorsed={annotation.endorsed}
+            />
+            <LockButton
+              documentSlug={documentSlug}
+              annotationId={annotation.id}
+              locked={annotation.locked}
+            />
+          </>
+        )}
+        {annotation.canResolve && (
+          <ResolveButton
+            documentSlug={documentSlug}
+            annotationId={annotation.id}
+            resolved={annotation.resolved}
+          />
+        )}
       </div>
       <Thread
         documentSlug={documentSlug}
         annotationId={annotation.id}
         replies={annotation.replies}
+        locked={annotation.locked}
+        canModerate={annotation.canModerate}
       />
     </li>
   );

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createReplyAction, deleteReplyAction } from "@/app/actions/threads";
 import { NoteEditor } from "./NoteEditor";
+import { EndorseButton, HelpfulButton } from "./ThreadControls";
 import type { PanelReply } from "./types";
 
 // The discussion under one annotation: replies nested under what they answer. Beyond three
@@ -14,9 +15,12 @@ interface Props {
   documentSlug: string;
   annotationId: string;
   replies: PanelReply[];
+  /** Locked by an instructor: readable, but no new replies. */
+  locked: boolean;
+  canModerate: boolean;
 }
 
-export function Thread({ documentSlug, annotationId, replies }: Props) {
+export function Thread({ documentSlug, annotationId, replies, locked, canModerate }: Props) {
   const [answering, setAnswering] = useState<string | null | undefined>(undefined); // null: the annotation
   const children = (parentId: string | null) =>
     replies.filter((reply) => reply.parentId === parentId);
@@ -39,10 +43,31 @@ export function Thread({ documentSlug, annotationId, replies }: Props) {
             ) : (
               <div className="note-body" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
             )}
+            {reply.endorsed && <p className="badge">Endorsed by instructor</p>}
             <div className="card-actions">
-              <button type="button" className="link-button" onClick={() => setAnswering(reply.id)}>
-                Reply
-              </button>
+              <HelpfulButton
+                documentSlug={documentSlug}
+                target={{ replyId: reply.id }}
+                votes={reply.votes}
+                voted={reply.voted}
+                canVote={reply.canVote && !reply.deleted}
+              />
+              {!locked && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setAnswering(reply.id)}
+                >
+                  Reply
+                </button>
+              )}
+              {canModerate && !reply.deleted && (
+                <EndorseButton
+                  documentSlug={documentSlug}
+                  target={{ replyId: reply.id }}
+                  endorsed={reply.endorsed}
+                />
+              )}
               {reply.mine && !reply.deleted && (
                 <DeleteReply documentSlug={documentSlug} replyId={reply.id} />
               )}
@@ -67,7 +92,9 @@ export function Thread({ documentSlug, annotationId, replies }: Props) {
   return (
     <div className="thread">
       {renderReplies(roots, 1)}
-      {answering === null ? (
+      {locked ? (
+        <p className="meta">This discussion is locked by an instructor.</p>
+      ) : answering === null ? (
         <ReplyForm
           documentSlug={documentSlug}
           annotationId={annotationId}

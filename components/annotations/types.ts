@@ -23,6 +23,17 @@ export interface PanelAnnotation {
   createdAt: string;
   /** The discussion under this annotation, oldest first. */
   replies: PanelReply[];
+  votes: number;
+  voted: boolean;
+  canVote: boolean;
+  endorsed: boolean;
+  locked: boolean;
+  resolved: boolean;
+  /** Endorse and lock: the course's instructors. */
+  canModerate: boolean;
+  canResolve: boolean;
+  /** A discussion of the whole document rather than a passage. */
+  documentLevel: boolean;
 }
 
 export interface PanelReply {
@@ -34,6 +45,10 @@ export interface PanelReply {
   bodyHtml: string;
   deleted: boolean;
   createdAt: string;
+  votes: number;
+  voted: boolean;
+  canVote: boolean;
+  endorsed: boolean;
 }
 
 export interface Audience {

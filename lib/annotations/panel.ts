@@ -2,7 +2,15 @@ import "server-only";
 import type { PanelAnnotation, Audience, PanelReply } from "@/components/annotations/types";
 import type { ReplyRow } from "@/lib/threads/service";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { canEditAnnotation, canHideAnnotation, type Viewer } from "@/lib/auth/permissions";
+import {
+  canEditAnnotation,
+  canHideAnnotation,
+  canModerateThread,
+  canResolveThread,
+  canVote,
+  type Viewer,
+} from "@/lib/auth/permissions";
+import type { VoteSummary } from "@/lib/threads/votes";
 import type { Span } from "./segments";
 import { toRef, type AnnotationRow } from "./service";
 import type { AnnotationSelector } from "./types";
@@ -12,6 +20,7 @@ export function toPanel(
   rows: AnnotationRow[],
   viewer: Viewer | null,
   replies = new Map<string, ReplyRow[]>(),
+  votes: VoteSummary = { count: new Map(), mine: new Set() },
 ) {
   const spansByTurn = new Map<number, Span[]>();
   const panel: PanelAnnotation[] = rows.map((row) => {
@@ -51,7 +60,20 @@ export function toPanel(
         bodyHtml: reply.deletedAt ? "" : reply.bodyHtml,
         deleted: reply.deletedAt !== null,
         createdAt: reply.createdAt.toISOString(),
+        votes: votes.count.get(reply.id) ?? 0,
+        voted: votes.mine.has(reply.id),
+        canVote: canVote(viewer, ref, reply.author.id),
+        endorsed: reply.endorsedAt !== null,
       })),
+      votes: votes.count.get(row.id) ?? 0,
+      voted: votes.mine.has(row.id),
+      canVote: canVote(viewer, ref, row.authorId),
+      endorsed: row.endorsedAt !== null,
+      locked: row.lockedAt !== null,
+      resolved: row.resolvedAt !== null,
+      canModerate: canModerateThread(viewer, ref),
+      canResolve: canResolveThread(viewer, ref),
+      documentLevel: row.scope === "document",
     };
   });
   return { panel, spansByTurn };

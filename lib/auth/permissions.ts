@@ -123,3 +123,18 @@ export function canEditAnnotation(viewer: MaybeViewer, annotation: AnnotationRef
 export function canHideAnnotation(viewer: MaybeViewer, annotation: AnnotationRef): boolean {
   return annotation.courseId !== null && canManageCourse(viewer, { id: annotation.courseId });
 }
+
+/** Endorse, lock: the instructors of the annotation's course. */
+export function canModerateThread(viewer: MaybeViewer, annotation: AnnotationRef): boolean {
+  return canHideAnnotation(viewer, annotation);
+}
+
+/** Mark a discussion resolved: its author, or the course's instructors. */
+export function canResolveThread(viewer: MaybeViewer, annotation: AnnotationRef): boolean {
+  return viewer?.userId === annotation.authorId || canModerateThread(viewer, annotation);
+}
+
+/** "Helpful": anyone who may read the thread, except for their own writing. */
+export function canVote(viewer: MaybeViewer, annotation: AnnotationRef, authorId: string): boolean {
+  return canReadAnnotation(viewer, annotation) && viewer?.userId !== authorId;
+}

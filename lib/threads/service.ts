@@ -18,6 +18,7 @@ const replySelect = {
   parentId: true,
   bodyHtml: true,
   deletedAt: true,
+  endorsedAt: true,
   createdAt: true,
   author: { select: { id: true, name: true } },
 } satisfies Prisma.ReplySelect;
@@ -36,6 +37,7 @@ async function readableRoot(prisma: PrismaClient, viewer: Viewer, annotationId: 
       groupId: true,
       hiddenAt: true,
       deletedAt: true,
+      lockedAt: true,
     },
   });
   if (!root || root.deletedAt || !canReadAnnotation(viewer, toRef(root)))
@@ -66,6 +68,8 @@ export async function createReply(
   input: { annotationId: string; parentId?: string | null; body: unknown },
 ): Promise<Outcome<{ id: string }>> {
   const root = await readableRoot(prisma, viewer, String(input.annotationId));
+  if (root.lockedAt)
+    return { ok: false, error: "An instructor has locked this discussion: no new replies." };
   const limit = await hitRateLimit(prisma, `reply:user:${viewer.userId}`, REPLY_LIMIT);
   if (!limit.allowed) {
     return {

@@ -35,11 +35,26 @@ export async function signIn(page: Page, user: { email: string; password: string
 
 /** Drag the mouse across `words` inside the turn whose text contains them, as a reader would. */
 export async function selectWithMouse(page: Page, words: string) {
+  // Scroll first and let the turns around render: off-screen turns are laid out only when near
+  // the viewport (content-visibility), so positions measured before would be estimates.
+  await page.evaluate((target) => {
+    const utterance = [...document.querySelectorAll(".transcript .utterance")].find((element) =>
+      (element.textContent ?? "").includes(target),
+    );
+    utterance?.scrollIntoView({ block: "center" });
+  }, words);
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  await page.evaluate((target) => {
+    [...document.querySelectorAll(".transcript .utterance")]
+      .find((element) => (element.textContent ?? "").includes(target))
+      ?.scrollIntoView({ block: "center" });
+  }, words);
   const box = await page.evaluate((target) => {
     for (const utterance of document.querySelectorAll(".transcript .utterance")) {
       const at = (utterance.textContent ?? "").indexOf(target);
       if (at < 0) continue;
-      utterance.scrollIntoView({ block: "center" });
       // Highlights split the text into several nodes: find the node and offset of each end.
       const range = document.createRange();
       const walker = document.createTreeWalker(utterance, NodeFilter.SHOW_TEXT);

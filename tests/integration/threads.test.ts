@@ -1,3 +1,5 @@
+import { setEndorsed, setLocked, setResolved, toggleVote } from "@/lib/threads/moderation";
+import { voteSummary } from "@/lib/threads/votes";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   createAnnotation,
@@ -189,6 +191,72 @@ describe("threads", () => {
     expect(await unreadCount(prisma, viewers.chen)).toBe(0);
     await markAllRead(prisma, viewers.ada);
     expect(await unreadCount(prisma, viewers.ada)).toBe(0);
+  });
+
+  it("counts helpful votes, one per person, never for one's own writing", async () => {
+    expect(await toggleVote(prisma, viewers.ben, { annotationId: notes.course })).toBe(true);
+    expect(await toggleVote(prisma, viewers.chen, { annotationId: notes.course })).toBe(true);
+    expect(await toggleVote(prisma, viewers.chen, { annotationId: notes.course })).toBe(false); // toggled off
+    await expect(toggleVote(prisma, viewers.ada, { annotationId: notes.course })).rejects.toThrow(
+      "own writing",
+    );
+    await expect(
+      toggleVote(prisma, viewers.chen, { annotationId: notes.group }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    const summary = await voteSummary(prisma, viewers.ben.userId, [notes.course], []);
+    expect(summary.count.get(notes.course)).toBe(1);
+    expect(summary.mine.has(notes.course)).toBe(true);
+  });
+
+  it("lets the instructor endorse (telling the author) and lock; students cannot", async () => {
+    await expect(
+      setEndorsed(prisma, viewers.ben, { annotationId: notes.course }, true),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await setEndorsed(prisma, viewers.instructor, { annotationId: notes.course }, true);
+    expect(
+      (await prisma.annotation.findUniqueOrThrow({ where: { id: notes.course } })).endorsedAt,
+    ).not.toBeNull();
+    expect((await listNotifications(prisma, viewers.ada))[0]).toMatchObject({
+      kind: "endorsement",
+      actor: { name: "Hana Mori" },
+    });
+
+    await expect(setLocked(prisma, viewers.ada, notes.course, true)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await setLocked(prisma, viewers.instructor, notes.course, true);
+    expect(
+      await createReply(prisma, viewers.chen, {
+        annotationId: notes.course,
+        body: note("too late"),
+      }),
+    ).toEqual({
+      ok: false,
+      error: "An instructor has locked this discussion: no new replies.",
+    });
+    await setLocked(prisma, viewers.instructor, notes.course, false);
+    expect(
+      (
+        await createReply(prisma, viewers.chen, {
+          annotationId: notes.course,
+          body: note("open again"),
+        })
+      ).ok,
+    ).toBe(true);
+  });
+
+  it("lets the author or an instructor mark a discussion resolved", async () => {
+    await expect(setResolved(prisma, viewers.ben, notes.course, true)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await setResolved(prisma, viewers.ada, notes.course, true);
+    expect(
+      (await prisma.annotation.findUniqueOrThrow({ where: { id: notes.course } })).resolvedAt,
+    ).not.toBeNull();
+    await setResolved(prisma, viewers.instructor, notes.course, false);
+    expect(
+      (await prisma.annotation.findUniqueOrThrow({ where: { id: notes.course } })).resolvedAt,
+    ).toBeNull();
   });
 
   it("stops showing notifications about threads the recipient can no longer read", async () => {

@@ -11,6 +11,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
 import { getDocument } from "@/lib/library/document";
 import { repliesFor } from "@/lib/threads/service";
+import { voteSummary } from "@/lib/threads/votes";
 import { speakerColour } from "@/lib/library/speaker-colours";
 import { filterBySpeaker } from "@/lib/library/speaker-filter";
 
@@ -49,7 +50,13 @@ export default async function ReaderPage({
     getPrisma(),
     rows.map((row) => row.id),
   );
-  const { panel, spansByTurn } = toPanel(rows, viewer, replies);
+  const votes = await voteSummary(
+    getPrisma(),
+    viewer?.userId ?? null,
+    rows.map((row) => row.id),
+    [...replies.values()].flat().map((reply) => reply.id),
+  );
+  const { panel, spansByTurn } = toPanel(rows, viewer, replies, votes);
 
   return (
     <div className="reader-layout">
