@@ -18,6 +18,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
+  // Two browsers and the server share two cores in CI: give multi-user stories room.
+  timeout: 60_000,
   reporter: [
     ["list"],
     ["html", { open: "never", outputFolder: "playwright-report" }],

@@ -6,6 +6,7 @@ import { hitRateLimit, retryMessage } from "@/lib/auth/rate-limit";
 import { NotFoundError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/channel";
 import type { Outcome } from "@/lib/outcome";
+import { resolveMentions } from "./mentions";
 
 // Discussion threads. A reply's audience is its root annotation's: whoever may read the root may
 // read and write its replies, and nobody else, whatever the reply's author could see elsewhere.
@@ -92,6 +93,7 @@ export async function createReply(
   }
   const body = parseBody(input.body);
   if (!body.ok) return { ok: false, error: body.error };
+  const mentioned = await resolveMentions(prisma, root.id, body.text);
 
   const outcome = await prisma.$transaction(async (tx) => {
     const reply = await tx.reply.create({
@@ -105,15 +107,19 @@ export async function createReply(
       },
       select: { id: true },
     });
-    // Tell the annotation's author and the author of the reply answered, never oneself.
-    const recipients = new Set(
-      [root.authorId, parent?.authorId].filter((id): id is string => !!id && id !== viewer.userId),
+    // Tell the annotation's author and the author of the reply answered, and whoever is
+    // mentioned (if they may read the thread), never oneself, and each person once.
+    const repliedTo = [root.authorId, parent?.authorId].filter(
+      (id): id is string => !!id && id !== viewer.userId,
     );
-    if (recipients.size) {
+    const notices = new Map<string, "reply" | "mention">(repliedTo.map((id) => [id, "reply"]));
+    for (const id of mentioned)
+      if (id !== viewer.userId && !notices.has(id)) notices.set(id, "mention");
+    if (notices.size) {
       await tx.notification.createMany({
-        data: [...recipients].map((userId) => ({
+        data: [...notices].map(([userId, kind]) => ({
           userId,
-          kind: "reply" as const,
+          kind,
           annotationId: root.id,
           replyId: reply.id,
           actorId: viewer.userId,

@@ -1,11 +1,7 @@
 import { setEndorsed, setLocked, setResolved, toggleVote } from "@/lib/threads/moderation";
 import { voteSummary } from "@/lib/threads/votes";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  createAnnotation,
-  deleteAnnotation,
-  listDocumentAnnotations,
-} from "@/lib/annotations/service";
+import { createAnnotation, listDocumentAnnotations } from "@/lib/annotations/service";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import type { Viewer } from "@/lib/auth/permissions";
 import { removeMember } from "@/lib/courses/service";
@@ -257,6 +253,24 @@ describe("threads", () => {
     expect(
       (await prisma.annotation.findUniqueOrThrow({ where: { id: notes.course } })).resolvedAt,
     ).toBeNull();
+  });
+
+  it("notifies mentioned classmates only when they may read the thread", async () => {
+    await markAllRead(prisma, viewers.chen);
+    const dana = await prisma.user.findUniqueOrThrow({ where: { email: "dana@memcon.test" } });
+    // Course note: Dana is in the course, so she is told; the group note is Group A only.
+    await createReply(prisma, viewers.ben, {
+      annotationId: notes.course,
+      body: note("What do you say, @Dana?"),
+    });
+    await createReply(prisma, viewers.ben, {
+      annotationId: notes.group,
+      body: note("@dana would disagree"),
+    });
+    const danaViewer = (await loadViewer(prisma, dana.id))!;
+    const danas = await listNotifications(prisma, danaViewer);
+    expect(danas.map((row) => [row.kind, row.annotation.id])).toEqual([["mention", notes.course]]);
+    expect(await prisma.notification.count({ where: { userId: dana.id } })).toBe(1);
   });
 
   it("stops showing notifications about threads the recipient can no longer read", async () => {
