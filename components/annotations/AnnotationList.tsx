@@ -48,8 +48,9 @@ export function AnnotationList({
     [annotations],
   );
 
-  const placed = annotations.filter((item) => !item.orphaned);
-  const orphans = annotations.filter((item) => item.orphaned);
+  const wholeDocument = annotations.filter((item) => item.documentLevel);
+  const placed = annotations.filter((item) => !item.orphaned && !item.documentLevel);
+  const orphans = annotations.filter((item) => item.orphaned && !item.documentLevel);
   const shown = placed.filter(
     (item) =>
       (!inView ||
@@ -125,8 +126,27 @@ export function AnnotationList({
         </p>
       ))}
 
+      {wholeDocument.length > 0 && (
+        <section aria-labelledby="document-discussions-heading">
+          <h3 id="document-discussions-heading">On the whole document ({wholeDocument.length})</h3>
+          <ol className="annotation-list">
+            {wholeDocument.map((item) => (
+              <AnnotationCard
+                documentSlug={documentSlug}
+                key={item.id}
+                annotation={item}
+                active={false}
+                onEdit={onEdit}
+                onDelete={onDelete}
+                onHide={onHide}
+              />
+            ))}
+          </ol>
+        </section>
+      )}
+
       <p className="meta">
-        {shown.length} of {placed.length} annotation{placed.length === 1 ? "" : "s"}
+        {shown.length} of {placed.length} annotation{placed.length === 1 ? "" : "s"} on passages
       </p>
       <ol className="annotation-list">
         {shown.map((item) => (
@@ -204,7 +224,7 @@ function AnnotationCard({
           </>
         )}
       </p>
-      <blockquote className="quote">{annotation.quote}</blockquote>
+      {annotation.quote && <blockquote className="quote">{annotation.quote}</blockquote>}
       <div className="note-body" dangerouslySetInnerHTML={{ __html: annotation.bodyHtml }} />
       {annotation.tags.length > 0 && (
         <p className="tags">

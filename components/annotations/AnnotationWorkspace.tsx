@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import {
   createAnnotationAction,
   deleteAnnotationAction,
@@ -40,6 +40,40 @@ export function AnnotationWorkspace({ documentSlug, signedIn, annotations, audie
   const [keyboardMode, setKeyboardMode] = useState(false);
   const [deleted, setDeleted] = useState<PanelAnnotation[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+
+  // The turn a reader last focused or clicked: "Discuss a whole turn" starts there.
+  const lastTurn = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const remember = (event: Event) => {
+      const turn = (event.target as HTMLElement | null)?.closest<HTMLElement>(
+        ".transcript > .turn",
+      );
+      if (turn) lastTurn.current = turn;
+    };
+    document.addEventListener("focusin", remember);
+    document.addEventListener("click", remember);
+    return () => {
+      document.removeEventListener("focusin", remember);
+      document.removeEventListener("click", remember);
+    };
+  }, []);
+
+  function discussTurn() {
+    const turns = [...document.querySelectorAll<HTMLElement>(".transcript > .turn")];
+    const turn =
+      lastTurn.current ??
+      turns.find((element) => visible.has(Number(element.id.slice(2)))) ??
+      turns[0];
+    const text = turn?.querySelector(".utterance")?.textContent ?? "";
+    if (!turn || !text)
+      return setMessage("Choose a turn first: click it, or move to it with j and k.");
+    const turnAnchor = Number(turn.id.slice(2));
+    setDraft({
+      mode: "new",
+      range: { start: { turnAnchor, offset: 0 }, end: { turnAnchor, offset: text.length } },
+      quote: text,
+    });
+  }
 
   const captureSelection = useCallback(() => {
     const selection = window.getSelection();
@@ -210,7 +244,9 @@ export function AnnotationWorkspace({ documentSlug, signedIn, annotations, audie
           key={
             draft.mode === "edit"
               ? draft.annotation.id
-              : `${draft.range.start.turnAnchor}:${draft.range.start.offset}`
+              : draft.mode === "document"
+                ? "document"
+                : `${draft.range.start.turnAnchor}:${draft.range.start.offset}:${draft.range.end.offset}`
           }
           draft={draft}
           audience={audience}
@@ -219,18 +255,35 @@ export function AnnotationWorkspace({ documentSlug, signedIn, annotations, audie
             const outcome =
               draft.mode === "new"
                 ? await createAnnotationAction({ documentSlug, selection: draft.range, ...values })
-                : await updateAnnotationAction(documentSlug, draft.annotation.id, {
-                    version: draft.annotation.version,
-                    ...values,
-                  });
+                : draft.mode === "document"
+                  ? await createAnnotationAction({ documentSlug, scope: "document", ...values })
+                  : await updateAnnotationAction(documentSlug, draft.annotation.id, {
+                      version: draft.annotation.version,
+                      ...values,
+                    });
             if (!outcome.ok) return outcome.error;
             setDraft(null);
-            setMessage(draft.mode === "new" ? "Annotation saved." : "Changes saved.");
+            setMessage(draft.mode === "edit" ? "Changes saved." : "Annotation saved.");
             window.getSelection()?.removeAllRanges();
             router.refresh();
             return null;
           }}
         />
+      )}
+
+      {signedIn && !draft && (
+        <div className="discuss-actions">
+          <button type="button" className="secondary" onClick={() => discussTurn()}>
+            Discuss a whole turn
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setDraft({ mode: "document" })}
+          >
+            Discuss the whole document
+          </button>
+        </div>
       )}
 
       <AnnotationList

@@ -8,6 +8,7 @@ import type { Audience, PanelAnnotation } from "./types";
 
 export type Draft =
   | { mode: "new"; range: { start: TurnPoint; end: TurnPoint }; quote: string }
+  | { mode: "document" }
   | { mode: "edit"; annotation: PanelAnnotation };
 
 export interface EditorValues {
@@ -71,7 +72,7 @@ export function EditorForm({
     >
       <h3>{existing ? "Edit annotation" : "New annotation"}</h3>
       <blockquote className="quote">
-        {existing?.quote ?? (draft.mode === "new" ? draft.quote : "")}
+        {existing?.quote ?? (draft.mode === "new" ? draft.quote : "The whole document")}
       </blockquote>
       {error && (
         <p className="form-error" role="alert">

@@ -19,7 +19,7 @@ export function LiveUpdates({ documentSlug }: { documentSlug: string }) {
     // Several changes in quick succession (a reply and its notification) cost one reload.
     const refresh = () => {
       clearTimeout(pending.current);
-      pending.current = setTimeout(() => router.refresh(), 100);
+      pending.current = setTimeout(() => router.refresh(), 50);
     };
     source.addEventListener("ready", () => {
       setState("live");

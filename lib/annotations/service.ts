@@ -182,7 +182,16 @@ export async function createAnnotation(
     },
   });
   if (!document) return { ok: false, error: "That document no longer exists." };
-  const described = describeSelection(document.turns, parsed.data.selection);
+  // A whole-document discussion has no passage: an empty quote and no positions.
+  const described =
+    parsed.data.scope === "document"
+      ? {
+          ok: true as const,
+          selector: { quote: { exact: "", prefix: "", suffix: "" }, positions: [] },
+        }
+      : parsed.data.selection
+        ? describeSelection(document.turns, parsed.data.selection)
+        : { ok: false as const, error: "Select some words of the transcript first." };
   if (!described.ok) return { ok: false, error: described.error };
   const body = parseBody(parsed.data.body);
   if (!body.ok) return { ok: false, error: body.error };
@@ -197,8 +206,9 @@ export async function createAnnotation(
       ...scope.value,
       selector: selector as unknown as Prisma.InputJsonValue,
       quote: selector.quote.exact,
-      firstAnchor: selector.positions[0]!.turnAnchor,
-      lastAnchor: selector.positions[selector.positions.length - 1]!.turnAnchor,
+      firstAnchor: selector.positions[0]?.turnAnchor ?? 0,
+      lastAnchor: selector.positions[selector.positions.length - 1]?.turnAnchor ?? 0,
+      scope: parsed.data.scope,
       body: body.doc as Prisma.InputJsonValue,
       bodyHtml: body.html,
       bodyText: body.text,

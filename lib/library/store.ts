@@ -154,7 +154,8 @@ async function reanchorAnnotations(
   turns: { anchor: number; text: string }[],
 ): Promise<number> {
   const annotations = await tx.annotation.findMany({
-    where: { documentId },
+    // Whole-document discussions have no passage to place.
+    where: { documentId, scope: "passage" },
     select: { id: true, selector: true },
   });
   let orphaned = 0;

@@ -40,7 +40,9 @@ const scope = {
 
 export const createAnnotationSchema = z.object({
   documentSlug: z.string().min(1).max(120),
-  selection: z.object({ start: point, end: point }),
+  /** Absent for a discussion of the whole document (`scope: "document"`). */
+  selection: z.object({ start: point, end: point }).optional(),
+  scope: z.enum(["passage", "document"]).default("passage"),
   body: z.unknown(),
   tags: tagsSchema.default([]),
   ...scope,

@@ -317,3 +317,50 @@ describe("re-anchoring when the document is revised", () => {
     expect(listed.find((row) => row.id === lost.value.id)?.orphaned).toBe(true);
   });
 });
+
+describe("discussions of the whole document", () => {
+  it("need no selection, list with the document, and are never orphaned by a revision", async () => {
+    const created = await createAnnotation(prisma, viewers.ada, {
+      documentSlug: SLUG,
+      scope: "document",
+      body: note("What does this record leave out?"),
+      visibility: "course",
+      courseId,
+    });
+    if (!created.ok) throw new Error(created.error);
+    const row = await prisma.annotation.findUniqueOrThrow({ where: { id: created.value.id } });
+    expect(row).toMatchObject({
+      scope: "document",
+      quote: "",
+      orphaned: false,
+      selector: { positions: [] },
+    });
+    expect(
+      (await listDocumentAnnotations(prisma, viewers.ben, documentId)).some(
+        (item) => item.id === row.id,
+      ),
+    ).toBe(true);
+
+    const missing = await createAnnotation(prisma, viewers.ada, {
+      documentSlug: SLUG,
+      body: note("no passage"),
+      visibility: "private",
+    });
+    expect(missing).toEqual({ ok: false, error: "Select some words of the transcript first." });
+
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "memcon-doc-")), `${SLUG}.md`);
+    fs.writeFileSync(
+      file,
+      fs
+        .readFileSync(`content/${SLUG}.md`, "utf8")
+        .replace("Premier Zhou [Enlai]", "Premier Zhou Enlai"),
+    );
+    await loadContentFiles(prisma, [file]);
+    expect((await prisma.annotation.findUniqueOrThrow({ where: { id: row.id } })).orphaned).toBe(
+      false,
+    );
+  });
+});
