@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 const WHAT: Record<string, string> = {
   reply: "replied in the discussion on",
   mention: "mentioned you in the discussion on",
-  endorsement: "endorsed the note on",
+  endorsement: "endorsed a note on",
 };
 
 export default async function NotificationsPage() {
@@ -33,8 +33,11 @@ export default async function NotificationsPage() {
               className={item.readAt ? "notification" : "notification notification--unread"}
             >
               {!item.readAt && <span className="visually-hidden">Unread: </span>}
-              <strong>{item.actor.name ?? "Someone"}</strong> {WHAT[item.kind]} “
-              {item.annotation.quote.slice(0, 60)}” in{" "}
+              <strong>{item.actor.name ?? "Someone"}</strong> {WHAT[item.kind]}{" "}
+              {item.annotation.quote
+                ? `“${item.annotation.quote.slice(0, 60)}”`
+                : "the whole document"}{" "}
+              in{" "}
               <Link
                 href={`/documents/${item.annotation.document.slug}#t-${item.annotation.firstAnchor}`}
               >

@@ -170,6 +170,6 @@ test("discussions of a whole turn and of the whole document; the instructor endo
   await expect(danaCard.getByRole("button", { name: "Reply to this annotation" })).toHaveCount(0);
   await page.goto("/notifications");
   await expect(page.locator(".notification--unread").first()).toContainText(
-    "Hana Mori endorsed the note on",
+    "Hana Mori endorsed a note on the whole document",
   );
 });

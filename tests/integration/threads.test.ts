@@ -285,3 +285,28 @@ describe("threads", () => {
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe("email digests", () => {
+  it("mail each user their unread notifications once, skipping threads they can no longer read", async () => {
+    const { sendDigests } = await import("@/lib/threads/digest");
+    const sent: { to: string; subject: string; text: string }[] = [];
+    const transport = {
+      sendMail: async (message: { to: string; subject: string; text: string }) =>
+        void sent.push(message),
+    };
+    const result = await sendDigests(prisma, transport, {
+      baseUrl: "https://memcon.example.edu",
+      from: "Memcon <x@y>",
+    });
+    expect(result.emails).toBe(sent.length);
+    const toAda = sent.find((message) => message.to === "ada@memcon.test");
+    expect(toAda?.subject).toMatch(/^Memcon: \d+ new in your discussions$/);
+    expect(toAda?.text).toContain(`https://memcon.example.edu/documents/${SLUG}#t-`);
+    // Ben was removed from the course: his notification about the course note is not mailed.
+    expect(sent.some((message) => message.to === "ben@memcon.test")).toBe(false);
+    // Nothing twice.
+    expect(
+      await sendDigests(prisma, transport, { baseUrl: "https://memcon.example.edu", from: "x" }),
+    ).toEqual({ emails: 0, notifications: 0 });
+  });
+});
