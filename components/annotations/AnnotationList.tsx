@@ -225,7 +225,11 @@ function AnnotationCard({
         )}
       </p>
       {annotation.quote && <blockquote className="quote">{annotation.quote}</blockquote>}
-      <div className="note-body" dangerouslySetInnerHTML={{ __html: annotation.bodyHtml }} />
+      {annotation.deleted ? (
+        <p className="meta">Annotation deleted by its author; the discussion remains.</p>
+      ) : (
+        <div className="note-body" dangerouslySetInnerHTML={{ __html: annotation.bodyHtml }} />
+      )}
       {annotation.tags.length > 0 && (
         <p className="tags">
           {annotation.tags.map((tag) => (

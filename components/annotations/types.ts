@@ -34,6 +34,8 @@ export interface PanelAnnotation {
   canResolve: boolean;
   /** A discussion of the whole document rather than a passage. */
   documentLevel: boolean;
+  /** Deleted by its author but kept for its replies: shown as "annotation deleted". */
+  deleted: boolean;
 }
 
 export interface PanelReply {

@@ -36,15 +36,16 @@ export function toPanel(
     return {
       id: row.id,
       authorName: row.author.name ?? "Someone",
-      mine: canEditAnnotation(viewer, ref),
+      mine: canEditAnnotation(viewer, ref) && !row.deletedAt,
       visibility: row.visibility,
       courseId: row.courseId,
       courseTitle: row.course?.title ?? null,
       groupId: row.groupId,
       groupName: row.group?.name ?? null,
-      body: row.body,
-      bodyHtml: row.bodyHtml,
-      tags: row.tags,
+      body: row.deletedAt ? null : row.body,
+      // A deleted note's words are gone for everyone; its replies remain.
+      bodyHtml: row.deletedAt ? "" : row.bodyHtml,
+      tags: row.deletedAt ? [] : row.tags,
       quote: row.quote,
       anchors: row.orphaned ? [] : selector.positions.map((position) => position.turnAnchor),
       orphaned: row.orphaned,
@@ -74,6 +75,7 @@ export function toPanel(
       canModerate: canModerateThread(viewer, ref),
       canResolve: canResolveThread(viewer, ref),
       documentLevel: row.scope === "document",
+      deleted: row.deletedAt !== null,
     };
   });
   return { panel, spansByTurn };

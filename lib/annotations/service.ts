@@ -103,10 +103,21 @@ export async function listDocumentAnnotations(
   prisma: PrismaClient,
   viewer: Viewer | null,
   documentId: string,
+  /** The reader keeps deleted annotations that have replies, as placeholders; exports do not. */
+  { withDeletedThreads = false } = {},
 ) {
   if (!viewer) return [];
   const rows = await prisma.annotation.findMany({
-    where: { documentId, deletedAt: null, ...readableWhere(viewer) },
+    where: {
+      documentId,
+      // A deleted annotation that others answered stays as "annotation deleted", so the
+      // discussion remains readable.
+      OR: [
+        { deletedAt: null },
+        ...(withDeletedThreads ? [{ replies: { some: { deletedAt: null } } }] : []),
+      ],
+      AND: [readableWhere(viewer)],
+    },
     orderBy: [{ firstAnchor: "asc" }, { createdAt: "asc" }],
     select: listSelect,
   });

@@ -310,3 +310,45 @@ describe("email digests", () => {
     ).toEqual({ emails: 0, notifications: 0 });
   });
 });
+
+describe("deleting an annotation that has replies", () => {
+  it("keeps the discussion readable in the reader, without the deleted words, and out of exports", async () => {
+    const { deleteAnnotation } = await import("@/lib/annotations/service");
+    const { toPanel } = await import("@/lib/annotations/panel");
+    const turn = await prisma.turn.findFirstOrThrow({
+      where: { documentId, text: { startsWith: "We paid for our lessons" } },
+    });
+    const created = await createAnnotation(prisma, viewers.chen, {
+      documentSlug: SLUG,
+      selection: {
+        start: { turnAnchor: turn.anchor, offset: 0 },
+        end: { turnAnchor: turn.anchor, offset: 7 },
+      },
+      body: note("chen's words that will be withdrawn"),
+      visibility: "course",
+      courseId,
+    });
+    if (!created.ok) throw new Error(created.error);
+    await createReply(prisma, viewers.instructor, {
+      annotationId: created.value.id,
+      body: note("a reply worth keeping"),
+    });
+    await deleteAnnotation(prisma, viewers.chen, created.value.id);
+
+    const reader = await listDocumentAnnotations(prisma, viewers.instructor, documentId, {
+      withDeletedThreads: true,
+    });
+    const kept = reader.find((row) => row.id === created.value.id);
+    expect(kept?.deletedAt).not.toBeNull();
+    const replies = await repliesFor(prisma, [created.value.id]);
+    const { panel } = toPanel([kept!], viewers.instructor, replies);
+    expect(panel[0]).toMatchObject({ deleted: true, bodyHtml: "", mine: false });
+    expect(panel[0]!.replies.map((reply) => reply.bodyHtml)).toEqual([
+      "<p>a reply worth keeping</p>",
+    ]);
+    expect(JSON.stringify(panel[0])).not.toContain("will be withdrawn");
+
+    const exported = await listDocumentAnnotations(prisma, viewers.instructor, documentId);
+    expect(exported.some((row) => row.id === created.value.id)).toBe(false);
+  });
+});

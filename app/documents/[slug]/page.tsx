@@ -43,7 +43,7 @@ export default async function ReaderPage({
   const shown = filterBySpeaker(document.turns, speaker?.id);
   const viewer = await getViewer();
   const [rows, audience] = await Promise.all([
-    listDocumentAnnotations(getPrisma(), viewer, document.id),
+    listDocumentAnnotations(getPrisma(), viewer, document.id, { withDeletedThreads: true }),
     audienceFor(getPrisma(), viewer),
   ]);
   const replies = await repliesFor(
