@@ -1,6 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { runAsViewer } from "@/lib/actions/run";
+import type { Viewer } from "@/lib/auth/permissions";
 import {
   createAnnotation,
   deleteAnnotation,
@@ -8,35 +9,15 @@ import {
   setAnnotationHidden,
   updateAnnotation,
 } from "@/lib/annotations/service";
-import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Outcome } from "@/lib/outcome";
 import type { CreateAnnotationInput, UpdateAnnotationInput } from "@/lib/validations/annotation";
 
 // Thin wrappers: who is asking comes from the session, never from the client; the rest is checked
 // in lib/annotations/service.ts. Expected refusals come back as messages, not exceptions.
 
-async function run<T>(
-  path: string | undefined,
-  work: (viewer: NonNullable<Awaited<ReturnType<typeof getViewer>>>) => Promise<Outcome<T>>,
-): Promise<Outcome<T>> {
-  const viewer = await getViewer();
-  if (!viewer) return { ok: false, error: "Sign in to annotate." };
-  try {
-    const outcome = await work(viewer);
-    if (outcome.ok && path) revalidatePath(path);
-    return outcome;
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError)
-      return { ok: false, error: error.message };
-    console.error(error);
-    return {
-      ok: false,
-      error: "Saving failed on the server. Your text is kept in the editor; try again in a moment.",
-    };
-  }
-}
+const run = <T>(path: string, work: (viewer: Viewer) => Promise<Outcome<T>>) =>
+  runAsViewer(path, work, { signedOut: "Sign in to annotate." });
 
 const documentPath = (slug: string) => `/documents/${slug}`;
 

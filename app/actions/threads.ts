@@ -1,34 +1,16 @@
 "use server";
 
+import { runAsViewer } from "@/lib/actions/run";
+import type { Viewer } from "@/lib/auth/permissions";
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Outcome } from "@/lib/outcome";
 import { setEndorsed, setLocked, setResolved, toggleVote } from "@/lib/threads/moderation";
 import { createReply, deleteReply, markAllRead } from "@/lib/threads/service";
 
-async function run<T>(
-  path: string,
-  work: (viewer: NonNullable<Awaited<ReturnType<typeof getViewer>>>) => Promise<Outcome<T>>,
-): Promise<Outcome<T>> {
-  const viewer = await getViewer();
-  if (!viewer) return { ok: false, error: "Sign in to take part in the discussion." };
-  try {
-    const outcome = await work(viewer);
-    if (outcome.ok) revalidatePath(path);
-    return outcome;
-  } catch (error) {
-    if (error instanceof NotFoundError || error instanceof ForbiddenError)
-      return { ok: false, error: error.message };
-    console.error(error);
-    return {
-      ok: false,
-      error:
-        "Saving failed on the server. Your reply is kept in the editor; try again in a moment.",
-    };
-  }
-}
+const run = <T>(path: string, work: (viewer: Viewer) => Promise<Outcome<T>>) =>
+  runAsViewer(path, work, { signedOut: "Sign in to take part in the discussion." });
 
 export async function createReplyAction(
   slug: string,

@@ -61,6 +61,7 @@ export function AnnotationList({
       (!visibility || item.visibility === visibility) &&
       (!mine || item.mine),
   );
+  const cardProps = { documentSlug, onEdit, onDelete, onHide };
   // Notes of the highlight the reader is on come first.
   shown.sort((a, b) => Number(activeIds.includes(b.id)) - Number(activeIds.includes(a.id)));
 
@@ -129,59 +130,50 @@ export function AnnotationList({
       {wholeDocument.length > 0 && (
         <section aria-labelledby="document-discussions-heading">
           <h3 id="document-discussions-heading">On the whole document ({wholeDocument.length})</h3>
-          <ol className="annotation-list">
-            {wholeDocument.map((item) => (
-              <AnnotationCard
-                documentSlug={documentSlug}
-                key={item.id}
-                annotation={item}
-                active={false}
-                onEdit={onEdit}
-                onDelete={onDelete}
-                onHide={onHide}
-              />
-            ))}
-          </ol>
+          <CardList items={wholeDocument} activeIds={[]} {...cardProps} />
         </section>
       )}
 
       <p className="meta">
         {shown.length} of {placed.length} annotation{placed.length === 1 ? "" : "s"} on passages
       </p>
-      <ol className="annotation-list">
-        {shown.map((item) => (
-          <AnnotationCard
-            documentSlug={documentSlug}
-            key={item.id}
-            annotation={item}
-            active={activeIds.includes(item.id)}
-            onEdit={onEdit}
-            onDelete={onDelete}
-            onHide={onHide}
-          />
-        ))}
-      </ol>
+      <CardList items={shown} activeIds={activeIds} {...cardProps} />
 
       {orphans.length > 0 && (
         <section aria-labelledby="orphans-heading" className="orphans">
           <h3 id="orphans-heading">Could not be placed ({orphans.length})</h3>
           <p className="meta">The document was revised and these passages were not found again.</p>
-          <ol className="annotation-list">
-            {orphans.map((item) => (
-              <AnnotationCard
-                documentSlug={documentSlug}
-                key={item.id}
-                annotation={item}
-                active={false}
-                onEdit={onEdit}
-                onDelete={onDelete}
-                onHide={onHide}
-              />
-            ))}
-          </ol>
+          <CardList items={orphans} activeIds={[]} {...cardProps} />
         </section>
       )}
     </section>
+  );
+}
+
+/** Annotation cards in a list; those in `activeIds` are emphasised. */
+function CardList({
+  items,
+  activeIds,
+  ...props
+}: {
+  items: PanelAnnotation[];
+  activeIds: string[];
+  documentSlug: string;
+  onEdit: (annotation: PanelAnnotation) => void;
+  onDelete: (annotation: PanelAnnotation) => void;
+  onHide: (annotation: PanelAnnotation) => void;
+}) {
+  return (
+    <ol className="annotation-list">
+      {items.map((item) => (
+        <AnnotationCard
+          key={item.id}
+          annotation={item}
+          active={activeIds.includes(item.id)}
+          {...props}
+        />
+      ))}
+    </ol>
   );
 }
 
