@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: unit + integration tests (Vitest, real PostgreSQL), then end-to-end tests
 // (Playwright, Chromium) against a production build served by `next start` with its own database.
-// Flags: --unit-only, --e2e-only. Exits non-zero when anything fails.
+// Flags: --unit-only, --e2e-only; any other arguments (file filters) go to the runner(s), e.g.
+// `npm run test:e2e -- tests/e2e/reader.spec.ts`. Exits non-zero when anything fails.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { runSeed } from "./lib/seed.mjs";
 import { createTestDatabase, ensureTemplate, openTestCluster } from "./lib/test-cluster.mjs";
 
 const args = new Set(process.argv.slice(2));
+const filters = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const runUnit = !args.has("--e2e-only");
 const runE2e = !args.has("--unit-only");
 const say = (message) => console.log(`\n[test] ${message}`);
@@ -36,6 +38,7 @@ try {
         "--reporter=default",
         "--reporter=json",
         `--outputFile.json=${VITEST_JSON}`,
+        ...filters,
       ],
       {
         ...process.env,
@@ -110,7 +113,7 @@ async function endToEnd(adminUrl, template) {
     if (seed.summary) console.log(seed.summary);
     await waitForHealth(`http://127.0.0.1:${port}/api/health`);
     say(`End-to-end tests (Playwright) against http://127.0.0.1:${port}`);
-    return await run(process.execPath, [bin("@playwright/test/cli.js"), "test"], {
+    return await run(process.execPath, [bin("@playwright/test/cli.js"), "test", ...filters], {
       ...env,
       E2E_BASE_URL: `http://127.0.0.1:${port}`,
     });
