@@ -15,9 +15,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   cookies: { sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() } },
   callbacks: {
+    // Auth.js hands this callback the whole Session row and User row (session token, password
+    // hash, site role); whatever it returns is served as JSON by GET /api/auth/session, readable
+    // by any script on the page. Return only what a page may show.
     session({ session, user }) {
-      session.user.id = user.id;
-      return session;
+      return {
+        user: { id: user.id, name: user.name, email: user.email, image: user.image },
+        expires: session.expires,
+      } as typeof session;
     },
   },
 }));
