@@ -97,11 +97,11 @@ export interface AnnotationRef {
 export function canReadAnnotation(viewer: MaybeViewer, annotation: AnnotationRef): boolean {
   if (!viewer) return false;
   if (viewer.userId === annotation.authorId) return true;
+  // A private note stays private even if an instructor hid it while it was shared.
+  if (annotation.visibility === "private") return false;
   const course = annotation.courseId ? { id: annotation.courseId } : undefined;
   if (annotation.hidden) return course ? canManageCourse(viewer, course) : isAdmin(viewer);
   switch (annotation.visibility) {
-    case "private":
-      return false;
     case "group":
       return (
         annotation.groupId !== null &&

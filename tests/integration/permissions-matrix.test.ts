@@ -177,6 +177,11 @@ const MATRIX: [string, Check, [boolean, boolean, boolean, boolean, boolean, bool
     [false, true, false, false, true, true],
   ],
   [
+    "read the student's note made private after an instructor hid it",
+    (v) => can.canReadAnnotation(v, { ...annotation("course", true), visibility: "private" }),
+    [false, true, false, false, false, false],
+  ],
+  [
     "edit the student's annotation",
     (v) => can.canEditAnnotation(v, annotation("course")),
     [false, true, false, false, false, false],
