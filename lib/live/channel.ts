@@ -35,3 +35,12 @@ export function parseLiveEvent(payload: string | undefined): LiveEvent | null {
     return null;
   }
 }
+
+/**
+ * What a browser is told: only that a kind of thing changed. Every subscriber of a document hears
+ * every change, including a private note's; its id would tell others that it exists (and when it
+ * was written), and the page reloads through the permission checks anyway.
+ */
+export function forBrowsers(event: LiveEvent): { kind: LiveEvent["kind"] } {
+  return { kind: event.kind };
+}

@@ -1,15 +1,20 @@
 import { jsonError } from "@/lib/api/respond";
+import { requireApiViewer } from "@/lib/api/viewer";
 import { getPrisma } from "@/lib/db";
+import { forBrowsers } from "@/lib/live/channel";
 import { subscribe } from "@/lib/live/listener";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Server-sent events for one document: "changed" when an annotation or reply appears, changes or
- * goes; "reconnected" after the server lost and regained the database. Events carry ids only; the
- * browser reloads the discussion through the permission-checked page.
+ * goes; "reconnected" after the server lost and regained the database. Events carry no ids and
+ * no text; the browser reloads the discussion through the permission-checked page. Signed-in
+ * readers only: nobody else is shown any annotation.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  const viewer = await requireApiViewer(request);
+  if (viewer instanceof Response) return viewer;
   const { slug } = await params;
   const document = await getPrisma().document.findUnique({ where: { slug }, select: { id: true } });
   if (!document) return jsonError(404, "No document has that slug.");
@@ -25,9 +30,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       controller.enqueue(encoder.encode("retry: 2000\n\n"));
       try {
         stop = await subscribe(document.id, (event) =>
-          "reconnected" in event
-            ? send("reconnected", {})
-            : send("changed", { kind: event.kind, id: event.id }),
+          "reconnected" in event ? send("reconnected", {}) : send("changed", forBrowsers(event)),
         );
       } catch {
         send("unavailable", { message: "Live updates are unavailable; reload to see new notes." });
