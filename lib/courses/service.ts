@@ -272,5 +272,9 @@ export async function setSiteRole(
 ) {
   if (!canManageInstructors(viewer)) throw new NotFoundError();
   if (userId === viewer.userId) throw new ForbiddenError("You cannot change your own role.");
-  await prisma.user.update({ where: { id: userId }, data: { siteRole: role } });
+  const { count } = await prisma.user.updateMany({
+    where: { id: userId },
+    data: { siteRole: role },
+  });
+  if (count === 0) throw new NotFoundError("No such user.");
 }
