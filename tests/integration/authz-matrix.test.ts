@@ -1,0 +1,220 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+// Next's request context (headers, cookies, cache revalidation) comes from a test seam; the
+// session lookup, the permission checks and the database are the app's own.
+vi.mock("next/headers", () => import("@/tests/support/next-request"));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+process.env.AUTH_SECRET ??= "authz-matrix-secret-0123456789abcdef";
+
+import { getPrisma } from "@/lib/db";
+import { fingerprint, visibleText, type Caller, type Result } from "./authz/call";
+import { discoverSurfaces } from "./authz/discover";
+import type { Case, Cell, Entry } from "./authz/entry";
+import { TABLE } from "./authz/table";
+import { buildWorld, ROLES, type World } from "./authz/world";
+
+// The authorization matrix of issue #9: every route handler, server action and page x every role,
+// each cell asserting allow or deny, with guessed and swapped ids. See authz/table.ts.
+
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+}, 120_000);
+
+const key = (row: { surface: string; file: string; export: string }) =>
+  `${row.surface} ${row.file} ${row.export}`;
+
+describe("completeness", () => {
+  it("every route handler, server action and page under app/ has a row, and every row a target", async () => {
+    const found = (await discoverSurfaces(process.cwd())).map(key);
+    const listed = [...new Set(TABLE.map(key))];
+    expect(
+      found.filter((item) => !listed.includes(item)),
+      "missing from authz/table.ts",
+    ).toEqual([]);
+    expect(
+      listed.filter((item) => !found.includes(item)),
+      "rows naming nothing under app/",
+    ).toEqual([]);
+  });
+});
+
+/** Allowed or refused, as the answer reads; "error" for a crash or a 5xx (never acceptable). */
+function verdict(entry: Entry, result: Result): "allow" | "deny" | "error" {
+  switch (result.kind) {
+    case "error":
+      return "error";
+    case "response":
+      return result.status >= 500 ? "error" : result.status < 300 ? "allow" : "deny";
+    case "notFound":
+      return "deny";
+    case "rendered":
+      return "allow";
+    case "redirect":
+      return entry.surface === "page" || result.to.startsWith("/signin") ? "deny" : "allow";
+    case "value": {
+      const value = result.value as Record<string, unknown> | null | undefined;
+      if (!value || typeof value !== "object") return "allow";
+      if ("ok" in value) return value.ok ? "allow" : "deny";
+      return "error" in value || "fields" in value ? "deny" : "allow";
+    }
+  }
+}
+
+/** The whole database but content and rate-limit counters, as one hash per table. */
+let snapshotSql: string | undefined;
+async function databaseSnapshot(): Promise<string> {
+  const prisma = getPrisma();
+  if (!snapshotSql) {
+    const tables = await prisma.$queryRaw<{ name: string }[]>`
+      SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+        AND table_name NOT IN ('_prisma_migrations', 'RateLimit', 'Document', 'Participant', 'Turn',
+                               'Collection', 'CollectionEntry')
+      ORDER BY 1`;
+    // Timestamps that move on every read (token use, session expiry) are left out.
+    const volatile = `'{lastUsedAt,updatedAt,expires}'::text[]`;
+    snapshotSql = tables
+      .map(
+        ({ name }) =>
+          `SELECT '${name}' AS name, md5(coalesce(string_agg(j, ',' ORDER BY j), '')) AS hash
+           FROM (SELECT (to_jsonb(t) - ${volatile})::text AS j FROM "${name}" t) s`,
+      )
+      .join(" UNION ALL ");
+  }
+  const rows = await prisma.$queryRawUnsafe<{ name: string; hash: string }[]>(snapshotSql);
+  return rows.map((row) => `${row.name}:${row.hash}`).join("\n");
+}
+
+const VIAS = ["session", "token"] as const;
+const SESSION_ONLY = ["session"] as const;
+const callers = (entry: Entry): Caller[] =>
+  ROLES.flatMap((role): Caller[] =>
+    role === "anonymous"
+      ? [{ role, via: "none" }]
+      : (entry.surface === "route" ? (entry.vias ?? VIAS) : SESSION_ONLY).map((via) => ({
+          role,
+          via,
+        })),
+  );
+
+async function makeCell(c: Case<unknown>, caller: Caller): Promise<Cell<unknown>> {
+  await getPrisma().rateLimit.deleteMany(); // limits have their own tests; here they would only add noise
+  return {
+    world,
+    caller,
+    user: caller.role === "anonymous" ? undefined : world.users[caller.role],
+    fresh: c.setup ? await c.setup(world, caller) : undefined,
+    secrets: [],
+  };
+}
+
+const probes = new Map<string, Promise<Result>>();
+/** What the entry answers this caller for an id that names nothing (once per probe and caller). */
+function probeFor(entry: Entry, c: Case<unknown>, caller: Caller): Promise<Result> {
+  const probe = entry.cases.find((other) => (c.sameAs ? other.probe === c.sameAs : other.probe));
+  if (!probe) throw new Error(`${key(entry)}: "${c.name}" has visibleTo but no probe case`);
+  const id = `${key(entry)} ${probe.name} ${caller.role} ${caller.via}`;
+  if (!probes.has(id))
+    probes.set(
+      id,
+      makeCell(probe, caller).then((cell) => probe.run(cell)),
+    );
+  return probes.get(id)!;
+}
+
+const cellName = (caller: Caller, allowed: boolean) =>
+  `${caller.role}${caller.via === "token" ? " (API token)" : ""}: ${allowed ? "allow" : "deny"}`;
+
+let cells = 0;
+
+/** One cell: call as this caller, then check the verdict, the database, leaks and existence. */
+async function checkCell(entry: Entry, c: Case<unknown>, caller: Caller, allowed: boolean) {
+  cells++;
+  const cell = await makeCell(c, caller);
+  const before = entry.state ? JSON.stringify(await entry.state(cell)) : undefined;
+  const database = entry.state && entry.global !== false ? await databaseSnapshot() : undefined;
+  const result = await c.run(cell);
+  const shown = visibleText(result);
+  const judged = c.judge ? c.judge(result, cell) : verdict(entry, result);
+  expect(judged, `crashed or 5xx: ${shown.slice(0, 500)}`).not.toBe("error");
+
+  if (entry.state) {
+    const changed = JSON.stringify(await entry.state(cell)) !== before;
+    const said = shown.slice(0, 300);
+    expect(changed, `the write ${allowed ? "did not happen" : "happened"}: ${said}`).toBe(allowed);
+    if (allowed) expect(judged, `answered as refused: ${said}`).toBe("allow");
+    else if (database)
+      expect(await databaseSnapshot(), "a refused write changed the database").toBe(database);
+  } else {
+    expect(judged, `answer: ${shown.slice(0, 300)}`).toBe(allowed ? "allow" : "deny");
+  }
+
+  // Nothing the role may not read, whatever the answer.
+  const echoes = c.echoes?.(world) ?? [];
+  const leaked = [...world.secrets, ...cell.secrets]
+    .filter((s) => !s.readers.includes(caller.role) && !echoes.includes(s.text))
+    .filter((s) => shown.includes(s.text))
+    .map((s) => s.label);
+  expect(leaked, "leaked to this role").toEqual([]);
+
+  if (allowed && c.shows) {
+    const missing = world.secrets
+      .filter((s) => c.shows!(s) && s.readers.includes(caller.role))
+      .filter((s) => !shown.includes(s.text))
+      .map((s) => s.label);
+    expect(missing, "readable but not shown").toEqual([]);
+  }
+
+  // Existence: a target this role may not know of answers exactly like one that does not exist
+  // (a sign-in redirect happens before any lookup, so it cannot tell either).
+  if (c.visibleTo && !c.visibleTo.includes(caller.role)) {
+    const reference = await probeFor(entry, c, caller);
+    const beforeLookup = [result, reference].every(
+      (r) => r.kind === "redirect" && r.to.startsWith("/signin"),
+    );
+    if (!beforeLookup)
+      expect(fingerprint(result), "differs from a missing target's answer").toBe(
+        fingerprint(reference),
+      );
+  }
+  return cell;
+}
+
+// MATRIX_ONLY=voteAction runs the rows whose name contains that text (while writing rows).
+const only = process.env.MATRIX_ONLY;
+const rows = TABLE.filter((entry) => !only || key(entry).includes(only));
+
+describe.each(rows.map((entry) => ({ entry, name: key(entry) })))("$name", ({ entry }) => {
+  describe.each(entry.cases.map((c) => ({ c, name: c.name })))("$name", ({ c }) => {
+    it.each(
+      callers(entry).map((caller) => ({
+        caller,
+        allowed: c.allow.includes(caller.role),
+        name: cellName(caller, c.allow.includes(caller.role)),
+      })),
+    )("$name", async ({ caller, allowed }) => {
+      try {
+        await checkCell(entry, c, caller, allowed);
+      } finally {
+        if (entry.after && caller.role !== "anonymous") await entry.after(world, caller.role);
+      }
+    });
+  });
+});
+
+describe("after the matrix", () => {
+  it("no note belongs to a course its author is not in, or a group its author neither is in nor teaches", async () => {
+    const stray = await getPrisma().$queryRaw<{ id: string }[]>`
+      SELECT a.id FROM "Annotation" a
+      WHERE (a."courseId" IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM "Membership" m WHERE m."courseId" = a."courseId" AND m."userId" = a."authorId"))
+         OR (a."groupId" IS NOT NULL AND NOT EXISTS (
+               SELECT 1 FROM "GroupMember" g WHERE g."groupId" = a."groupId" AND g."userId" = a."authorId")
+             AND NOT EXISTS (
+               SELECT 1 FROM "Membership" m WHERE m."courseId" = a."courseId" AND m."userId" = a."authorId"
+                 AND m.role = 'instructor'))`;
+    expect(stray).toEqual([]);
+    expect(cells).toBeGreaterThan(0);
+  });
+});
