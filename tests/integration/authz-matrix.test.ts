@@ -61,7 +61,11 @@ function verdict(entry: Entry, result: Result): "allow" | "deny" | "error" {
   }
 }
 
-/** The whole database but content and rate-limit counters, as one hash per table. */
+/**
+ * Every write to the database (content and rate-limit counters aside), as one line per table:
+ * its row count and the transaction ids that wrote its rows (xmin), which any insert, update or
+ * delete changes. API tokens are compared by value instead: each use stamps lastUsedAt.
+ */
 let snapshotSql: string | undefined;
 async function databaseSnapshot(): Promise<string> {
   const prisma = getPrisma();
@@ -72,13 +76,15 @@ async function databaseSnapshot(): Promise<string> {
         AND table_name NOT IN ('_prisma_migrations', 'RateLimit', 'Document', 'Participant', 'Turn',
                                'Collection', 'CollectionEntry')
       ORDER BY 1`;
-    // Timestamps that move on every read (token use, session expiry) are left out.
-    const volatile = `'{lastUsedAt,updatedAt,expires}'::text[]`;
     snapshotSql = tables
-      .map(
-        ({ name }) =>
-          `SELECT '${name}' AS name, md5(coalesce(string_agg(j, ',' ORDER BY j), '')) AS hash
-           FROM (SELECT (to_jsonb(t) - ${volatile})::text AS j FROM "${name}" t) s`,
+      .map(({ name }) =>
+        name === "ApiToken"
+          ? `SELECT '${name}' AS name, md5(coalesce(string_agg(j, ',' ORDER BY j), '')) AS hash
+             FROM (SELECT (to_jsonb(t) - 'lastUsedAt')::text AS j FROM "${name}" t) s`
+          : `SELECT '${name}' AS name,
+               count(*) || ':' || md5(coalesce(string_agg(xmin::text, ',' ORDER BY xmin::text), ''))
+               AS hash
+             FROM "${name}"`,
       )
       .join(" UNION ALL ");
   }

@@ -369,13 +369,23 @@ export type { Visibility };
 export type FreshKey =
   "private" | "group" | "course" | "public" | "hidden" | "otherCourse" | "justDeleted";
 
+let template:
+  | {
+      documentId: string;
+      selector: unknown;
+      quote: string;
+      firstAnchor: number;
+      lastAnchor: number;
+    }
+  | undefined;
+
 /** A new note for one cell of a write (so one role's edit never changes what the next sees). */
 export async function freshNote(
   world: World,
   key: FreshKey,
 ): Promise<{ id: string; text: string }> {
   const prisma = getPrisma();
-  const template = await prisma.annotation.findUniqueOrThrow({ where: { id: world.notes.course } });
+  template ??= await prisma.annotation.findUniqueOrThrow({ where: { id: world.notes.course } });
   const text = marker(`fresh${key}`);
   const body = note(text);
   const scope = {
