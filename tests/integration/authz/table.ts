@@ -1,16 +1,18 @@
 /**
  * THE AUTHORIZATION MATRIX: one entry per route handler export, server action and page.
  *
- * tests/integration/authz-matrix.test.ts runs every case of every entry as every role in
- * world.ts (anonymous, outsider, otherInstructor, student, groupMember, author, instructor,
- * admin), route handlers once with the session cookie and once with an API token, and fails when
+ * tests/integration/authz-{routes,actions,pages}.test.ts run every case of every entry as every
+ * role in world.ts (anonymous, outsider, otherInstructor, student, groupMember, author,
+ * instructor, admin), route handlers once with the session cookie and once with an API token,
+ * and fail when
  * - a role outside `allow` is let through, or a role in `allow` is refused;
  * - a refused write changed anything in the database (allowed ones must change `state`);
  * - any answer contains a Secret (world.ts) its role may not read: a note's or reply's text, a
  *   join code, an email, another person's token or notification, a session token, a hash;
  * - a role outside `visibleTo` can tell the target exists: its answer must equal the `probe`
  *   case's (an id that names nothing), word for word;
- * - a file under app/ exports a route handler, server action or page that has no entry here.
+ * - (authz-completeness.test.ts) a file under app/ exports a route handler, server action or
+ *   page that has no entry here.
  *
  * Adding a row: import the module, then
  *
@@ -32,6 +34,7 @@
  *   }),
  *
  * Reads leave out `state`; writes make their target in `setup`, so each cell starts clean.
+ * While writing rows: MATRIX_ONLY=assignments node scripts/test.mjs --unit-only authz-actions
  */
 import * as annotationActions from "@/app/actions/annotations";
 import * as authActions from "@/app/actions/auth";

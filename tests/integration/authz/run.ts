@@ -1,43 +1,22 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getPrisma } from "@/lib/db";
+import { fingerprint, visibleText, type Caller, type Result } from "./call";
+import type { Case, Cell, Entry } from "./entry";
+import { TABLE } from "./table";
+import { buildWorld, ROLES, type World } from "./world";
 
-// Next's request context (headers, cookies, cache revalidation) comes from a test seam; the
-// session lookup, the permission checks and the database are the app's own.
-vi.mock("next/headers", () => import("@/tests/support/next-request"));
-vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// Runs the rows of table.ts for one surface (route handlers, server actions or pages: one test
+// file each, so they run in parallel on their own databases). The test file must first swap in
+// Next's request context:
+//   vi.mock("next/headers", () => import("@/tests/support/next-request"));
+//   vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
 process.env.AUTH_SECRET ??= "authz-matrix-secret-0123456789abcdef";
 
-import { getPrisma } from "@/lib/db";
-import { fingerprint, visibleText, type Caller, type Result } from "./authz/call";
-import { discoverSurfaces } from "./authz/discover";
-import type { Case, Cell, Entry } from "./authz/entry";
-import { TABLE } from "./authz/table";
-import { buildWorld, ROLES, type World } from "./authz/world";
-
-// The authorization matrix of issue #9: every route handler, server action and page x every role,
-// each cell asserting allow or deny, with guessed and swapped ids. See authz/table.ts.
-
-let world: World;
-beforeAll(async () => {
-  world = await buildWorld();
-}, 120_000);
-
-const key = (row: { surface: string; file: string; export: string }) =>
+export const key = (row: { surface: string; file: string; export: string }) =>
   `${row.surface} ${row.file} ${row.export}`;
 
-describe("completeness", () => {
-  it("every route handler, server action and page under app/ has a row, and every row a target", async () => {
-    const found = (await discoverSurfaces(process.cwd())).map(key);
-    const listed = [...new Set(TABLE.map(key))];
-    expect(
-      found.filter((item) => !listed.includes(item)),
-      "missing from authz/table.ts",
-    ).toEqual([]);
-    expect(
-      listed.filter((item) => !found.includes(item)),
-      "rows naming nothing under app/",
-    ).toEqual([]);
-  });
-});
+let world: World;
 
 /** Allowed or refused, as the answer reads; "error" for a crash or a 5xx (never acceptable). */
 function verdict(entry: Entry, result: Result): "allow" | "deny" | "error" {
@@ -187,31 +166,39 @@ async function checkCell(entry: Entry, c: Case<unknown>, caller: Caller, allowed
   return cell;
 }
 
-// MATRIX_ONLY=voteAction runs the rows whose name contains that text (while writing rows).
-const only = process.env.MATRIX_ONLY;
-const rows = TABLE.filter((entry) => !only || key(entry).includes(only));
+/** Every cell of every row of this surface, then the database-wide invariants. */
+export function runMatrix(surface: Entry["surface"]) {
+  beforeAll(async () => {
+    world = await buildWorld();
+  }, 120_000);
 
-describe.each(rows.map((entry) => ({ entry, name: key(entry) })))("$name", ({ entry }) => {
-  describe.each(entry.cases.map((c) => ({ c, name: c.name })))("$name", ({ c }) => {
-    it.each(
-      callers(entry).map((caller) => ({
-        caller,
-        allowed: c.allow.includes(caller.role),
-        name: cellName(caller, c.allow.includes(caller.role)),
-      })),
-    )("$name", async ({ caller, allowed }) => {
-      try {
-        await checkCell(entry, c, caller, allowed);
-      } finally {
-        if (entry.after && caller.role !== "anonymous") await entry.after(world, caller.role);
-      }
+  // MATRIX_ONLY=voteAction runs the rows whose name contains that text (while writing rows).
+  const only = process.env.MATRIX_ONLY;
+  const rows = TABLE.filter(
+    (entry) => entry.surface === surface && (!only || key(entry).includes(only)),
+  );
+
+  describe.each(rows.map((entry) => ({ entry, name: key(entry) })))("$name", ({ entry }) => {
+    describe.each(entry.cases.map((c) => ({ c, name: c.name })))("$name", ({ c }) => {
+      it.each(
+        callers(entry).map((caller) => ({
+          caller,
+          allowed: c.allow.includes(caller.role),
+          name: cellName(caller, c.allow.includes(caller.role)),
+        })),
+      )("$name", async ({ caller, allowed }) => {
+        try {
+          await checkCell(entry, c, caller, allowed);
+        } finally {
+          if (entry.after && caller.role !== "anonymous") await entry.after(world, caller.role);
+        }
+      });
     });
   });
-});
 
-describe("after the matrix", () => {
-  it("no note belongs to a course its author is not in, or a group its author neither is in nor teaches", async () => {
-    const stray = await getPrisma().$queryRaw<{ id: string }[]>`
+  describe("after the matrix", () => {
+    it("no note belongs to a course its author is not in, or a group its author neither is in nor teaches", async () => {
+      const stray = await getPrisma().$queryRaw<{ id: string }[]>`
       SELECT a.id FROM "Annotation" a
       WHERE (a."courseId" IS NOT NULL AND NOT EXISTS (
                SELECT 1 FROM "Membership" m WHERE m."courseId" = a."courseId" AND m."userId" = a."authorId"))
@@ -220,7 +207,8 @@ describe("after the matrix", () => {
              AND NOT EXISTS (
                SELECT 1 FROM "Membership" m WHERE m."courseId" = a."courseId" AND m."userId" = a."authorId"
                  AND m.role = 'instructor'))`;
-    expect(stray).toEqual([]);
-    expect(cells).toBeGreaterThan(0);
+      expect(stray).toEqual([]);
+      expect(cells).toBeGreaterThan(0);
+    });
   });
-});
+}
