@@ -412,6 +412,15 @@ const w3cClaimingAda = (world: World) => ({
   },
 });
 
+/** A search's `total` must count only rows the caller may read: a count leaks existence too. */
+function countsOnlyItsRows(result: Result): "allow" | "deny" {
+  if (result.kind !== "response" || result.status !== 200) return "deny";
+  const page = JSON.parse(result.body) as { total: number; rows: unknown[] };
+  if (page.total !== page.rows.length)
+    throw new Error(`total ${page.total} counts more than the ${page.rows.length} rows shown`);
+  return "allow";
+}
+
 const sessionsOf = (cell: Cell<unknown>) =>
   prisma().session.count(cell.user ? { where: { userId: cell.user.id } } : undefined);
 
@@ -501,6 +510,7 @@ export const TABLE = [
         callRoute(cell.world, cell.caller, route(annotationsRoute.GET), {
           path: `/api/annotations?limit=200&${query(cell.world)}`,
         }),
+      judge: countsOnlyItsRows,
     })),
   }),
   entry({
