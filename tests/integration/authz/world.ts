@@ -364,7 +364,6 @@ export async function restoreSession(world: World, role: SignedIn) {
   });
 }
 
-export type { Visibility };
 
 export type FreshKey =
   "private" | "group" | "course" | "public" | "hidden" | "otherCourse" | "justDeleted";
