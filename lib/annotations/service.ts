@@ -9,6 +9,8 @@ import {
   type AnnotationRef,
   type Viewer,
 } from "@/lib/auth/permissions";
+import { postingGate } from "@/lib/assignments/gate";
+import { recordAudit } from "@/lib/audit/log";
 import { hitRateLimit, retryMessage } from "@/lib/auth/rate-limit";
 import { NotFoundError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/channel";
@@ -121,12 +123,26 @@ export async function listDocumentAnnotations(
     orderBy: [{ firstAnchor: "asc" }, { createdAt: "asc" }],
     select: listSelect,
   });
-  return rows.filter((row) => canReadAnnotation(viewer, toRef(row)));
+  const gate = await postingGate(prisma, viewer, [documentId]);
+  return rows.filter((row) => canReadAnnotation(viewer, toRef(row)) && !gate.hides(row));
+}
+
+/**
+ * May the viewer read this annotation now? The permission rules, plus an assignment's "post
+ * before you see your classmates'" rule (lib/assignments/gate.ts).
+ */
+export async function isReadableNow(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  row: Parameters<typeof toRef>[0] & { documentId: string },
+) {
+  if (!canReadAnnotation(viewer, toRef(row))) return false;
+  return !(await postingGate(prisma, viewer, [row.documentId])).hides(row);
 }
 
 async function getReadable(prisma: PrismaClient, viewer: Viewer, id: string) {
   const row = await prisma.annotation.findUnique({ where: { id }, select: listSelect });
-  if (!row || !canReadAnnotation(viewer, toRef(row)))
+  if (!row || !(await isReadableNow(prisma, viewer, row)))
     throw new NotFoundError("Annotation not found.");
   return row;
 }
@@ -324,11 +340,21 @@ export async function setAnnotationHidden(
 ) {
   const current = await getReadable(prisma, viewer, id);
   if (!canHideAnnotation(viewer, toRef(current))) throw new NotFoundError("Annotation not found.");
-  await prisma.annotation.update({
-    where: { id },
-    data: hidden
-      ? { hiddenAt: new Date(), hiddenById: viewer.userId }
-      : { hiddenAt: null, hiddenById: null },
+  await prisma.$transaction(async (tx) => {
+    await tx.annotation.update({
+      where: { id },
+      data: hidden
+        ? { hiddenAt: new Date(), hiddenById: viewer.userId }
+        : { hiddenAt: null, hiddenById: null },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      courseId: current.courseId,
+      action: hidden ? "annotation.hide" : "annotation.show",
+      targetType: "annotation",
+      targetId: id,
+      summary: `${hidden ? "Hid" : "Showed again"} ${current.author.name ?? "a member"}'s annotation on “${current.quote.slice(0, 80)}”`,
+    });
   });
   await publishChange(prisma, { documentId: current.documentId, kind: "annotation", id });
 }
@@ -390,7 +416,15 @@ export async function searchAnnotations(
     }),
     prisma.annotation.count({ where }),
   ]);
-  return { total, rows: rows.filter((row) => canReadAnnotation(viewer, toRef(row))) };
+  const gate = await postingGate(
+    prisma,
+    viewer,
+    rows.map((row) => row.documentId),
+  );
+  return {
+    total,
+    rows: rows.filter((row) => canReadAnnotation(viewer, toRef(row)) && !gate.hides(row)),
+  };
 }
 
 /** One annotation the viewer may read, with its document. */
@@ -399,7 +433,7 @@ export async function getAnnotation(prisma: PrismaClient, viewer: Viewer, id: st
     where: { id },
     select: { ...listSelect, document: { select: { slug: true, title: true } } },
   });
-  if (!row || row.deletedAt || !canReadAnnotation(viewer, toRef(row)))
+  if (!row || row.deletedAt || !(await isReadableNow(prisma, viewer, row)))
     throw new NotFoundError("Annotation not found.");
   return row;
 }

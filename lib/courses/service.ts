@@ -15,6 +15,7 @@ import { hitRateLimit, RATE_LIMITS, retryMessage } from "@/lib/auth/rate-limit";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validations/auth";
 import { courseSchema, groupSchema, joinCodeSchema } from "@/lib/validations/course";
+import { recordAudit } from "@/lib/audit/log";
 import { newJoinCode } from "./join-code";
 
 // Courses, rosters and groups. Every function takes the viewer and checks lib/auth/permissions
@@ -160,10 +161,23 @@ export async function removeMember(
   const course = await requireManagedCourse(prisma, viewer, courseId);
   if (!canRemoveMember(viewer, course, { userId }))
     throw new ForbiddenError("You cannot remove yourself from your own course.");
-  await prisma.$transaction([
-    prisma.groupMember.deleteMany({ where: { userId, group: { courseId } } }),
-    prisma.membership.deleteMany({ where: { courseId, userId } }),
-  ]);
+  const member = await prisma.membership.findUnique({
+    where: { courseId_userId: { courseId, userId } },
+    select: { role: true, user: { select: { name: true, email: true } } },
+  });
+  if (!member) throw new NotFoundError("That person is not a member of this course.");
+  await prisma.$transaction(async (tx) => {
+    await tx.groupMember.deleteMany({ where: { userId, group: { courseId } } });
+    await tx.membership.deleteMany({ where: { courseId, userId } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      courseId,
+      action: "member.remove",
+      targetType: "user",
+      targetId: userId,
+      summary: `Removed ${member.user.name ?? member.user.email} (${member.role}) from the course`,
+    });
+  });
 }
 
 export async function regenerateJoinCode(

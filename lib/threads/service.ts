@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { parseBody } from "@/lib/annotations/body";
-import { toRef } from "@/lib/annotations/service";
+import { isReadableNow, toRef } from "@/lib/annotations/service";
 import { canReadAnnotation, type Viewer } from "@/lib/auth/permissions";
 import { hitRateLimit, retryMessage } from "@/lib/auth/rate-limit";
 import { NotFoundError } from "@/lib/errors";
@@ -41,7 +41,7 @@ async function readableRoot(prisma: PrismaClient, viewer: Viewer, annotationId: 
       lockedAt: true,
     },
   });
-  if (!root || root.deletedAt || !canReadAnnotation(viewer, toRef(root)))
+  if (!root || root.deletedAt || !(await isReadableNow(prisma, viewer, root)))
     throw new NotFoundError("Annotation not found.");
   return root;
 }
