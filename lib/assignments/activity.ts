@@ -235,7 +235,10 @@ export async function ownProgress(
   assignment: AssignmentScope,
   now = new Date(),
 ) {
-  if (!canViewAssignment(viewer, assignment) || viewer.courses.get(assignment.courseId) !== "student")
+  if (
+    !canViewAssignment(viewer, assignment) ||
+    viewer.courses.get(assignment.courseId) !== "student"
+  )
     return null;
   const [work, extension, grade] = await Promise.all([
     loadWork(prisma, assignment, [viewer.userId]),

@@ -49,7 +49,12 @@ export function computeHeat(
 ): Heat {
   const ordered = [...turns].sort((a, b) => a.position - b.position);
   const indexOf = new Map(ordered.map((turn, index) => [turn.anchor, index]));
-  const all: TurnHeat[] = ordered.map((turn) => ({ ...turn, annotations: 0, replies: 0, total: 0 }));
+  const all: TurnHeat[] = ordered.map((turn) => ({
+    ...turn,
+    annotations: 0,
+    replies: 0,
+    total: 0,
+  }));
   let wholeDocument = 0;
   for (const item of work) {
     if (item.firstAnchor === 0) {

@@ -101,7 +101,8 @@ export function assessWork(
     deadline,
   );
   const times = items.map((item) => item.createdAt.getTime());
-  const metOnTime = annotations.onTime >= rules.minAnnotations && replies.onTime >= rules.minReplies;
+  const metOnTime =
+    annotations.onTime >= rules.minAnnotations && replies.onTime >= rules.minReplies;
   const met = annotations.counted >= rules.minAnnotations && replies.counted >= rules.minReplies;
   let status: WorkStatus;
   if (metOnTime) status = "complete";

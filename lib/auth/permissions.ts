@@ -146,7 +146,10 @@ export interface AssignmentRef {
 }
 
 /** Create, edit, close, extend, grade, see the dashboard: the course's instructors. */
-export function canManageAssignment(viewer: MaybeViewer, assignment: { courseId: string }): boolean {
+export function canManageAssignment(
+  viewer: MaybeViewer,
+  assignment: { courseId: string },
+): boolean {
   return canManageCourse(viewer, { id: assignment.courseId });
 }
 

@@ -1,11 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isReadableNow, toRef } from "@/lib/annotations/service";
-import {
-  canModerateThread,
-  canResolveThread,
-  canVote,
-  type Viewer,
-} from "@/lib/auth/permissions";
+import { canModerateThread, canResolveThread, canVote, type Viewer } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/channel";
 

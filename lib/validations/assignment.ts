@@ -50,7 +50,11 @@ export const assignmentFormSchema = z
         message: "Enter the opening date and time.",
       });
     if (!dueAt)
-      context.addIssue({ code: "custom", path: ["dueAt"], message: "Enter the due date and time." });
+      context.addIssue({
+        code: "custom",
+        path: ["dueAt"],
+        message: "Enter the due date and time.",
+      });
     if (opensAt && dueAt && dueAt <= opensAt)
       context.addIssue({
         code: "custom",
