@@ -112,8 +112,9 @@ ALTER TABLE "AuditEntry" ADD CONSTRAINT "AuditEntry_actorId_fkey" FOREIGN KEY ("
 ALTER TABLE "AuditEntry" ADD CONSTRAINT "AuditEntry_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
--- Rules Prisma cannot express: a grade's quality is 0-3; a passage names both ends in order;
--- an assignment is due after it opens; minimums are not negative.
+-- Rules Prisma cannot express (no semicolons in comments: the migration runner splits on them).
+-- A grade's quality is 0-3, a passage names both ends in order, an assignment is due after it
+-- opens, and minimums are not negative.
 ALTER TABLE "Grade" ADD CONSTRAINT "Grade_quality_range" CHECK ("quality" IS NULL OR "quality" BETWEEN 0 AND 3);
 ALTER TABLE "Assignment" ADD CONSTRAINT "Assignment_passage_order" CHECK (("firstAnchor" IS NULL AND "lastAnchor" IS NULL) OR ("firstAnchor" IS NOT NULL AND "lastAnchor" IS NOT NULL AND "firstAnchor" <= "lastAnchor"));
 ALTER TABLE "Assignment" ADD CONSTRAINT "Assignment_due_after_open" CHECK ("dueAt" > "opensAt");
