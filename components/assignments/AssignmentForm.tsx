@@ -46,7 +46,6 @@ export function AssignmentForm({ mode, documents, groups, timeZones, initial }: 
     empty,
   );
   const [instructions, setInstructions] = useState<unknown>(initial.instructions);
-  const [zone, setZone] = useState(initial.timeZone);
   const [slug, setSlug] = useState(initial.documentSlug);
 
   // After a refused submit, show what was sent rather than the original values.
@@ -56,6 +55,9 @@ export function AssignmentForm({ mode, documents, groups, timeZones, initial }: 
   const hideChecked = state.values
     ? state.values.hideUntilPosted === "on"
     : initial.hideUntilPosted;
+  // React resets a form after its action; a <select> returns to the option it was mounted with,
+  // so remount the selects with what was sent (inputs follow their defaultValue by themselves).
+  const remount = JSON.stringify(state.values ?? null);
   const selected = documents.find((document) => document.slug === slug);
   const error = (name: string) => state.fields?.[name];
 
@@ -81,9 +83,10 @@ export function AssignmentForm({ mode, documents, groups, timeZones, initial }: 
         <div className="form-field">
           <label htmlFor="field-documentSlug">Document</label>
           <select
+            key={`document-${remount}`}
             id="field-documentSlug"
             name="documentSlug"
-            value={slug}
+            defaultValue={value("documentSlug")}
             onChange={(event) => setSlug(event.target.value)}
             aria-invalid={error("documentSlug") ? true : undefined}
             aria-describedby={error("documentSlug") ? "field-documentSlug-error" : undefined}
@@ -150,10 +153,10 @@ export function AssignmentForm({ mode, documents, groups, timeZones, initial }: 
         <div className="form-field">
           <label htmlFor="field-timeZone">Time zone of these dates</label>
           <select
+            key={`zone-${remount}`}
             id="field-timeZone"
             name="timeZone"
-            value={zone}
-            onChange={(event) => setZone(event.target.value)}
+            defaultValue={value("timeZone")}
           >
             {timeZones.map((name) => (
               <option key={name} value={name}>

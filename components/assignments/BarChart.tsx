@@ -9,8 +9,8 @@ export interface BarRow {
 }
 
 const ROW = 22;
-const LABEL = 150;
-const BAR = 320;
+const LABEL = 120;
+const BAR = 220;
 
 export function BarChart({ rows, description }: { rows: BarRow[]; description: string }) {
   const max = Math.max(1, ...rows.map((row) => row.annotations + row.replies));

@@ -127,7 +127,7 @@ export function Dashboard(props: Props) {
             <strong>{count("late")}</strong> late
           </span>
           <span>
-            <strong>{count("in-progress") + count("not-started")}</strong> in progress
+            <strong>{count("in-progress") + count("not-started")}</strong> not done yet
           </span>
           <span>
             <strong>{count("missing")}</strong> missing

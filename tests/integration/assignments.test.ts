@@ -261,9 +261,7 @@ describe("counting work toward the minimums", () => {
       assignment,
       at("2026-12-20T00:00:00Z"),
     );
-    expect(later.find((row) => row.student.id === userIds.chen)!.assessment.status).toBe(
-      "missing",
-    );
+    expect(later.find((row) => row.student.id === userIds.chen)!.assessment.status).toBe("missing");
     expect(later.find((row) => row.student.id === userIds.ben)!.assessment.status).toBe("missing");
   });
 
@@ -275,10 +273,16 @@ describe("counting work toward the minimums", () => {
     const danaNote = await annotate("dana", 2, words(12));
     await backdate("annotation", chenNote, afterDue);
     await backdate("annotation", danaNote, afterDue);
-    const extended = await extendForStudent(prisma, viewers.instructor, assignment.id, userIds.dana, {
-      dueAt: "2026-12-10T17:00",
-      timeZone: "Asia/Tokyo",
-    });
+    const extended = await extendForStudent(
+      prisma,
+      viewers.instructor,
+      assignment.id,
+      userIds.dana,
+      {
+        dueAt: "2026-12-10T17:00",
+        timeZone: "Asia/Tokyo",
+      },
+    );
     expect(extended.ok).toBe(true);
 
     const now = at("2026-12-09T00:00:00Z");
@@ -353,9 +357,9 @@ describe("who sees results", () => {
     await expect(assignmentResults(prisma, viewers.ada, assignment)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    await expect(
-      assignmentDashboard(prisma, viewers.ada, assignment.id),
-    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(assignmentDashboard(prisma, viewers.ada, assignment.id)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     const own = await ownProgress(prisma, viewers.ada, assignment);
     expect(own?.work.every((item) => item.authorId === userIds.ada)).toBe(true);
     expect(await ownProgress(prisma, viewers.instructor, assignment)).toBeNull();
@@ -378,7 +382,7 @@ describe("who sees results", () => {
       await setGrade(prisma, viewers.instructor, assignment.id, userIds.ben, {
         quality: "3",
         completion: "complete",
-        comment: "=HYPERLINK(\"x\") Close reading of Liao's condition",
+        comment: '=HYPERLINK("x") Close reading of Liao\'s condition',
       }),
     ).toEqual({ ok: true, value: null });
     const refused = await setGrade(prisma, viewers.instructor, assignment.id, userIds.ben, {
@@ -445,9 +449,7 @@ describe("hide classmates' annotations until you have posted", () => {
       offset: 0,
     });
     expect(search.rows.map((row) => row.id)).not.toContain(adaNote);
-    await expect(getAnnotation(prisma, viewers.eve, adaNote)).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(getAnnotation(prisma, viewers.eve, adaNote)).rejects.toBeInstanceOf(NotFoundError);
     await expect(reply("eve", adaNote, "Let me see")).rejects.toBeInstanceOf(NotFoundError);
     // Instructors are not gated; a private note does not open the gate.
     expect(await visibleTo("instructor")).toEqual(expect.arrayContaining([adaNote, benNote]));
