@@ -2,7 +2,11 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  outageSummary,
+} from "@/lib/db/unavailable";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Outcome } from "@/lib/outcome";
 
@@ -26,7 +30,7 @@ export async function runAsViewer<T>(
     if (error instanceof NotFoundError || error instanceof ForbiddenError)
       return { ok: false, error: error.message };
     if (isDatabaseUnavailable(error)) {
-      console.error("[memcon] database unavailable:", (error as Error).message);
+      console.error(`[memcon] database unavailable: ${outageSummary(error)}`);
       return { ok: false, error: `${DATABASE_UNAVAILABLE_MESSAGE} Your text is kept.` };
     }
     console.error(error);

@@ -1,4 +1,8 @@
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  outageSummary,
+} from "@/lib/db/unavailable";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { BODY_SIZE_LIMITS } from "@/lib/limits";
 import { failureStatus, type Outcome } from "@/lib/outcome";
@@ -30,7 +34,7 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
     if (error instanceof NotFoundError) return jsonError(404, error.message);
     if (error instanceof ForbiddenError) return jsonError(403, error.message);
     if (isDatabaseUnavailable(error)) {
-      console.error("[memcon] database unavailable:", (error as Error).message);
+      console.error(`[memcon] database unavailable: ${outageSummary(error)}`);
       return jsonError(503, DATABASE_UNAVAILABLE_MESSAGE, { "Retry-After": "5" });
     }
     console.error(error);

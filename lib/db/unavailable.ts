@@ -22,6 +22,8 @@ const CODES = new Set([
   "P1008",
   "P1017",
   "P2024",
+  // A transaction cut short (its connection died, or it ran out of time): it was rolled back.
+  "P2028",
 ]);
 // What the driver adapter calls these (DriverAdapterError's cause.kind).
 const KINDS = new Set([
@@ -48,4 +50,11 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   )
     return true;
   return isDatabaseUnavailable(value.cause, depth + 1);
+}
+
+/** One line for the server log: Prisma's messages start with several lines of call site. */
+export function outageSummary(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split("\n").filter((line) => line.trim());
+  return lines[lines.length - 1]?.trim() ?? "unknown error";
 }
