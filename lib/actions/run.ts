@@ -20,9 +20,10 @@ export async function runAsViewer<T>(
   work: (viewer: Viewer) => Promise<Outcome<T>>,
   { signedOut = "Sign in first." } = {},
 ): Promise<Outcome<T>> {
-  const viewer = await getViewer();
-  if (!viewer) return { ok: false, error: signedOut };
   try {
+    // Inside the try: loading the session is the first query, and fails first in an outage.
+    const viewer = await getViewer();
+    if (!viewer) return { ok: false, error: signedOut };
     const outcome = await work(viewer);
     if (outcome.ok) revalidatePath(path);
     return outcome;
