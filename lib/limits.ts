@@ -43,6 +43,7 @@ export const RATE_LIMITS = rules(
     annotationsPerHour: { limit: 300, windowMs: HOUR },
     repliesPerMinute: { limit: 30, windowMs: MINUTE },
     repliesPerHour: { limit: 300, windowMs: HOUR },
+    importsPerHour: { limit: 20, windowMs: HOUR },
   },
   rateLimitFactor(),
 );

@@ -48,10 +48,17 @@ export function retryMessage(seconds: number): string {
 
 const WRITE_RULES = {
   annotation: {
-    noun: "annotations",
+    activity: "posting annotations",
+    unit: "annotations",
     rules: [RATE_LIMITS.annotationsPerMinute, RATE_LIMITS.annotationsPerHour],
   },
-  reply: { noun: "replies", rules: [RATE_LIMITS.repliesPerMinute, RATE_LIMITS.repliesPerHour] },
+  reply: {
+    activity: "posting replies",
+    unit: "replies",
+    rules: [RATE_LIMITS.repliesPerMinute, RATE_LIMITS.repliesPerHour],
+  },
+  // Each import may bring 500 notes: counted per import, not per note.
+  import: { activity: "importing", unit: "imports", rules: [RATE_LIMITS.importsPerHour] },
 } as const;
 
 /** One counter per kind of write, window and user, e.g. "annotation:60000:user:<id>". */
@@ -71,7 +78,7 @@ export async function checkWriteRate(
   kind: keyof typeof WRITE_RULES,
   userId: string,
 ): Promise<Extract<Outcome<never>, { ok: false }> | null> {
-  const { noun, rules } = WRITE_RULES[kind];
+  const { activity, unit, rules } = WRITE_RULES[kind];
   for (const rule of rules) {
     const result = await hitRateLimit(prisma, writeLimitKey(kind, rule, userId), rule);
     if (!result.allowed) {
@@ -80,7 +87,7 @@ export async function checkWriteRate(
         ok: false,
         code: "rate_limited",
         retryAfterSeconds: result.retryAfterSeconds,
-        error: `You are posting ${noun} too fast (at most ${rule.limit} ${per}). ${retryMessage(result.retryAfterSeconds)}`,
+        error: `You are ${activity} too fast (at most ${rule.limit} ${unit} ${per}). ${retryMessage(result.retryAfterSeconds)}`,
       };
     }
   }

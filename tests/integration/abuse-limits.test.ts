@@ -84,7 +84,7 @@ describe("annotation rate limit", () => {
     expect(await refused.json()).toEqual({
       error: {
         status: 429,
-        message: `You are posting annotations too fast (at most 30 a minute). Try again in ${retryAfter} seconds.`,
+        message: `You are posting annotations too fast (at most 30 annotations a minute). Try again in ${retryAfter} seconds.`,
       },
     });
     expect(await countNotes(users.ada.id, "burst-over")).toBe(0);
@@ -107,12 +107,12 @@ describe("annotation rate limit", () => {
     // About 40 minutes are left of the hour's window.
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(39 * 60);
     expect((await refused.json()).error.message).toMatch(
-      /^You are posting annotations too fast \(at most 300 an hour\)\. Try again in 4\d minutes\.$/,
+      /^You are posting annotations too fast \(at most 300 annotations an hour\)\. Try again in 4\d minutes\.$/,
     );
     // The same refusal reaches the server action, which calls the same service.
     const viewer = (await loadViewer(prisma, users.chen.id))!;
     expect(await createAnnotation(prisma, viewer, annotation("via-action") as never)).toMatchObject(
-      { ok: false, code: "rate_limited", error: expect.stringMatching(/300 an hour/) },
+      { ok: false, code: "rate_limited", error: expect.stringMatching(/300 annotations an hour/) },
     );
     expect(await countNotes(users.chen.id, "slow-script")).toBe(0);
   });
@@ -142,7 +142,7 @@ describe("reply rate limit", () => {
       ok: false,
       code: "rate_limited",
       error: expect.stringMatching(
-        /^You are posting replies too fast \(at most 30 a minute\)\. Try again in \d+ seconds\.$/,
+        /^You are posting replies too fast \(at most 30 replies a minute\)\. Try again in \d+ seconds\.$/,
       ),
     });
     expect(await prisma.reply.count({ where: { annotationId: root.value.id } })).toBe(30);
@@ -195,6 +195,32 @@ describe("body size limit", () => {
     const refused = await importAs(huge);
     expect(refused.status).toBe(413);
     expect((await refused.json()).error.message).toBe("The request body is larger than 2048 kB.");
+  });
+
+  it("counts imports per hour (each may bring 500 notes)", async () => {
+    const importAs = (body: string) =>
+      importDocument(
+        new Request(`${BASE}/api/documents/${SLUG}/annotations`, {
+          method: "POST",
+          body,
+          headers: { Authorization: `Bearer ${users.chen.token}` },
+        }),
+        { params: Promise.resolve({ slug: SLUG }) },
+      );
+    const one = JSON.stringify({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      body: { type: "TextualBody", value: "imported again", format: "text/plain" },
+      target: { selector: { type: "TextQuoteSelector", exact: "military bases" } },
+    });
+    for (let i = 0; i < RATE_LIMITS.importsPerHour.limit; i++)
+      expect((await importAs(one)).status).toBe(201);
+    const refused = await importAs(one);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(3000);
+    expect((await refused.json()).error.message).toMatch(
+      /^You are importing too fast \(at most 20 imports an hour\)\. Try again in (59|60) minutes\.$/,
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import { handle, jsonError, readJson } from "@/lib/api/respond";
+import { handle, jsonError, outcomeError, readJson } from "@/lib/api/respond";
 import { importW3C } from "@/lib/annotations/import";
 import { requireApiViewer } from "@/lib/api/viewer";
 import { toCsv } from "@/lib/annotations/export/csv";
@@ -89,7 +89,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
     const body = await readJson(request, BODY_SIZE_LIMITS.importBytes);
     if (!body.ok) return body.response;
     const outcome = await importW3C(getPrisma(), viewer, (await params).slug, body.value);
-    if (!outcome.ok) return jsonError(/No document/.test(outcome.error) ? 404 : 422, outcome.error);
+    if (!outcome.ok)
+      return outcome.code
+        ? outcomeError(outcome)
+        : jsonError(/No document/.test(outcome.error) ? 404 : 422, outcome.error);
     return Response.json(outcome.value, { status: 201 });
   });
 }
