@@ -69,9 +69,9 @@ export const writeLimitKey = (
 ) => `${kind}:${rule.windowMs}:user:${userId}`;
 
 /**
- * Count one new annotation or reply against its author's minute and hour limits. Answers null
- * when allowed, else the refusal for the form or the API (429 with Retry-After). A refusal by the
- * minute's limit is not charged to the hour.
+ * Count one new annotation, reply or import against its author's limits (a minute's burst, then
+ * the hour). Answers null when allowed, else the refusal for the form or the API (429 with
+ * Retry-After). A refusal by the minute's limit is not charged to the hour.
  */
 export async function checkWriteRate(
   prisma: PrismaClient,
