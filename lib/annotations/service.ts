@@ -11,7 +11,7 @@ import {
 } from "@/lib/auth/permissions";
 import { postingGate } from "@/lib/assignments/gate";
 import { recordAudit } from "@/lib/audit/log";
-import { hitRateLimit, retryMessage } from "@/lib/auth/rate-limit";
+import { checkWriteRate } from "@/lib/auth/rate-limit";
 import { NotFoundError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/channel";
 import type { Outcome } from "@/lib/outcome";
@@ -30,7 +30,6 @@ import type { AnnotationSelector, Visibility } from "./types";
 
 /** How long a deleted annotation can be restored. */
 export const UNDO_WINDOW_MS = 10 * 60_000;
-const CREATE_LIMIT = { limit: 60, windowMs: 60_000 };
 
 const listSelect = {
   id: true,
@@ -63,6 +62,13 @@ const listSelect = {
 } satisfies Prisma.AnnotationSelect;
 
 export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof listSelect }>;
+
+const withDocument = {
+  ...listSelect,
+  document: { select: { slug: true, title: true } },
+} satisfies Prisma.AnnotationSelect;
+
+export type AnnotationWithDocument = Prisma.AnnotationGetPayload<{ select: typeof withDocument }>;
 
 export function toRef(row: {
   authorId: string;
@@ -190,16 +196,11 @@ export async function createAnnotation(
   prisma: PrismaClient,
   viewer: Viewer,
   input: CreateAnnotationInput,
-): Promise<Outcome<{ id: string }>> {
+): Promise<Outcome<{ id: string; row: AnnotationWithDocument }>> {
   const parsed = createAnnotationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
-  const limit = await hitRateLimit(prisma, `annotate:user:${viewer.userId}`, CREATE_LIMIT);
-  if (!limit.allowed)
-    return {
-      ok: false,
-      code: "rate_limited",
-      error: `You are annotating very fast. ${retryMessage(limit.retryAfterSeconds)}`,
-    };
+  const tooFast = await checkWriteRate(prisma, "annotation", viewer.userId);
+  if (tooFast) return tooFast;
 
   const document = await prisma.document.findUnique({
     where: { slug: parsed.data.documentSlug },
@@ -241,10 +242,12 @@ export async function createAnnotation(
       bodyText: body.text,
       tags: parsed.data.tags,
     },
-    select: { id: true },
+    // The whole record comes back with the insert: a second read could fail after the commit
+    // (database restarting) and turn a saved note into a reported failure.
+    select: withDocument,
   });
   await publishChange(prisma, { documentId: document.id, kind: "annotation", id: created.id });
-  return { ok: true, value: created };
+  return { ok: true, value: { id: created.id, row: created } };
 }
 
 export async function updateAnnotation(
@@ -412,7 +415,7 @@ export async function searchAnnotations(
       orderBy: [{ createdAt: "desc" }],
       take: search.limit,
       skip: search.offset,
-      select: { ...listSelect, document: { select: { slug: true, title: true } } },
+      select: withDocument,
     }),
     prisma.annotation.count({ where }),
   ]);
@@ -431,7 +434,7 @@ export async function searchAnnotations(
 export async function getAnnotation(prisma: PrismaClient, viewer: Viewer, id: string) {
   const row = await prisma.annotation.findUnique({
     where: { id },
-    select: { ...listSelect, document: { select: { slug: true, title: true } } },
+    select: withDocument,
   });
   if (!row || row.deletedAt || !(await isReadableNow(prisma, viewer, row)))
     throw new NotFoundError("Annotation not found.");

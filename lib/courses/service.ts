@@ -12,6 +12,7 @@ import {
 } from "@/lib/auth/permissions";
 import type { Outcome } from "@/lib/outcome";
 import { hitRateLimit, RATE_LIMITS, retryMessage } from "@/lib/auth/rate-limit";
+import { PAGE_LIMITS } from "@/lib/limits";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validations/auth";
 import { courseSchema, groupSchema, joinCodeSchema } from "@/lib/validations/course";
@@ -270,12 +271,20 @@ export async function deleteGroup(prisma: PrismaClient, viewer: Viewer, groupId:
 
 // Site administration: who may create courses.
 
-export async function listUsers(prisma: PrismaClient, viewer: Viewer) {
+/** One page of the site's people, oldest accounts first (a site can have thousands). */
+export async function listUsers(prisma: PrismaClient, viewer: Viewer, page = 1) {
   if (!canManageInstructors(viewer)) throw new NotFoundError();
-  return prisma.user.findMany({
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, email: true, siteRole: true },
-  });
+  const size = PAGE_LIMITS.adminUsers;
+  const [users, total] = await Promise.all([
+    prisma.user.findMany({
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * size,
+      take: size,
+      select: { id: true, name: true, email: true, siteRole: true },
+    }),
+    prisma.user.count(),
+  ]);
+  return { users, total, page, pages: Math.max(1, Math.ceil(total / size)) };
 }
 
 export async function setSiteRole(
