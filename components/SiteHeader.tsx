@@ -19,6 +19,7 @@ export async function SiteHeader() {
         {user ? (
           <>
             <Link href="/courses">Courses</Link>
+            <Link href="/assignments">Assignments</Link>
             <Link
               href="/notifications"
               aria-label={unread ? `Notifications, ${unread} unread` : "Notifications"}

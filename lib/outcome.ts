@@ -7,6 +7,8 @@ export type Outcome<T> =
       fields?: Record<string, string>;
       /** Why, for callers that answer with a status code (the API): too fast, or a stale edit. */
       code?: "rate_limited" | "conflict";
+      /** With "rate_limited": when the caller may try again (the API's Retry-After header). */
+      retryAfterSeconds?: number;
     };
 
 /** The HTTP status for a refused operation. */

@@ -2,36 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/viewer";
+import { formId as id, guarded, requireViewer } from "@/lib/actions/forms";
 import * as courses from "@/lib/courses/service";
 import { getPrisma } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { failure, keptValues, type FormState } from "@/lib/forms";
-import { idSchema } from "@/lib/validations/course";
-
-async function requireViewer(callbackUrl: string) {
-  const viewer = await getViewer();
-  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  return viewer;
-}
-
-/** Ids come from the page; they are checked for shape here and for access in lib/courses. */
-function id(value: FormDataEntryValue | null): string {
-  const parsed = idSchema.safeParse(value);
-  if (!parsed.success) throw new NotFoundError();
-  return parsed.data;
-}
-
-/** Expected refusals become form messages; anything else is a real error. */
-async function guarded(work: () => Promise<FormState | void>): Promise<FormState> {
-  try {
-    return (await work()) ?? {};
-  } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError)
-      return { error: error.message };
-    throw error;
-  }
-}
 
 export async function createCourseAction(
   _state: FormState,

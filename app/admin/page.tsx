@@ -10,15 +10,28 @@ import { getPrisma } from "@/lib/db";
 export const metadata: Metadata = { title: "Administration" };
 export const dynamic = "force-dynamic";
 
-export default async function AdminPage() {
+export default async function AdminPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string }>;
+}) {
   const viewer = await getViewer();
   if (!viewer) redirect("/signin?callbackUrl=/admin");
   if (!canManageInstructors(viewer)) notFound();
-  const users = await listUsers(getPrisma(), viewer);
+  const requested = Number((await searchParams).page ?? 1);
+  const page = Number.isInteger(requested) && requested >= 1 ? Math.min(requested, 100_000) : 1;
+  const { users, total, pages } = await listUsers(getPrisma(), viewer, page);
   return (
     <section>
       <h1>People</h1>
       <p>Instructors may create courses; administrators also manage who is an instructor.</p>
+      {pages > 1 && (
+        <nav aria-label="Pages of people" className="pager">
+          Page {page} of {pages} ({total} people){" "}
+          {page > 1 && <a href={`/admin?page=${page - 1}`}>Previous</a>}{" "}
+          {page < pages && <a href={`/admin?page=${page + 1}`}>Next</a>}
+        </nav>
+      )}
       <table className="roster">
         <thead>
           <tr>

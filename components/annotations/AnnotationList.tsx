@@ -23,9 +23,12 @@ export function AnnotationList({
   onDelete,
   onUndo,
   onHide,
+  initialAuthor,
 }: {
   documentSlug: string;
   annotations: PanelAnnotation[];
+  /** Open filtered to one author, listing all their notes (not only the turns in view). */
+  initialAuthor?: string;
   activeIds: string[];
   visible: Set<number>;
   deleted: PanelAnnotation[];
@@ -34,8 +37,8 @@ export function AnnotationList({
   onUndo: (annotation: PanelAnnotation) => void;
   onHide: (annotation: PanelAnnotation) => void;
 }) {
-  const [inView, setInView] = useState(true);
-  const [author, setAuthor] = useState("");
+  const [inView, setInView] = useState(!initialAuthor);
+  const [author, setAuthor] = useState(initialAuthor ?? "");
   const [tag, setTag] = useState("");
   const [visibility, setVisibility] = useState("");
   const [mine, setMine] = useState(false);

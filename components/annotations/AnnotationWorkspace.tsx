@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   createAnnotationAction,
   deleteAnnotationAction,
@@ -20,6 +20,12 @@ interface Props {
   signedIn: boolean;
   annotations: PanelAnnotation[];
   audience: Audience;
+  /** Pinned above the notes: the assignment the reader was opened for, or a notice. */
+  pinned?: ReactNode;
+  /** New notes start with this audience (an assignment's course); otherwise "only me". */
+  defaultAudience?: string;
+  /** Start the list filtered to one author (the dashboard's "open in context"). */
+  initialAuthor?: string;
 }
 
 /**
@@ -27,7 +33,15 @@ interface Props {
  * lists the notes of the turns in view in a side panel, and lets authors edit, delete (with
  * undo) and instructors hide. Highlights themselves are rendered by the server.
  */
-export function AnnotationWorkspace({ documentSlug, signedIn, annotations, audience }: Props) {
+export function AnnotationWorkspace({
+  documentSlug,
+  signedIn,
+  annotations,
+  audience,
+  pinned,
+  defaultAudience,
+  initialAuthor,
+}: Props) {
   const router = useRouter();
   const [pending, setPending] = useState<{
     range: { start: TurnPoint; end: TurnPoint };
@@ -202,6 +216,7 @@ export function AnnotationWorkspace({ documentSlug, signedIn, annotations, audie
   return (
     <aside className="annotation-panel" aria-labelledby="panel-heading">
       <h2 id="panel-heading">Annotations</h2>
+      {pinned}
       {!signedIn && (
         <p>
           <a href={`/signin?callbackUrl=${encodeURIComponent(`/documents/${documentSlug}`)}`}>
@@ -250,6 +265,7 @@ export function AnnotationWorkspace({ documentSlug, signedIn, annotations, audie
           }
           draft={draft}
           audience={audience}
+          defaultAudience={defaultAudience}
           onCancel={() => setDraft(null)}
           onSave={async (values) => {
             const outcome =
@@ -289,6 +305,7 @@ export function AnnotationWorkspace({ documentSlug, signedIn, annotations, audie
       <AnnotationList
         documentSlug={documentSlug}
         annotations={annotations}
+        initialAuthor={initialAuthor}
         activeIds={activeIds}
         visible={visible}
         deleted={deleted}

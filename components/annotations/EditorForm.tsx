@@ -22,22 +22,25 @@ export interface EditorValues {
 export function EditorForm({
   draft,
   audience,
+  defaultAudience = "private",
   onSave,
   onCancel,
 }: {
   draft: Draft;
   audience: Audience;
+  /** "private", "course:<id>" or "group:<id>": an assignment presets its course. */
+  defaultAudience?: string;
   onSave: (values: EditorValues) => Promise<string | null>;
   onCancel: () => void;
 }) {
   const existing = draft.mode === "edit" ? draft.annotation : null;
-  // New notes start private; assignments (when they exist) will preset their course.
-  const defaultAudience = existing
+  // New notes start private, or shared with the course of the assignment being read.
+  const initialAudience = existing
     ? audienceKey(existing.visibility, existing.courseId, existing.groupId)
-    : "private";
+    : defaultAudience;
   const [body, setBody] = useState<unknown>(existing?.body);
   const [tags, setTags] = useState(existing?.tags.join(", ") ?? "");
-  const [choice, setChoice] = useState(defaultAudience);
+  const [choice, setChoice] = useState(initialAudience);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 

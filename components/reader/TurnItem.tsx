@@ -18,14 +18,22 @@ export function TurnItem({
   speaker,
   context,
   spans = [],
+  inPassage = false,
 }: {
   turn: ReaderTurn;
   speaker?: Participant;
   context: boolean;
   /** Annotated ranges of this turn's text, rendered as highlights. */
   spans?: Span[];
+  /** Part of the passage an assignment asks about (marked in the margin). */
+  inPassage?: boolean;
 }) {
-  const classes = ["turn", `turn--${turn.kind}`, context ? "turn--context" : ""]
+  const classes = [
+    "turn",
+    `turn--${turn.kind}`,
+    context ? "turn--context" : "",
+    inPassage ? "turn--passage" : "",
+  ]
     .filter(Boolean)
     .join(" ");
   const colour = speaker ? speakerColour(speaker.position) : undefined;

@@ -2,6 +2,11 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+  outageSummary,
+} from "@/lib/db/unavailable";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { Outcome } from "@/lib/outcome";
 
@@ -15,15 +20,20 @@ export async function runAsViewer<T>(
   work: (viewer: Viewer) => Promise<Outcome<T>>,
   { signedOut = "Sign in first." } = {},
 ): Promise<Outcome<T>> {
-  const viewer = await getViewer();
-  if (!viewer) return { ok: false, error: signedOut };
   try {
+    // Inside the try: loading the session is the first query, and fails first in an outage.
+    const viewer = await getViewer();
+    if (!viewer) return { ok: false, error: signedOut };
     const outcome = await work(viewer);
     if (outcome.ok) revalidatePath(path);
     return outcome;
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof ForbiddenError)
       return { ok: false, error: error.message };
+    if (isDatabaseUnavailable(error)) {
+      console.error(`[memcon] database unavailable: ${outageSummary(error)}`);
+      return { ok: false, error: `${DATABASE_UNAVAILABLE_MESSAGE} Your text is kept.` };
+    }
     console.error(error);
     return {
       ok: false,

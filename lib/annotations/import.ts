@@ -5,6 +5,7 @@ import type { Outcome } from "@/lib/outcome";
 import { parseBody } from "./body";
 import { fromW3C } from "./export/w3c";
 import { publishChange } from "@/lib/live/channel";
+import { checkWriteRate } from "@/lib/auth/rate-limit";
 
 // Importing W3C Web Annotation JSON-LD (ours or another tool's) into a document, as private notes
 // of the importer: each is placed on the current text (position, quote, fuzzy), or kept as an
@@ -44,6 +45,8 @@ export async function importW3C(
   if (!parsed.ok) return { ok: false, error: parsed.error };
   if (parsed.items.length > MAX_IMPORT)
     return { ok: false, error: `Import at most ${MAX_IMPORT} annotations at a time.` };
+  const tooFast = await checkWriteRate(prisma, "import", viewer.userId);
+  if (tooFast) return tooFast;
 
   const problems: { index: number; error: string }[] = parsed.problems.map(({ index, error }) => ({
     index,

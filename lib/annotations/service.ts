@@ -9,7 +9,9 @@ import {
   type AnnotationRef,
   type Viewer,
 } from "@/lib/auth/permissions";
-import { hitRateLimit, retryMessage } from "@/lib/auth/rate-limit";
+import { postingGate } from "@/lib/assignments/gate";
+import { recordAudit } from "@/lib/audit/log";
+import { checkWriteRate } from "@/lib/auth/rate-limit";
 import { NotFoundError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/channel";
 import type { Outcome } from "@/lib/outcome";
@@ -28,7 +30,6 @@ import type { AnnotationSelector, Visibility } from "./types";
 
 /** How long a deleted annotation can be restored. */
 export const UNDO_WINDOW_MS = 10 * 60_000;
-const CREATE_LIMIT = { limit: 60, windowMs: 60_000 };
 
 const listSelect = {
   id: true,
@@ -61,6 +62,13 @@ const listSelect = {
 } satisfies Prisma.AnnotationSelect;
 
 export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof listSelect }>;
+
+const withDocument = {
+  ...listSelect,
+  document: { select: { slug: true, title: true } },
+} satisfies Prisma.AnnotationSelect;
+
+export type AnnotationWithDocument = Prisma.AnnotationGetPayload<{ select: typeof withDocument }>;
 
 export function toRef(row: {
   authorId: string;
@@ -121,12 +129,26 @@ export async function listDocumentAnnotations(
     orderBy: [{ firstAnchor: "asc" }, { createdAt: "asc" }],
     select: listSelect,
   });
-  return rows.filter((row) => canReadAnnotation(viewer, toRef(row)));
+  const gate = await postingGate(prisma, viewer, [documentId]);
+  return rows.filter((row) => canReadAnnotation(viewer, toRef(row)) && !gate.hides(row));
+}
+
+/**
+ * May the viewer read this annotation now? The permission rules, plus an assignment's "post
+ * before you see your classmates'" rule (lib/assignments/gate.ts).
+ */
+export async function isReadableNow(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  row: Parameters<typeof toRef>[0] & { documentId: string },
+) {
+  if (!canReadAnnotation(viewer, toRef(row))) return false;
+  return !(await postingGate(prisma, viewer, [row.documentId])).hides(row);
 }
 
 async function getReadable(prisma: PrismaClient, viewer: Viewer, id: string) {
   const row = await prisma.annotation.findUnique({ where: { id }, select: listSelect });
-  if (!row || !canReadAnnotation(viewer, toRef(row)))
+  if (!row || !(await isReadableNow(prisma, viewer, row)))
     throw new NotFoundError("Annotation not found.");
   return row;
 }
@@ -174,16 +196,11 @@ export async function createAnnotation(
   prisma: PrismaClient,
   viewer: Viewer,
   input: CreateAnnotationInput,
-): Promise<Outcome<{ id: string }>> {
+): Promise<Outcome<{ id: string; row: AnnotationWithDocument }>> {
   const parsed = createAnnotationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
-  const limit = await hitRateLimit(prisma, `annotate:user:${viewer.userId}`, CREATE_LIMIT);
-  if (!limit.allowed)
-    return {
-      ok: false,
-      code: "rate_limited",
-      error: `You are annotating very fast. ${retryMessage(limit.retryAfterSeconds)}`,
-    };
+  const tooFast = await checkWriteRate(prisma, "annotation", viewer.userId);
+  if (tooFast) return tooFast;
 
   const document = await prisma.document.findUnique({
     where: { slug: parsed.data.documentSlug },
@@ -225,10 +242,12 @@ export async function createAnnotation(
       bodyText: body.text,
       tags: parsed.data.tags,
     },
-    select: { id: true },
+    // The whole record comes back with the insert: a second read could fail after the commit
+    // (database restarting) and turn a saved note into a reported failure.
+    select: withDocument,
   });
   await publishChange(prisma, { documentId: document.id, kind: "annotation", id: created.id });
-  return { ok: true, value: created };
+  return { ok: true, value: { id: created.id, row: created } };
 }
 
 export async function updateAnnotation(
@@ -324,11 +343,21 @@ export async function setAnnotationHidden(
 ) {
   const current = await getReadable(prisma, viewer, id);
   if (!canHideAnnotation(viewer, toRef(current))) throw new NotFoundError("Annotation not found.");
-  await prisma.annotation.update({
-    where: { id },
-    data: hidden
-      ? { hiddenAt: new Date(), hiddenById: viewer.userId }
-      : { hiddenAt: null, hiddenById: null },
+  await prisma.$transaction(async (tx) => {
+    await tx.annotation.update({
+      where: { id },
+      data: hidden
+        ? { hiddenAt: new Date(), hiddenById: viewer.userId }
+        : { hiddenAt: null, hiddenById: null },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      courseId: current.courseId,
+      action: hidden ? "annotation.hide" : "annotation.show",
+      targetType: "annotation",
+      targetId: id,
+      summary: `${hidden ? "Hid" : "Showed again"} ${current.author.name ?? "a member"}'s annotation on “${current.quote.slice(0, 80)}”`,
+    });
   });
   await publishChange(prisma, { documentId: current.documentId, kind: "annotation", id });
 }
@@ -386,20 +415,28 @@ export async function searchAnnotations(
       orderBy: [{ createdAt: "desc" }],
       take: search.limit,
       skip: search.offset,
-      select: { ...listSelect, document: { select: { slug: true, title: true } } },
+      select: withDocument,
     }),
     prisma.annotation.count({ where }),
   ]);
-  return { total, rows: rows.filter((row) => canReadAnnotation(viewer, toRef(row))) };
+  const gate = await postingGate(
+    prisma,
+    viewer,
+    rows.map((row) => row.documentId),
+  );
+  return {
+    total,
+    rows: rows.filter((row) => canReadAnnotation(viewer, toRef(row)) && !gate.hides(row)),
+  };
 }
 
 /** One annotation the viewer may read, with its document. */
 export async function getAnnotation(prisma: PrismaClient, viewer: Viewer, id: string) {
   const row = await prisma.annotation.findUnique({
     where: { id },
-    select: { ...listSelect, document: { select: { slug: true, title: true } } },
+    select: withDocument,
   });
-  if (!row || row.deletedAt || !canReadAnnotation(viewer, toRef(row)))
+  if (!row || row.deletedAt || !(await isReadableNow(prisma, viewer, row)))
     throw new NotFoundError("Annotation not found.");
   return row;
 }

@@ -138,3 +138,30 @@ export function canResolveThread(viewer: MaybeViewer, annotation: AnnotationRef)
 export function canVote(viewer: MaybeViewer, annotation: AnnotationRef, authorId: string): boolean {
   return canReadAnnotation(viewer, annotation) && viewer?.userId !== authorId;
 }
+
+export interface AssignmentRef {
+  courseId: string;
+  /** The reading groups it is set for; empty means the whole course. */
+  groupIds: readonly string[];
+}
+
+/** Create, edit, close, extend, grade, see the dashboard: the course's instructors. */
+export function canManageAssignment(
+  viewer: MaybeViewer,
+  assignment: { courseId: string },
+): boolean {
+  return canManageCourse(viewer, { id: assignment.courseId });
+}
+
+/** A student sees an assignment set for the whole course or for one of their groups. */
+export function canViewAssignment(viewer: MaybeViewer, assignment: AssignmentRef): boolean {
+  if (canManageAssignment(viewer, assignment)) return true;
+  if (roleIn(viewer, assignment.courseId) !== "student") return false;
+  return (
+    assignment.groupIds.length === 0 ||
+    assignment.groupIds.some((groupId) => viewer!.groups.get(groupId) === assignment.courseId)
+  );
+}
+
+/** The course's audit log: its instructors and site admins. */
+export const canReadAuditLog = canManageCourse;

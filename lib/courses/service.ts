@@ -12,9 +12,11 @@ import {
 } from "@/lib/auth/permissions";
 import type { Outcome } from "@/lib/outcome";
 import { hitRateLimit, RATE_LIMITS, retryMessage } from "@/lib/auth/rate-limit";
+import { PAGE_LIMITS } from "@/lib/limits";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validations/auth";
 import { courseSchema, groupSchema, joinCodeSchema } from "@/lib/validations/course";
+import { recordAudit } from "@/lib/audit/log";
 import { newJoinCode } from "./join-code";
 
 // Courses, rosters and groups. Every function takes the viewer and checks lib/auth/permissions
@@ -160,10 +162,23 @@ export async function removeMember(
   const course = await requireManagedCourse(prisma, viewer, courseId);
   if (!canRemoveMember(viewer, course, { userId }))
     throw new ForbiddenError("You cannot remove yourself from your own course.");
-  await prisma.$transaction([
-    prisma.groupMember.deleteMany({ where: { userId, group: { courseId } } }),
-    prisma.membership.deleteMany({ where: { courseId, userId } }),
-  ]);
+  const member = await prisma.membership.findUnique({
+    where: { courseId_userId: { courseId, userId } },
+    select: { role: true, user: { select: { name: true, email: true } } },
+  });
+  if (!member) throw new NotFoundError("That person is not a member of this course.");
+  await prisma.$transaction(async (tx) => {
+    await tx.groupMember.deleteMany({ where: { userId, group: { courseId } } });
+    await tx.membership.deleteMany({ where: { courseId, userId } });
+    await recordAudit(tx, {
+      actorId: viewer.userId,
+      courseId,
+      action: "member.remove",
+      targetType: "user",
+      targetId: userId,
+      summary: `Removed ${member.user.name ?? member.user.email} (${member.role}) from the course`,
+    });
+  });
 }
 
 export async function regenerateJoinCode(
@@ -256,12 +271,20 @@ export async function deleteGroup(prisma: PrismaClient, viewer: Viewer, groupId:
 
 // Site administration: who may create courses.
 
-export async function listUsers(prisma: PrismaClient, viewer: Viewer) {
+/** One page of the site's people, oldest accounts first (a site can have thousands). */
+export async function listUsers(prisma: PrismaClient, viewer: Viewer, page = 1) {
   if (!canManageInstructors(viewer)) throw new NotFoundError();
-  return prisma.user.findMany({
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, email: true, siteRole: true },
-  });
+  const size = PAGE_LIMITS.adminUsers;
+  const [users, total] = await Promise.all([
+    prisma.user.findMany({
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      skip: (page - 1) * size,
+      take: size,
+      select: { id: true, name: true, email: true, siteRole: true },
+    }),
+    prisma.user.count(),
+  ]);
+  return { users, total, page, pages: Math.max(1, Math.ceil(total / size)) };
 }
 
 export async function setSiteRole(

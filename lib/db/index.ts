@@ -1,5 +1,30 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * Deadlines so that a database that is restarting, unreachable or overloaded turns into a quick
+ * error (503 "try again") instead of a request that hangs: waiting for a connection, and any one
+ * statement. Connections cut by a restart are dropped from the pool and replaced on next use.
+ */
+const POOL_OPTIONS = {
+  max: 10,
+  connectionTimeoutMillis: 5_000,
+  idleTimeoutMillis: 30_000,
+  statement_timeout: 30_000,
+  keepAlive: true,
+};
+
+function createPool(connectionString: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, ...POOL_OPTIONS });
+  // When the server ends a connection (restart, shutdown) while it is checked out between two
+  // queries, pg emits "error" on it with neither pg-pool's nor the adapter's listener attached,
+  // and Node turns that into an uncaught exception. The query that uses it next fails and the
+  // pool drops it, so the event itself needs no handling; it only must not be unhandled.
+  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("error", () => {}); // idle connections: the pool already removed them
+  return pool;
+}
 
 // Shared by the app and the Node scripts (seed, import), so no "server-only" marker here.
 // One client per process, created on first use: `next build` loads route modules without a
@@ -13,7 +38,7 @@ export function getPrisma(): PrismaClient {
       throw new Error("DATABASE_URL is not set: start Memcon with `npm start`.");
     }
     globalForPrisma.memconPrisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString }),
+      adapter: new PrismaPg(createPool(connectionString), { disposeExternalPool: true }),
     });
   }
   return globalForPrisma.memconPrisma;

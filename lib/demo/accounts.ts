@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { parseBody } from "@/lib/annotations/body";
 import { hashPassword } from "@/lib/auth/password";
 
 // Demo data for a local `npm start` (and the end-to-end tests): one instructor, four students in
@@ -109,7 +110,54 @@ export async function ensureDemoData(prisma: PrismaClient): Promise<{ created: n
       });
     }
   }
+  await ensureDemoAssignment(prisma, course.id, instructorId);
   return { created };
+}
+
+const DEMO_INSTRUCTIONS = [
+  "Read Liao's and Ishibashi's exchange closely. Where does each of them define the terms of a “friendly” relationship, and what does each leave unsaid?",
+  "Annotate at least two moments where the wording matters (a concession, a condition, an evasion), and reply to one classmate's note with evidence from the text.",
+];
+
+/** One open assignment on the Liao–Ishibashi conversation, so the teaching loop can be tried. */
+async function ensureDemoAssignment(prisma: PrismaClient, courseId: string, instructorId: string) {
+  if (await prisma.assignment.findFirst({ where: { courseId }, select: { id: true } })) return;
+  const document = await prisma.document.findUnique({
+    where: { slug: "1959-09-14-liao-ishibashi-third-conversation" },
+    select: {
+      id: true,
+      turns: { where: { kind: "speech" }, orderBy: { position: "asc" }, select: { anchor: true } },
+    },
+  });
+  if (!document || document.turns.length === 0) return;
+  const passage = document.turns.slice(0, 24);
+  const instructions = parseBody({
+    type: "doc",
+    content: DEMO_INSTRUCTIONS.map((text) => ({
+      type: "paragraph",
+      content: [{ type: "text", text }],
+    })),
+  });
+  if (!instructions.ok) throw new Error(`Demo instructions: ${instructions.error}`);
+  const now = Date.now();
+  await prisma.assignment.create({
+    data: {
+      courseId,
+      documentId: document.id,
+      title: "Liao and Ishibashi: the terms of friendship",
+      firstAnchor: passage[0]!.anchor,
+      lastAnchor: passage.at(-1)!.anchor,
+      instructions: instructions.doc,
+      instructionsHtml: instructions.html,
+      opensAt: new Date(now - 86_400_000),
+      dueAt: new Date(now + 7 * 86_400_000),
+      timeZone: "Asia/Tokyo",
+      minAnnotations: 2,
+      minReplies: 1,
+      minWords: 15,
+      createdById: instructorId,
+    },
+  });
 }
 
 export function demoCredentialLines(): string[] {

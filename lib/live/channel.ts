@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { outageSummary } from "@/lib/db/unavailable";
 
 // Live updates fan out through PostgreSQL LISTEN/NOTIFY, so every app server behind a load
 // balancer hears every change. A notification says only *that* a document's discussion changed
@@ -21,7 +22,7 @@ export async function publishChange(prisma: PrismaClient, event: LiveEvent): Pro
   try {
     await prisma.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
   } catch (error) {
-    console.error("[memcon] live update not sent:", error instanceof Error ? error.message : error);
+    console.error(`[memcon] live update not sent: ${outageSummary(error)}`);
   }
 }
 

@@ -26,18 +26,12 @@ function broadcast(event: LiveEvent | { reconnected: true }, documentId?: string
 async function connect(): Promise<void> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set.");
-  const client = new pg.Client({ connectionString });
+  const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
   const reconnect = () => {
     if (hub.client !== client) return;
     hub.client = undefined;
     client.end().catch(() => {});
-    const delay = hub.retryMs;
-    hub.retryMs = Math.min(hub.retryMs * 2, 10_000);
-    setTimeout(() => {
-      ensureListening()
-        .then(() => broadcast({ reconnected: true }))
-        .catch(() => {});
-    }, delay);
+    retryLater();
   };
   client.on("error", reconnect);
   client.on("end", reconnect);
@@ -49,6 +43,18 @@ async function connect(): Promise<void> {
   await client.query(`LISTEN ${LIVE_CHANNEL}`);
   hub.client = client;
   hub.retryMs = 500;
+}
+
+/** Try again after a growing delay, for as long as anyone is listening and the database is away. */
+function retryLater() {
+  const delay = hub.retryMs;
+  hub.retryMs = Math.min(hub.retryMs * 2, 5_000);
+  setTimeout(() => {
+    if (hub.subscribers.size === 0) return; // the next subscriber connects afresh
+    ensureListening()
+      .then(() => broadcast({ reconnected: true }))
+      .catch(retryLater);
+  }, delay);
 }
 
 export function ensureListening(): Promise<void> {

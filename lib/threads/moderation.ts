@@ -1,12 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { toRef } from "@/lib/annotations/service";
-import {
-  canModerateThread,
-  canReadAnnotation,
-  canResolveThread,
-  canVote,
-  type Viewer,
-} from "@/lib/auth/permissions";
+import { isReadableNow, toRef } from "@/lib/annotations/service";
+import { canModerateThread, canResolveThread, canVote, type Viewer } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/channel";
 
@@ -37,7 +31,7 @@ async function resolveTarget(prisma: PrismaClient, viewer: Viewer, target: Targe
       !reply ||
       reply.deletedAt ||
       reply.annotation.deletedAt ||
-      !canReadAnnotation(viewer, toRef(reply.annotation))
+      !(await isReadableNow(prisma, viewer, reply.annotation))
     ) {
       throw new NotFoundError("Reply not found.");
     }
@@ -47,7 +41,7 @@ async function resolveTarget(prisma: PrismaClient, viewer: Viewer, target: Targe
     where: { id: target.annotationId },
     select: rootSelect,
   });
-  if (!root || root.deletedAt || !canReadAnnotation(viewer, toRef(root)))
+  if (!root || root.deletedAt || !(await isReadableNow(prisma, viewer, root)))
     throw new NotFoundError("Annotation not found.");
   return { root, authorId: root.authorId };
 }

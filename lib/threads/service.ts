@@ -1,8 +1,8 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { parseBody } from "@/lib/annotations/body";
-import { toRef } from "@/lib/annotations/service";
+import { isReadableNow, toRef } from "@/lib/annotations/service";
 import { canReadAnnotation, type Viewer } from "@/lib/auth/permissions";
-import { hitRateLimit, retryMessage } from "@/lib/auth/rate-limit";
+import { checkWriteRate } from "@/lib/auth/rate-limit";
 import { NotFoundError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/channel";
 import type { Outcome } from "@/lib/outcome";
@@ -10,8 +10,6 @@ import { resolveMentions } from "./mentions";
 
 // Discussion threads. A reply's audience is its root annotation's: whoever may read the root may
 // read and write its replies, and nobody else, whatever the reply's author could see elsewhere.
-
-const REPLY_LIMIT = { limit: 60, windowMs: 60_000 };
 
 const replySelect = {
   id: true,
@@ -41,7 +39,7 @@ async function readableRoot(prisma: PrismaClient, viewer: Viewer, annotationId: 
       lockedAt: true,
     },
   });
-  if (!root || root.deletedAt || !canReadAnnotation(viewer, toRef(root)))
+  if (!root || root.deletedAt || !(await isReadableNow(prisma, viewer, root)))
     throw new NotFoundError("Annotation not found.");
   return root;
 }
@@ -71,14 +69,8 @@ export async function createReply(
   const root = await readableRoot(prisma, viewer, String(input.annotationId));
   if (root.lockedAt)
     return { ok: false, error: "An instructor has locked this discussion: no new replies." };
-  const limit = await hitRateLimit(prisma, `reply:user:${viewer.userId}`, REPLY_LIMIT);
-  if (!limit.allowed) {
-    return {
-      ok: false,
-      code: "rate_limited",
-      error: `You are replying very fast. ${retryMessage(limit.retryAfterSeconds)}`,
-    };
-  }
+  const tooFast = await checkWriteRate(prisma, "reply", viewer.userId);
+  if (tooFast) return tooFast;
   const parent = input.parentId
     ? await prisma.reply.findUnique({
         where: { id: String(input.parentId) },

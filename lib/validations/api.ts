@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PAGE_LIMITS } from "@/lib/limits";
 
 /** Query parameters of GET /api/annotations; bad values get a 400 naming the parameter. */
 export const annotationSearchSchema = z.object({
@@ -10,15 +11,15 @@ export const annotationSearchSchema = z.object({
   text: z.string().max(200).optional(),
   limit: z.coerce
     .number({ error: "limit must be a number." })
-    .int()
+    .int("limit must be a whole number.")
     .min(1, "limit must be at least 1.")
-    .max(200, "limit can be at most 200.")
-    .default(50),
+    .max(PAGE_LIMITS.apiMax, `limit can be at most ${PAGE_LIMITS.apiMax}.`)
+    .default(PAGE_LIMITS.apiDefault),
   offset: z.coerce
     .number({ error: "offset must be a number." })
-    .int()
-    .min(0)
-    .max(100_000)
+    .int("offset must be a whole number.")
+    .min(0, "offset must be 0 or more.")
+    .max(PAGE_LIMITS.apiMaxOffset, `offset can be at most ${PAGE_LIMITS.apiMaxOffset}.`)
     .default(0),
 });
 

@@ -51,6 +51,13 @@ export async function startEmbeddedPostgres({ dataDir, port } = {}) {
     freshlyInitialised: !initialised,
     url: (database = "postgres") =>
       `postgresql://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/${database}`,
+    /** Stop the server but keep this handle (the fault test restarts it on the same data). */
+    async pause() {
+      await server.stop();
+    },
+    async resume() {
+      await server.start();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

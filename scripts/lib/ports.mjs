@@ -10,10 +10,10 @@ export function isPortFree(port, host = "0.0.0.0") {
   });
 }
 
-/** First free port at or above `start`. */
+/** First free port at or above `start` (free on every interface and on loopback). */
 export async function findFreePort(start = 3100) {
   for (let port = start; port < start + 500; port++) {
-    if (await isPortFree(port)) return port;
+    if ((await isPortFree(port)) && (await isPortFree(port, "127.0.0.1"))) return port;
   }
   throw new Error(`No free port between ${start} and ${start + 499}.`);
 }

@@ -175,7 +175,8 @@ describe("sign-in", () => {
       ok: false,
       error: expect.stringMatching(/^Too many sign-in attempts/),
     });
-  });
+    // 100 deliberately slow password checks (scrypt): give a loaded 2-core machine room.
+  }, 90_000);
 });
 
 describe("change password", () => {

@@ -1,9 +1,8 @@
-import { handle, jsonError, readJson } from "@/lib/api/respond";
+import { handle, jsonError, outcomeError, readJson } from "@/lib/api/respond";
 import { requireApiViewer } from "@/lib/api/viewer";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
-import { createAnnotation, getAnnotation, searchAnnotations } from "@/lib/annotations/service";
+import { createAnnotation, searchAnnotations } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
-import { failureStatus } from "@/lib/outcome";
 import type { CreateAnnotationInput } from "@/lib/validations/annotation";
 import { annotationSearchSchema, searchParamsObject } from "@/lib/validations/api";
 
@@ -38,8 +37,8 @@ export async function POST(request: Request) {
       viewer,
       body.value as CreateAnnotationInput,
     );
-    if (!outcome.ok) return jsonError(failureStatus(outcome), outcome.error);
-    const row = await getAnnotation(getPrisma(), viewer, outcome.value.id);
+    if (!outcome.ok) return outcomeError(outcome);
+    const { row } = outcome.value;
     return Response.json(toApiJson(toRecord(row, row.document)), { status: 201 });
   });
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import {
   addGroupMemberAction,
@@ -8,6 +9,10 @@ import {
   removeMemberAction,
 } from "@/app/actions/courses";
 import { ActionForm, CreateGroupForm } from "@/components/courses/CourseForms";
+import { passageLabel } from "@/components/assignments/AssignmentFacts";
+import { formatInZone } from "@/lib/assignments/dates";
+import { courseAssignments } from "@/lib/assignments/queries";
+import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatJoinCode } from "@/lib/courses/join-code";
 import { getCourse } from "@/lib/courses/service";
@@ -29,6 +34,44 @@ async function loadCourse(id: string) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+}
+
+async function AssignmentsSection({
+  courseId,
+  canManage,
+}: {
+  courseId: string;
+  canManage: boolean;
+}) {
+  const viewer = (await getViewer())!;
+  const assignments = await courseAssignments(getPrisma(), viewer, courseId);
+  const zone = await viewerTimeZone("UTC");
+  return (
+    <section aria-labelledby="assignments-heading">
+      <h2 id="assignments-heading">Assignments</h2>
+      {assignments.length === 0 && <p>No assignments yet.</p>}
+      <ul className="assignment-list">
+        {assignments.map((assignment) => (
+          <li key={assignment.id}>
+            <Link href={`/assignments/${assignment.id}`}>{assignment.title}</Link>{" "}
+            <span className="meta">
+              {assignment.document.title}, {passageLabel(assignment)} · due{" "}
+              {formatInZone(assignment.dueAt, zone)}
+              {assignment.closedAt && " · closed"}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {canManage && (
+        <p>
+          <Link href={`/courses/${courseId}/assignments/new`} className="button-link">
+            New assignment
+          </Link>{" "}
+          <Link href={`/courses/${courseId}/audit`}>Audit log</Link>
+        </p>
+      )}
+    </section>
+  );
 }
 
 export default async function CoursePage({
@@ -60,6 +103,8 @@ export default async function CoursePage({
             : "Welcome: you have joined this course."}
         </p>
       )}
+
+      <AssignmentsSection courseId={course.id} canManage={course.canManage} />
 
       {course.canManage && course.joinCode && (
         <section aria-labelledby="invite-heading" className="panel">

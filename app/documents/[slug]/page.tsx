@@ -7,6 +7,11 @@ import { TurnNavigator } from "@/components/reader/TurnNavigator";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
 import { audienceFor, toPanel } from "@/lib/annotations/panel";
 import { listDocumentAnnotations } from "@/lib/annotations/service";
+import { ReaderAssignment } from "@/components/assignments/ReaderAssignment";
+import { postingGate } from "@/lib/assignments/gate";
+import { readerAssignment } from "@/lib/assignments/queries";
+import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
+import type { Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
 import { getDocument } from "@/lib/library/document";
@@ -25,6 +30,42 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: document?.title ?? "Document not found" };
 }
 
+/**
+ * `?assignment=<id>`: the assignment pinned in the panel, its passage marked, new notes shared
+ * with its course. `&author=<userId>`: the panel opens on that author's notes. Also explains
+ * when an assignment holds classmates' notes back until the viewer has posted.
+ */
+async function assignmentContext(
+  viewer: Viewer | null,
+  documentId: string,
+  query: Record<string, string | string[] | undefined>,
+) {
+  if (!viewer) return { data: null, pinned: null, authorName: undefined };
+  const prisma = getPrisma();
+  const data =
+    typeof query.assignment === "string"
+      ? await readerAssignment(prisma, viewer, query.assignment, documentId)
+      : null;
+  const gate = await postingGate(prisma, viewer, [documentId]);
+  const zone = await viewerTimeZone(data?.assignment.timeZone ?? "UTC");
+  const author =
+    data?.assignment.canManage && typeof query.author === "string"
+      ? await prisma.user.findUnique({ where: { id: query.author }, select: { name: true } })
+      : null;
+  const pinned = (
+    <>
+      {data && <ReaderAssignment data={data} zone={zone} />}
+      {gate.gated.has(documentId) && (
+        <p className="gate-notice" role="note">
+          Your classmates’ annotations on this document appear once you have shared one of your own
+          with the course (an assignment rule).
+        </p>
+      )}
+    </>
+  );
+  return { data, pinned, authorName: author?.name ?? undefined };
+}
+
 export default async function ReaderPage({
   params,
   searchParams,
@@ -34,7 +75,8 @@ export default async function ReaderPage({
 }) {
   const document = await getDocument((await params).slug);
   if (!document) notFound();
-  const requested = (await searchParams).speaker;
+  const query = await searchParams;
+  const requested = query.speaker;
   const speaker = document.participants.find((participant) => participant.key === requested);
   const byId = new Map(document.participants.map((participant) => [participant.id, participant]));
   const speaking = document.participants.filter((participant) =>
@@ -57,6 +99,13 @@ export default async function ReaderPage({
     [...replies.values()].flat().map((reply) => reply.id),
   );
   const { panel, spansByTurn } = toPanel(rows, viewer, replies, votes);
+  const reading = await assignmentContext(viewer, document.id, query);
+  const passage = reading.data?.assignment;
+  const inPassage = (anchor: number) =>
+    passage?.firstAnchor != null &&
+    passage.lastAnchor != null &&
+    anchor >= passage.firstAnchor &&
+    anchor <= passage.lastAnchor;
 
   return (
     <div className="reader-layout">
@@ -95,6 +144,7 @@ export default async function ReaderPage({
                 speaker={item.turn.speakerId ? byId.get(item.turn.speakerId) : undefined}
                 context={item.context}
                 spans={spansByTurn.get(item.turn.anchor)}
+                inPassage={inPassage(item.turn.anchor)}
               />
             ) : (
               <li key={`gap-${item.from}`} className="turn-gap">
@@ -112,6 +162,9 @@ export default async function ReaderPage({
         signedIn={viewer !== null}
         annotations={panel}
         audience={audience}
+        pinned={reading.pinned}
+        defaultAudience={passage ? `course:${passage.courseId}` : undefined}
+        initialAuthor={reading.authorName}
       />
     </div>
   );

@@ -1,9 +1,8 @@
-import { handle, jsonError, readJson } from "@/lib/api/respond";
+import { handle, outcomeError, readJson } from "@/lib/api/respond";
 import { requireApiViewer } from "@/lib/api/viewer";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
 import { deleteAnnotation, getAnnotation, updateAnnotation } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
-import { failureStatus } from "@/lib/outcome";
 import type { UpdateAnnotationInput } from "@/lib/validations/annotation";
 
 export const dynamic = "force-dynamic";
@@ -33,7 +32,7 @@ export async function PATCH(request: Request, { params }: Context) {
       id,
       body.value as UpdateAnnotationInput,
     );
-    if (!outcome.ok) return jsonError(failureStatus(outcome), outcome.error);
+    if (!outcome.ok) return outcomeError(outcome);
     const row = await getAnnotation(getPrisma(), viewer, id);
     return Response.json(toApiJson(toRecord(row, row.document)));
   });

@@ -1,4 +1,4 @@
-import { handle, jsonError, readJson } from "@/lib/api/respond";
+import { handle, jsonError, outcomeError, readJson } from "@/lib/api/respond";
 import { importW3C } from "@/lib/annotations/import";
 import { requireApiViewer } from "@/lib/api/viewer";
 import { toCsv } from "@/lib/annotations/export/csv";
@@ -7,6 +7,7 @@ import { toAnnotationCollection } from "@/lib/annotations/export/w3c";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
 import { listDocumentAnnotations } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
+import { BODY_SIZE_LIMITS } from "@/lib/limits";
 import { exportFormatSchema } from "@/lib/validations/api";
 
 export const dynamic = "force-dynamic";
@@ -85,10 +86,13 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
   return handle(async () => {
     const viewer = await requireApiViewer(request);
     if (viewer instanceof Response) return viewer;
-    const body = await readJson(request, 2_000_000);
+    const body = await readJson(request, BODY_SIZE_LIMITS.importBytes);
     if (!body.ok) return body.response;
     const outcome = await importW3C(getPrisma(), viewer, (await params).slug, body.value);
-    if (!outcome.ok) return jsonError(/No document/.test(outcome.error) ? 404 : 422, outcome.error);
+    if (!outcome.ok)
+      return outcome.code
+        ? outcomeError(outcome)
+        : jsonError(/No document/.test(outcome.error) ? 404 : 422, outcome.error);
     return Response.json(outcome.value, { status: 201 });
   });
 }

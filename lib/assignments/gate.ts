@@ -1,0 +1,84 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { canViewAssignment, type Viewer } from "@/lib/auth/permissions";
+
+// "Hide classmates' annotations until you have posted": while an open assignment with that rule
+// is set for a student on a document, the student does not see other students' annotations of
+// that course on that document (instructors' notes stay visible) until they have shared one of
+// their own there. Enforced wherever annotations are read (lib/annotations/service.ts), so the
+// reader, the API and the live updates all agree.
+
+export interface PostingGate {
+  /** True when this annotation is held back from the viewer by the rule. */
+  hides(row: { authorId: string; courseId: string | null; documentId: string }): boolean;
+  /** The courses whose classmates are hidden on each document, to explain it in the reader. */
+  gated: ReadonlyMap<string, readonly string[]>;
+}
+
+export const OPEN_GATE: PostingGate = { hides: () => false, gated: new Map() };
+
+const key = (documentId: string, courseId: string) => `${documentId} ${courseId}`;
+
+export async function postingGate(
+  prisma: PrismaClient,
+  viewer: Viewer | null,
+  documentIds: readonly string[],
+  now = new Date(),
+): Promise<PostingGate> {
+  if (!viewer || documentIds.length === 0) return OPEN_GATE;
+  const studentCourses = [...viewer.courses]
+    .filter(([, role]) => role === "student")
+    .map(([courseId]) => courseId);
+  if (studentCourses.length === 0) return OPEN_GATE;
+
+  const rules = await prisma.assignment.findMany({
+    where: {
+      documentId: { in: [...new Set(documentIds)] },
+      courseId: { in: studentCourses },
+      hideUntilPosted: true,
+      opensAt: { lte: now },
+      closedAt: null,
+    },
+    select: { courseId: true, documentId: true, groups: { select: { groupId: true } } },
+  });
+  const applicable = rules.filter((rule) =>
+    canViewAssignment(viewer, {
+      courseId: rule.courseId,
+      groupIds: rule.groups.map(({ groupId }) => groupId),
+    }),
+  );
+  if (applicable.length === 0) return OPEN_GATE;
+
+  const posted = await prisma.annotation.findMany({
+    where: {
+      authorId: viewer.userId,
+      deletedAt: null,
+      visibility: { not: "private" },
+      documentId: { in: applicable.map((rule) => rule.documentId) },
+      courseId: { in: applicable.map((rule) => rule.courseId) },
+    },
+    distinct: ["documentId", "courseId"],
+    select: { documentId: true, courseId: true },
+  });
+  const done = new Set(posted.map((row) => key(row.documentId, row.courseId!)));
+  const waiting = applicable.filter((rule) => !done.has(key(rule.documentId, rule.courseId)));
+  if (waiting.length === 0) return OPEN_GATE;
+
+  const instructors = await prisma.membership.findMany({
+    where: { courseId: { in: waiting.map((rule) => rule.courseId) }, role: "instructor" },
+    select: { courseId: true, userId: true },
+  });
+  const teaches = new Set(instructors.map((row) => key(row.courseId, row.userId)));
+  const waitingKeys = new Set(waiting.map((rule) => key(rule.documentId, rule.courseId)));
+  const gated = new Map<string, string[]>();
+  for (const rule of waiting)
+    gated.set(rule.documentId, [...(gated.get(rule.documentId) ?? []), rule.courseId]);
+
+  return {
+    gated,
+    hides: (row) =>
+      row.courseId !== null &&
+      row.authorId !== viewer.userId &&
+      waitingKeys.has(key(row.documentId, row.courseId)) &&
+      !teaches.has(key(row.courseId, row.authorId)),
+  };
+}
