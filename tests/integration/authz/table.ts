@@ -1478,7 +1478,9 @@ export const TABLE = [
     SignUpPage({ searchParams: Promise.resolve({}) }),
   ),
   pageEntry("app/account/page.tsx", SIGNED_IN, () => AccountPage()),
-  pageEntry("app/admin/page.tsx", ["admin"], () => AdminPage()),
+  pageEntry("app/admin/page.tsx", ["admin"], () =>
+    AdminPage({ searchParams: Promise.resolve({}) }),
+  ),
   pageEntry("app/courses/page.tsx", SIGNED_IN, () => CoursesPage()),
   // An invite link repeats its code, and nothing else about the course.
   pageEntry("app/join/[code]/page.tsx", SIGNED_IN, () => JoinPage(params({ code: "QKZ7ARDA" })), {
