@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/viewer";
-import { NotFoundError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 
 // Steps every signed-in page takes: send a signed-out visitor to sign in (and back), and answer
 // 404 for anything the viewer may not see, exactly as for something that does not exist.
@@ -16,7 +16,9 @@ export async function foundOr404<T>(load: Promise<T>): Promise<T> {
   try {
     return await load;
   } catch (error) {
-    if (error instanceof NotFoundError) notFound();
+    // A page the viewer may not use (a student opening an instructor's form) is not found
+    // either, rather than a server error.
+    if (error instanceof NotFoundError || error instanceof ForbiddenError) notFound();
     throw error;
   }
 }
