@@ -196,6 +196,9 @@ export async function createAssignment(
   input: AssignmentFormInput,
 ): Promise<Outcome<{ id: string }>> {
   requireCourseManager(viewer, courseId);
+  // An admin manages every course, including ids that name none.
+  if (!(await prisma.course.findUnique({ where: { id: courseId }, select: { id: true } })))
+    throw new NotFoundError("Course not found.");
   const valid = await validateForm(prisma, courseId, input);
   if (!valid.ok) return valid;
   const { data, groupIds } = valid.value;
@@ -263,7 +266,10 @@ export async function duplicateAssignment(
   targetCourseId: string,
 ): Promise<Outcome<{ id: string }>> {
   const source = await requireManaged(prisma, viewer, id);
-  if (!canManageCourse(viewer, { id: targetCourseId }))
+  if (
+    !canManageCourse(viewer, { id: targetCourseId }) ||
+    !(await prisma.course.findUnique({ where: { id: targetCourseId }, select: { id: true } }))
+  )
     return { ok: false, error: "Choose one of the courses you teach." };
   const copy = await prisma.$transaction(async (tx) => {
     const created = await tx.assignment.create({
