@@ -37,6 +37,7 @@
  * While writing rows: MATRIX_ONLY=assignments node scripts/test.mjs --unit-only authz-actions
  */
 import * as annotationActions from "@/app/actions/annotations";
+import * as assignmentActions from "@/app/actions/assignments";
 import * as authActions from "@/app/actions/auth";
 import * as courseActions from "@/app/actions/courses";
 import * as threadActions from "@/app/actions/threads";
@@ -46,6 +47,14 @@ import * as annotationsRoute from "@/app/api/annotations/route";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import * as documentAnnotationsRoute from "@/app/api/documents/[slug]/annotations/route";
 import * as eventsRoute from "@/app/api/documents/[slug]/events/route";
+import * as gradebookRoute from "@/app/assignments/[id]/gradebook/route";
+import EditAssignmentPage from "@/app/assignments/[id]/edit/page";
+import AssignmentPage from "@/app/assignments/[id]/page";
+import StudentWorkPage from "@/app/assignments/[id]/students/[userId]/page";
+import MyAssignmentsPage from "@/app/assignments/page";
+import NewAssignmentPage from "@/app/courses/[id]/assignments/new/page";
+import AuditLogPage from "@/app/courses/[id]/audit/page";
+import { createAssignment } from "@/lib/assignments/service";
 import * as healthRoute from "@/app/api/health/route";
 import SignInPage from "@/app/(auth)/signin/page";
 import CheckEmailPage from "@/app/(auth)/signin/check-email/page";
@@ -67,6 +76,7 @@ import { inRequest } from "@/tests/support/next-request";
 import { callerHeaders, callPage, callRoute, callServer, formData, type Result } from "./call";
 import { entry, type Case, type Cell } from "./entry";
 import {
+  assignmentForm,
   COLLECTION,
   freshCourse,
   freshNote,
@@ -423,6 +433,408 @@ function countsOnlyItsRows(result: Result): "allow" | "deny" {
 
 const sessionsOf = (cell: Cell<unknown>) =>
   prisma().session.count(cell.user ? { where: { userId: cell.user.id } } : undefined);
+
+// Assignments: the world has one for all of course A, one for group B of A only, one for B.
+type AssignmentKey = "A" | "groupB" | "B";
+const ASSIGNMENT_READERS: Record<AssignmentKey, readonly Role[]> = {
+  A: READERS.course,
+  groupB: ["student", "instructor", "admin"],
+  B: READERS.courseB,
+};
+const ASSIGNMENT_MANAGERS = {
+  A: ["instructor", "admin"],
+  groupB: ["instructor", "admin"],
+  B: ["otherInstructor", "admin"],
+} as const satisfies Record<AssignmentKey, readonly Role[]>;
+const ASSIGNMENT_NAMES: Record<AssignmentKey, string> = {
+  A: "the assignment for course A",
+  groupB: "the assignment for group B of course A",
+  B: "the assignment for course B",
+};
+
+/** The assignment form as the browser posts it. */
+function assignmentFormData(fields: Record<string, string>, groupIds: string[] = []) {
+  const form = assignmentForm();
+  const data = formData({
+    ...Object.fromEntries(Object.entries(form).filter(([, value]) => typeof value === "string")),
+    instructions: JSON.stringify(form.instructions),
+    ...fields,
+  });
+  for (const id of groupIds) data.append("groupIds", id);
+  return data;
+}
+
+/** A new assignment of course A (by its instructor) or B, for cells that change one. */
+async function freshAssignment(world: World, course: "A" | "B") {
+  const by = course === "A" ? world.viewers.instructor : world.viewers.otherInstructor;
+  const courseId = course === "A" ? world.courseA.id : world.courseB.id;
+  const created = await createAssignment(prisma(), by, courseId, assignmentForm());
+  if (!created.ok) throw new Error(created.error);
+  return { id: created.value.id };
+}
+
+/** Managers-only reads and writes on an assignment: A, B, and an id that names nothing. */
+function perAssignment(
+  run: (cell: Cell<{ id: string }>) => Promise<Result>,
+  { fresh = false, keys = ["A", "groupB", "B"] as AssignmentKey[] } = {},
+): Case<{ id: string }>[] {
+  return [
+    ...keys.map((key) => ({
+      name: ASSIGNMENT_NAMES[key],
+      allow: ASSIGNMENT_MANAGERS[key],
+      visibleTo: ASSIGNMENT_READERS[key],
+      setup: async (world: World) =>
+        fresh && key !== "groupB" ? freshAssignment(world, key) : { id: world.assignments[key] },
+      run,
+    })),
+    {
+      name: "an assignment id that names nothing",
+      allow: [],
+      probe: true as const,
+      setup: async () => ({ id: randomId() }),
+      run,
+    },
+  ];
+}
+
+const ASSIGNMENT_ROWS = [
+  entry<{ id: string }>({
+    surface: "route",
+    file: "app/assignments/[id]/gradebook/route.ts",
+    export: "GET",
+    vias: ["session"],
+    cases: perAssignment((cell) =>
+      callRoute(cell.world, cell.caller, route(gradebookRoute.GET), {
+        path: `/assignments/${cell.fresh.id}/gradebook`,
+        params: { id: cell.fresh.id },
+      }),
+    ),
+  }),
+  entry<{ id: string }>({
+    surface: "page",
+    file: "app/assignments/[id]/page.tsx",
+    export: "default",
+    cases: [
+      ...(["A", "groupB", "B"] as const).map((key) => ({
+        name: ASSIGNMENT_NAMES[key],
+        allow: ASSIGNMENT_READERS[key],
+        visibleTo: ASSIGNMENT_READERS[key],
+        shows: textOf(`assignment ${key}'s title`),
+        setup: async (world: World) => ({ id: world.assignments[key] }),
+        run: (cell: Cell<{ id: string }>) =>
+          callPage(cell.world, cell.caller, () => AssignmentPage(page({ id: cell.fresh.id }))),
+      })),
+      {
+        name: "an assignment id that names nothing",
+        allow: [],
+        probe: true,
+        setup: async () => ({ id: randomId() }),
+        run: (cell) =>
+          callPage(cell.world, cell.caller, () => AssignmentPage(page({ id: cell.fresh.id }))),
+      },
+    ],
+  }),
+  entry<{ id: string }>({
+    surface: "page",
+    file: "app/assignments/[id]/edit/page.tsx",
+    export: "default",
+    cases: perAssignment((cell) =>
+      callPage(cell.world, cell.caller, () => EditAssignmentPage(page({ id: cell.fresh.id }))),
+    ),
+  }),
+  entry<{ id: string; userId: string }>({
+    surface: "page",
+    file: "app/assignments/[id]/students/[userId]/page.tsx",
+    export: "default",
+    cases: [
+      ...(
+        [
+          ["Chen's work on the assignment for course A", "A", "student", ["instructor", "admin"]],
+          [
+            "the outsider's work on the assignment for course B",
+            "B",
+            "outsider",
+            ["otherInstructor", "admin"],
+          ],
+          ["the outsider's id on the assignment for course A", "A", "outsider", []],
+        ] as const
+      ).map(([name, key, who, allow]) => ({
+        name,
+        allow,
+        visibleTo: ASSIGNMENT_READERS[key],
+        setup: async (world: World) => ({
+          id: world.assignments[key],
+          userId: world.users[who].id,
+        }),
+        run: (cell: Cell<{ id: string; userId: string }>) =>
+          callPage(cell.world, cell.caller, () => StudentWorkPage(params(cell.fresh))),
+      })),
+      {
+        name: "an assignment id that names nothing",
+        allow: [],
+        probe: true,
+        setup: async (world) => ({ id: randomId(), userId: world.users.student.id }),
+        run: (cell) => callPage(cell.world, cell.caller, () => StudentWorkPage(params(cell.fresh))),
+      },
+    ],
+  }),
+  entry({
+    surface: "page",
+    file: "app/assignments/page.tsx",
+    export: "default",
+    cases: [
+      {
+        name: "the page",
+        allow: SIGNED_IN,
+        run: (cell) => callPage(cell.world, cell.caller, () => MyAssignmentsPage()),
+      },
+    ],
+  }),
+  ...(
+    [
+      ["app/courses/[id]/assignments/new/page.tsx", NewAssignmentPage],
+      ["app/courses/[id]/audit/page.tsx", AuditLogPage],
+    ] as const
+  ).map(([file, Page]) =>
+    entry<{ id: string }>({
+      surface: "page",
+      file,
+      export: "default",
+      cases: [
+        ...(
+          [
+            ["course A", "A", ["instructor", "admin"], READERS.course],
+            ["course B", "B", ["otherInstructor", "admin"], READERS.courseB],
+          ] as const
+        ).map(([name, course, allow, visibleTo]) => ({
+          name,
+          allow,
+          visibleTo,
+          setup: async (world: World) => ({
+            id: course === "A" ? world.courseA.id : world.courseB.id,
+          }),
+          run: (cell: Cell<{ id: string }>) =>
+            callPage(cell.world, cell.caller, () =>
+              (Page as (props: unknown) => Promise<unknown>)(page({ id: cell.fresh.id })),
+            ),
+        })),
+        {
+          name: "a course id that names nothing",
+          allow: [],
+          probe: true,
+          setup: async () => ({ id: randomId() }),
+          run: (cell) =>
+            callPage(cell.world, cell.caller, () =>
+              (Page as (props: unknown) => Promise<unknown>)(page({ id: cell.fresh.id })),
+            ),
+        },
+      ],
+    }),
+  ),
+  entry<{ id: string }>({
+    surface: "action",
+    file: "app/actions/assignments.ts",
+    export: "createAssignmentAction",
+    state: () => prisma().assignment.count(),
+    cases: [
+      ...(
+        [
+          ["an assignment for course A", "A", ["instructor", "admin"], READERS.course],
+          ["an assignment for course B", "B", ["otherInstructor", "admin"], READERS.courseB],
+        ] as const
+      ).map(([name, course, allow, visibleTo]) => ({
+        name,
+        allow,
+        visibleTo,
+        setup: async (world: World) => ({
+          id: course === "A" ? world.courseA.id : world.courseB.id,
+        }),
+        run: (cell: Cell<{ id: string }>) =>
+          action(cell, () =>
+            assignmentActions.createAssignmentAction(
+              {},
+              assignmentFormData({ courseId: cell.fresh.id }),
+            ),
+          ),
+      })),
+      {
+        name: "an assignment for course A set for group C of course B",
+        allow: [],
+        visibleTo: READERS.course,
+        setup: async (world) => ({ id: world.courseA.id }),
+        run: (cell) =>
+          action(cell, () =>
+            assignmentActions.createAssignmentAction(
+              {},
+              assignmentFormData({ courseId: cell.fresh.id }, [cell.world.groupC]),
+            ),
+          ),
+      },
+      {
+        name: "a course id that names nothing",
+        allow: [],
+        probe: true,
+        setup: async () => ({ id: randomId() }),
+        run: (cell) =>
+          action(cell, () =>
+            assignmentActions.createAssignmentAction(
+              {},
+              assignmentFormData({ courseId: cell.fresh.id }),
+            ),
+          ),
+      },
+    ],
+  }),
+  entry<{ id: string }>({
+    surface: "action",
+    file: "app/actions/assignments.ts",
+    export: "updateAssignmentAction",
+    state: ({ fresh }) => prisma().assignment.findUnique({ where: { id: fresh.id } }),
+    cases: [
+      ...perAssignment(
+        (cell) =>
+          action(cell, () =>
+            assignmentActions.updateAssignmentAction(
+              {},
+              assignmentFormData({ assignmentId: cell.fresh.id, title: "Renamed reading" }),
+            ),
+          ),
+        { fresh: true, keys: ["A", "B"] },
+      ),
+      {
+        name: "the assignment for course A set for group C of course B",
+        allow: [],
+        visibleTo: READERS.course,
+        setup: (world) => freshAssignment(world, "A"),
+        run: (cell) =>
+          action(cell, () =>
+            assignmentActions.updateAssignmentAction(
+              {},
+              assignmentFormData({ assignmentId: cell.fresh.id }, [cell.world.groupC]),
+            ),
+          ),
+      },
+    ],
+  }),
+  entry<{ id: string; courseId: string }>({
+    surface: "action",
+    file: "app/actions/assignments.ts",
+    export: "duplicateAssignmentAction",
+    state: () => prisma().assignment.count(),
+    cases: (
+      [
+        ["the assignment for course A into course A", "A", "A", ["instructor", "admin"]],
+        ["the assignment for course A into course B", "A", "B", ["admin"]],
+        ["the assignment for course B into course A", "B", "A", ["admin"]],
+        ["the assignment for course A into a course id that names nothing", "A", "none", []],
+      ] as const
+    ).map(([name, from, into, allow]) => ({
+      name,
+      allow,
+      setup: async (world: World) => ({
+        id: world.assignments[from],
+        courseId: { A: world.courseA.id, B: world.courseB.id, none: randomId() }[into],
+      }),
+      run: (cell: Cell<{ id: string; courseId: string }>) =>
+        action(cell, () =>
+          assignmentActions.duplicateAssignmentAction(
+            {},
+            formData({ assignmentId: cell.fresh.id, courseId: cell.fresh.courseId }),
+          ),
+        ),
+    })),
+  }),
+  entry<{ id: string }>({
+    surface: "action",
+    file: "app/actions/assignments.ts",
+    export: "setAssignmentClosedAction",
+    state: ({ fresh }) => prisma().assignment.findUnique({ where: { id: fresh.id } }),
+    cases: perAssignment(
+      (cell) =>
+        action(cell, () =>
+          assignmentActions.setAssignmentClosedAction(
+            {},
+            formData({ assignmentId: cell.fresh.id, closed: "1" }),
+          ),
+        ),
+      { fresh: true, keys: ["A", "B"] },
+    ),
+  }),
+  ...(
+    [
+      [
+        "extendAssignmentAction",
+        (id: string) => prisma().assignmentExtension.findMany({ where: { assignmentId: id } }),
+        (fields: Record<string, string>) =>
+          assignmentActions.extendAssignmentAction(
+            {},
+            formData({ ...fields, dueAt: "2027-12-27T17:00", timeZone: "UTC" }),
+          ),
+      ],
+      [
+        "gradeAction",
+        (id: string) => prisma().grade.findMany({ where: { assignmentId: id } }),
+        (fields: Record<string, string>) =>
+          assignmentActions.gradeAction(
+            {},
+            formData({ ...fields, quality: "2", completion: "auto", comment: "Close reading." }),
+          ),
+      ],
+    ] as const
+  ).map(([name, state, call]) =>
+    entry<{ id: string; userId: string }>({
+      surface: "action",
+      file: "app/actions/assignments.ts",
+      export: name,
+      state: ({ fresh }) => state(fresh.id),
+      cases: [
+        ...(
+          [
+            [
+              "Chen on a new assignment of course A",
+              "A",
+              "student",
+              ["instructor", "admin"],
+              READERS.course,
+            ],
+            [
+              "the outsider on a new assignment of course B",
+              "B",
+              "outsider",
+              ["otherInstructor", "admin"],
+              READERS.courseB,
+            ],
+            [
+              "the outsider (not in A) on a new assignment of course A",
+              "A",
+              "outsider",
+              [],
+              READERS.course,
+            ],
+          ] as const
+        ).map(([caseName, course, who, allow, visibleTo]) => ({
+          name: caseName,
+          allow,
+          visibleTo,
+          setup: async (world: World) => ({
+            ...(await freshAssignment(world, course)),
+            userId: world.users[who].id,
+          }),
+          run: (cell: Cell<{ id: string; userId: string }>) =>
+            action(cell, () => call({ assignmentId: cell.fresh.id, userId: cell.fresh.userId })),
+        })),
+        {
+          name: "an assignment id that names nothing",
+          allow: [],
+          probe: true,
+          setup: async (world) => ({ id: randomId(), userId: world.users.student.id }),
+          run: (cell) =>
+            action(cell, () => call({ assignmentId: cell.fresh.id, userId: cell.fresh.userId })),
+        },
+      ],
+    }),
+  ),
+];
 
 export const TABLE = [
   // ───────────────────────────── route handlers ─────────────────────────────
@@ -1559,6 +1971,7 @@ export const TABLE = [
       },
     ],
   }),
+  ...ASSIGNMENT_ROWS,
 ];
 
 function pageEntry(

@@ -15,6 +15,8 @@ import { getPrisma } from "@/lib/db";
 import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
 import { setLocked } from "@/lib/threads/moderation";
 import { createReply } from "@/lib/threads/service";
+import { createAssignment } from "@/lib/assignments/service";
+import type { AssignmentFormInput } from "@/lib/validations/assignment";
 
 // The people and records every cell of the authorization matrix is tried against, modelled on
 // the demo course (lib/demo/accounts.ts): Ada (the author of every target) and Ben share reading
@@ -88,6 +90,8 @@ export interface World {
   notes: Record<NoteKey, string>;
   replies: Record<ReplyKey, string>;
   adaToken: { id: string; name: string };
+  /** For all of course A; for group B of course A only; for course B. */
+  assignments: { A: string; groupB: string; B: string };
   passwordHash: string;
   secrets: Secret[];
 }
@@ -330,7 +334,22 @@ export async function buildWorld(): Promise<World> {
   secret("a password hash", "scrypt$", READERS.nobody);
   secret("Ada's API token", adaToken.token, READERS.nobody);
 
+  // Assignments: their titles are what a student who is not set one must not see.
+  const assignments = {} as World["assignments"];
+  for (const [key, by, courseId, groupIds, readers] of [
+    ["A", "instructor", courseA.id, [], READERS.course],
+    ["groupB", "instructor", courseA.id, [groupB.id], ["student", "instructor", "admin"]],
+    ["B", "otherInstructor", courseB.id, [], READERS.courseB],
+  ] as const) {
+    const form = assignmentForm({ groupIds: [...groupIds] });
+    const created = await createAssignment(prisma, viewers[by], courseId, form);
+    if (!created.ok) throw new Error(`fixture assignment ${key}: ${created.error}`);
+    assignments[key] = created.value.id;
+    secret(`assignment ${key}'s title`, form.title, readers);
+  }
+
   return {
+    assignments,
     documentId: document.id,
     selection,
     users,
@@ -363,7 +382,6 @@ export async function restoreSession(world: World, role: SignedIn) {
     update: {},
   });
 }
-
 
 export type FreshKey =
   "private" | "group" | "course" | "public" | "hidden" | "otherCourse" | "justDeleted";
@@ -473,4 +491,26 @@ export async function freshStudent(world: World, course: "A" | "B", groupId?: st
       ...(groupId ? { groupMemberships: { create: { groupId } } } : {}),
     },
   });
+}
+
+/** An assignment form as the server action reads it: a week on the document, one note. */
+export function assignmentForm(
+  over: Partial<AssignmentFormInput> = {},
+): AssignmentFormInput & { title: string } {
+  return {
+    title: `Reading ${marker("assignment")}`,
+    documentSlug: SLUG,
+    passageFrom: "",
+    passageTo: "",
+    timeZone: "UTC",
+    opensAt: "2026-01-05T09:00",
+    dueAt: "2027-12-20T17:00",
+    minAnnotations: "1",
+    minReplies: "0",
+    minWords: "0",
+    hideUntilPosted: false,
+    groupIds: [],
+    instructions: note("Read closely."),
+    ...over,
+  };
 }
