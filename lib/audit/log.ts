@@ -39,6 +39,9 @@ export async function listAuditEntries(
   { take = 200 } = {},
 ) {
   if (!canReadAuditLog(viewer, { id: courseId })) throw new NotFoundError("Course not found.");
+  // Admins may read any course's log, but not one of a course that does not exist.
+  if (!(await prisma.course.findUnique({ where: { id: courseId }, select: { id: true } })))
+    throw new NotFoundError("Course not found.");
   return prisma.auditEntry.findMany({
     where: { courseId },
     orderBy: { at: "desc" },
