@@ -129,8 +129,14 @@ async function checkCell(entry: Entry, c: Case<unknown>, caller: Caller, allowed
     const said = shown.slice(0, 300);
     expect(changed, `the write ${allowed ? "did not happen" : "happened"}: ${said}`).toBe(allowed);
     if (allowed) expect(judged, `answered as refused: ${said}`).toBe("allow");
-    else if (database)
-      expect(await databaseSnapshot(), "a refused write changed the database").toBe(database);
+    else if (database) {
+      const after = (await databaseSnapshot()).split("\n");
+      const touched = after.filter((line) => !database.split("\n").includes(line));
+      expect(
+        touched.map((line) => line.split(":")[0]),
+        "a refused write changed tables",
+      ).toEqual([]);
+    }
   } else {
     expect(judged, `answer: ${shown.slice(0, 300)}`).toBe(allowed ? "allow" : "deny");
   }

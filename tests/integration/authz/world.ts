@@ -3,6 +3,7 @@ import { openSession } from "@/lib/auth/accounts";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { hashPassword } from "@/lib/auth/password";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-cookie";
 import type { SiteRole, Viewer, Visibility } from "@/lib/auth/permissions";
 import {
   createAnnotation,
@@ -377,7 +378,8 @@ export async function restoreSession(world: World, role: SignedIn) {
     create: {
       sessionToken: world.sessions[role],
       userId: world.users[role].id,
-      expires: new Date(Date.now() + 86_400_000),
+      // A full-length session, as openSession makes: a shorter one Auth.js would extend (a write).
+      expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
     },
     update: {},
   });
