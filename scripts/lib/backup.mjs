@@ -78,8 +78,14 @@ export async function summaryCounts(client) {
   };
 }
 
+const plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
 export const formatCounts = (counts) =>
-  `${counts.documents} documents, ${counts.annotations} annotations, ${counts.users} users`;
+  [
+    plural(counts.documents, "document"),
+    plural(counts.annotations, "annotation"),
+    plural(counts.users, "user"),
+  ].join(", ");
 
 export const defaultBackupFile = (now = new Date()) =>
   path.join(

@@ -147,7 +147,7 @@ describe("backup and restore", () => {
     await prisma.user.update({ where: { email: "ben@memcon.test" }, data: { name: "Changed" } });
     const changed = await fingerprint();
     const error = await restoreDatabase({ url, file: backupFile }).catch((e: Error) => e);
-    expect(error.message).toMatch(/already holds data \(\d+ documents, 1 annotations, 6 users\)/);
+    expect(error.message).toMatch(/already holds data \(\d+ documents, 1 annotation, 6 users\)/);
     expect(error.message).toMatch(/run again with --force/);
     expect(await fingerprint()).toEqual(changed);
   });
@@ -200,7 +200,7 @@ describe("backup and restore", () => {
     expect(backup.status).toBe(0);
     expect(backup.stdout).toMatch(
       new RegExp(
-        `^Backed up to ${out} \\(\\d+\\.\\d KB\\): \\d+ documents, 1 annotations, 6 users\\.\\n$`,
+        `^Backed up to ${out} \\(\\d+\\.\\d KB\\): \\d+ documents, 1 annotation, 6 users\\.\\n$`,
       ),
     );
     expect(cli("scripts/restore.mjs")).toMatchObject({
@@ -213,7 +213,7 @@ describe("backup and restore", () => {
     const restored = cli("scripts/restore.mjs", out, "--force");
     expect(restored.stderr).toBe("");
     expect(restored.stdout).toMatch(
-      /^Restored .*cli\.dump: \d+ documents, 1 annotations, 6 users\.\n$/,
+      /^Restored .*cli\.dump: \d+ documents, 1 annotation, 6 users\.\n$/,
     );
   });
 });
