@@ -16,12 +16,16 @@ const seed = (prefix: string) => {
 const tei = path.join(SHARED, "samples/frus-tei/frus1958-60v18_d139.xml");
 
 function importCli(...args: string[]) {
+  return importCliWith({}, ...args);
+}
+
+function importCliWith(env: Record<string, string>, ...args: string[]) {
   const result = spawnSync(
     process.execPath,
     ["node_modules/tsx/dist/cli.mjs", "scripts/import.ts", ...args],
     {
       encoding: "utf8",
-      env: { ...process.env },
+      env: { ...process.env, ...env },
       timeout: 60_000,
     },
   );
@@ -110,6 +114,21 @@ describe.skipIf(!fs.existsSync(SHARED))("npm run import", () => {
       "/dev/zero: not a regular file (a device, pipe or socket)",
       `${missing}: no such file`,
     ]);
+  });
+
+  it("an unreachable database is one line without the password, not a stack trace", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "memcon-import-"));
+    const { status, stderr } = importCliWith(
+      { DATABASE_URL: "postgresql://memcon:s3cret-pass@127.0.0.1:1/memcon" },
+      "--out",
+      out,
+      seed("003_"),
+    );
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      "Cannot reach the database at 127.0.0.1:1/memcon (ECONNREFUSED). Check DATABASE_URL, or " +
+        "unset it to use the embedded PostgreSQL.\n",
+    );
   });
 
   it("reports a bad file with its name and line, imports the good one, and exits 1", async () => {
