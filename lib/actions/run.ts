@@ -25,8 +25,10 @@ export async function runAsViewer<T>(
     if (error instanceof NotFoundError || error instanceof ForbiddenError)
       return { ok: false, error: error.message };
     console.error(error);
+    // "unavailable": the editors keep the text and try again by themselves.
     return {
       ok: false,
+      code: "unavailable",
       error: "Saving failed on the server. Your text is kept; try again in a moment.",
     };
   }

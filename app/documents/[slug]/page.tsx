@@ -110,6 +110,7 @@ export default async function ReaderPage({
       <AnnotationWorkspace
         documentSlug={document.slug}
         signedIn={viewer !== null}
+        viewerId={viewer?.userId ?? null}
         annotations={panel}
         audience={audience}
       />
