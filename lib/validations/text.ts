@@ -7,5 +7,4 @@ export const withoutNul = (value: string) => value.replace(/\u0000/g, "");
 
 /** Tabs and line breaks as spaces, other control characters (NUL included) removed. */
 export const singleLine = (value: string) =>
-  // eslint-disable-next-line no-control-regex
   value.replace(/[\t\n\r]/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");
