@@ -18,7 +18,8 @@ const isAction = (request: Request) =>
 /** The server as the page sees it: down, answering once into the void, or up. */
 async function controlServer(page: Page) {
   const server = { mode: "up" as "up" | "down" | "lose-next-answer", attempts: 0 };
-  await page.route("**/*", async (route) => {
+  // Only the page's own address, where server actions post (RSC fetches carry ?_rsc=).
+  await page.route(new RegExp(`${DOC}$`), async (route) => {
     if (!isAction(route.request())) return route.fallback();
     server.attempts += 1;
     if (server.mode === "down") return route.abort("connectionrefused");
@@ -54,15 +55,16 @@ test("a note saved offline is kept, survives a reload, and is sent once when the
   await signIn(page, BEN);
   const server = await controlServer(page);
   await page.goto(DOC);
+  await expect(page.locator("[data-live=live]")).toBeVisible();
   await selectWithMouse(page, WORDS);
   await page.getByRole("button", { name: "Annotate" }).click();
   await page.getByRole("textbox", { name: "Your note" }).fill("Allison says the same in Tokyo.");
   await page.getByLabel("Tags").fill("offline");
 
-  // The server is out of reach: the save fails, the note stays, with a clear message, in the
+  // The browser goes offline: the save fails, the note stays, with a clear message, in the
   // same page (a marker set now would be lost by a reload).
-  server.mode = "down";
   await page.evaluate(() => Object.assign(window, { samePage: true }));
+  await context.setOffline(true);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.locator(".kept-draft")).toHaveText(`${KEPT}Send now`);
   expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(
@@ -70,13 +72,16 @@ test("a note saved offline is kept, survives a reload, and is sent once when the
   );
   expect(await keptDrafts(page)).toMatchObject([{ pending: true, tags: "offline" }]);
 
-  // The browser reports the connection back but the server is still down: the retry that the
-  // "online" event starts fails too.
+  // The connection comes back but the server is down: the retry that the "online" event
+  // starts fails too, and the note stays pending.
+  server.mode = "down";
   const before = server.attempts;
-  await context.setOffline(true);
   await context.setOffline(false);
   await expect.poll(() => server.attempts).toBeGreaterThan(before);
   await expect(page.locator(".kept-draft")).toContainText(KEPT);
+  expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(
+    true,
+  );
 
   // A reload brings the editor back with the note, its tags and its passage, still unsent.
   await page.reload();
