@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useContext, useEffect, useRef, useState } from "react";
 import {
   createAnnotationAction,
   deleteAnnotationAction,
@@ -20,8 +20,6 @@ import { useRestoredDraft } from "./useRestoredDraft";
 interface Props {
   documentSlug: string;
   signedIn: boolean;
-  /** The signed-in user, whose unsent drafts this browser keeps. */
-  viewerId?: string | null;
   annotations: PanelAnnotation[];
   audience: Audience;
 }
@@ -31,13 +29,7 @@ interface Props {
  * lists the notes of the turns in view in a side panel, and lets authors edit, delete (with
  * undo) and instructors hide. Highlights themselves are rendered by the server.
  */
-export function AnnotationWorkspace({
-  documentSlug,
-  signedIn,
-  viewerId = null,
-  annotations,
-  audience,
-}: Props) {
+export function AnnotationWorkspace({ documentSlug, signedIn, annotations, audience }: Props) {
   const router = useRouter();
   const [pending, setPending] = useState<{
     range: { start: TurnPoint; end: TurnPoint };
@@ -50,12 +42,8 @@ export function AnnotationWorkspace({
   const [keyboardMode, setKeyboardMode] = useState(false);
   const [deleted, setDeleted] = useState<PanelAnnotation[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const draftScope = useMemo(
-    () => (viewerId ? { userId: viewerId, documentSlug } : null),
-    [viewerId, documentSlug],
-  );
   // After a reload, reopen the editor on the note this device still keeps.
-  useRestoredDraft(draftScope, annotations, (restored) => {
+  useRestoredDraft(useContext(DraftScope), annotations, (restored) => {
     setDraft(restored);
     setMessage("Your unsaved note is back in the editor.");
   });
@@ -219,136 +207,135 @@ export function AnnotationWorkspace({
   }, [annotations]);
 
   return (
-    <DraftScope.Provider value={draftScope}>
-      <aside className="annotation-panel" aria-labelledby="panel-heading">
-        <h2 id="panel-heading">Annotations</h2>
-        {!signedIn && (
-          <p>
-            <a href={`/signin?callbackUrl=${encodeURIComponent(`/documents/${documentSlug}`)}`}>
-              Sign in
-            </a>{" "}
-            to annotate and to see your class&apos;s notes.
-          </p>
-        )}
-        {signedIn && (
-          <p className="hint">
-            Select words, then press <kbd>a</kbd> or the Annotate button. Keyboard: focus a turn (
-            <kbd>j</kbd>/<kbd>k</kbd>), press <kbd>v</kbd>, extend with <kbd>Shift</kbd>+arrows,
-            then <kbd>Enter</kbd>.
-          </p>
-        )}
-        {signedIn && <LiveUpdates documentSlug={documentSlug} />}
-        <p role="status" className="panel-status">
-          {keyboardMode
-            ? "Keyboard selection: Shift+arrows to extend, Enter to annotate, Escape to leave."
-            : message}
+    <aside className="annotation-panel" aria-labelledby="panel-heading">
+      <h2 id="panel-heading">Annotations</h2>
+      {!signedIn && (
+        <p>
+          <a href={`/signin?callbackUrl=${encodeURIComponent(`/documents/${documentSlug}`)}`}>
+            Sign in
+          </a>{" "}
+          to annotate and to see your class&apos;s notes.
         </p>
+      )}
+      {signedIn && (
+        <p className="hint">
+          Select words, then press <kbd>a</kbd> or the Annotate button. Keyboard: focus a turn (
+          <kbd>j</kbd>/<kbd>k</kbd>), press <kbd>v</kbd>, extend with <kbd>Shift</kbd>+arrows, then{" "}
+          <kbd>Enter</kbd>.
+        </p>
+      )}
+      {signedIn && <LiveUpdates documentSlug={documentSlug} />}
+      <p role="status" className="panel-status">
+        {keyboardMode
+          ? "Keyboard selection: Shift+arrows to extend, Enter to annotate, Escape to leave."
+          : message}
+      </p>
 
-        {pending && !draft && (
-          <button
-            type="button"
-            className="annotate-button"
-            style={{
-              top: pending.rect.bottom + window.scrollY + 6,
-              left: pending.rect.left + window.scrollX,
-            }}
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={openEditorForSelection}
-          >
-            Annotate
-          </button>
-        )}
+      {pending && !draft && (
+        <button
+          type="button"
+          className="annotate-button"
+          style={{
+            top: pending.rect.bottom + window.scrollY + 6,
+            left: pending.rect.left + window.scrollX,
+          }}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={openEditorForSelection}
+        >
+          Annotate
+        </button>
+      )}
 
-        {draft && (
-          <EditorForm
-            key={
-              draft.mode === "edit"
-                ? draft.annotation.id
+      {draft && (
+        <EditorForm
+          key={
+            draft.mode === "edit"
+              ? draft.annotation.id
+              : draft.mode === "document"
+                ? "document"
+                : `${draft.range.start.turnAnchor}:${draft.range.start.offset}:${draft.range.end.offset}`
+          }
+          draft={draft}
+          audience={audience}
+          onCancel={() => setDraft(null)}
+          onSave={async (values) => {
+            const outcome = await (
+              draft.mode === "new"
+                ? createAnnotationAction({ documentSlug, selection: draft.range, ...values })
                 : draft.mode === "document"
-                  ? "document"
-                  : `${draft.range.start.turnAnchor}:${draft.range.start.offset}:${draft.range.end.offset}`
-            }
-            draft={draft}
-            audience={audience}
-            onCancel={() => setDraft(null)}
-            onSave={async (values) => {
-              const outcome = await (
-                draft.mode === "new"
-                  ? createAnnotationAction({ documentSlug, selection: draft.range, ...values })
-                  : draft.mode === "document"
-                    ? createAnnotationAction({ documentSlug, scope: "document", ...values })
-                    : updateAnnotationAction(documentSlug, draft.annotation.id, {
-                        version: draft.annotation.version,
-                        ...values,
-                      })
-              ).catch((error: unknown) => {
-                throw new UnreachableError(String(error));
-              });
-              if (!outcome.ok && outcome.code === "unavailable")
-                throw new UnreachableError(outcome.error);
-              if (!outcome.ok) return outcome.error;
-              setDraft(null);
-              setMessage(draft.mode === "edit" ? "Changes saved." : "Annotation saved.");
-              window.getSelection()?.removeAllRanges();
-              router.refresh();
-              return null;
-            }}
-          />
-        )}
-
-        {signedIn && !draft && (
-          <div className="discuss-actions">
-            <button type="button" className="secondary" onClick={() => discussTurn()}>
-              Discuss a whole turn
-            </button>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setDraft({ mode: "document" })}
-            >
-              Discuss the whole document
-            </button>
-          </div>
-        )}
-
-        <AnnotationList
-          documentSlug={documentSlug}
-          annotations={annotations}
-          activeIds={activeIds}
-          visible={visible}
-          deleted={deleted}
-          onEdit={(annotation) => setDraft({ mode: "edit", annotation })}
-          onDelete={async (annotation) => {
-            const outcome = await deleteAnnotationAction(documentSlug, annotation.id);
-            if (!outcome.ok) return setMessage(outcome.error);
-            setDeleted((list) => [...list, annotation]);
-            setMessage("Annotation deleted. You can undo this for 10 minutes.");
+                  ? createAnnotationAction({ documentSlug, scope: "document", ...values })
+                  : updateAnnotationAction(documentSlug, draft.annotation.id, {
+                      version: draft.annotation.version,
+                      ...values,
+                    })
+            ).catch((error: unknown) => {
+              throw new UnreachableError(String(error));
+            });
+            // No answer, or a failure on the server: the editor keeps the note and retries.
+            if (!outcome.ok && outcome.code === "unavailable")
+              throw new UnreachableError(outcome.error);
+            if (!outcome.ok) return outcome.error;
+            setDraft(null);
+            setMessage(draft.mode === "edit" ? "Changes saved." : "Annotation saved.");
+            window.getSelection()?.removeAllRanges();
             router.refresh();
-          }}
-          onUndo={async (annotation) => {
-            const outcome = await restoreAnnotationAction(documentSlug, annotation.id);
-            if (!outcome.ok) return setMessage(outcome.error);
-            setDeleted((list) => list.filter((item) => item.id !== annotation.id));
-            setMessage("Annotation restored.");
-            router.refresh();
-          }}
-          onHide={async (annotation) => {
-            const outcome = await hideAnnotationAction(
-              documentSlug,
-              annotation.id,
-              !annotation.hidden,
-            );
-            setMessage(
-              outcome.ok
-                ? annotation.hidden
-                  ? "Shown to the class again."
-                  : "Hidden from the class."
-                : outcome.error,
-            );
-            router.refresh();
+            return null;
           }}
         />
-      </aside>
-    </DraftScope.Provider>
+      )}
+
+      {signedIn && !draft && (
+        <div className="discuss-actions">
+          <button type="button" className="secondary" onClick={() => discussTurn()}>
+            Discuss a whole turn
+          </button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setDraft({ mode: "document" })}
+          >
+            Discuss the whole document
+          </button>
+        </div>
+      )}
+
+      <AnnotationList
+        documentSlug={documentSlug}
+        annotations={annotations}
+        activeIds={activeIds}
+        visible={visible}
+        deleted={deleted}
+        onEdit={(annotation) => setDraft({ mode: "edit", annotation })}
+        onDelete={async (annotation) => {
+          const outcome = await deleteAnnotationAction(documentSlug, annotation.id);
+          if (!outcome.ok) return setMessage(outcome.error);
+          setDeleted((list) => [...list, annotation]);
+          setMessage("Annotation deleted. You can undo this for 10 minutes.");
+          router.refresh();
+        }}
+        onUndo={async (annotation) => {
+          const outcome = await restoreAnnotationAction(documentSlug, annotation.id);
+          if (!outcome.ok) return setMessage(outcome.error);
+          setDeleted((list) => list.filter((item) => item.id !== annotation.id));
+          setMessage("Annotation restored.");
+          router.refresh();
+        }}
+        onHide={async (annotation) => {
+          const outcome = await hideAnnotationAction(
+            documentSlug,
+            annotation.id,
+            !annotation.hidden,
+          );
+          setMessage(
+            outcome.ok
+              ? annotation.hidden
+                ? "Shown to the class again."
+                : "Hidden from the class."
+              : outcome.error,
+          );
+          router.refresh();
+        }}
+      />
+    </aside>
   );
 }

@@ -5,6 +5,7 @@ import { DocumentHeader } from "@/components/reader/DocumentHeader";
 import { TurnItem } from "@/components/reader/TurnItem";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
+import { DraftScopeProvider } from "@/components/annotations/DraftScopeProvider";
 import { audienceFor, toPanel } from "@/lib/annotations/panel";
 import { listDocumentAnnotations } from "@/lib/annotations/service";
 import { getViewer } from "@/lib/auth/viewer";
@@ -107,13 +108,14 @@ export default async function ReaderPage({
         </ol>
         <TurnNavigator />
       </article>
-      <AnnotationWorkspace
-        documentSlug={document.slug}
-        signedIn={viewer !== null}
-        viewerId={viewer?.userId ?? null}
-        annotations={panel}
-        audience={audience}
-      />
+      <DraftScopeProvider userId={viewer?.userId ?? null} documentSlug={document.slug}>
+        <AnnotationWorkspace
+          documentSlug={document.slug}
+          signedIn={viewer !== null}
+          annotations={panel}
+          audience={audience}
+        />
+      </DraftScopeProvider>
     </div>
   );
 }
