@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseSource } from "@/lib/importer";
 import { serializeContent } from "@/lib/importer/content-format";
-import { ImportError } from "@/lib/importer/errors";
+import { readSourceFile } from "@/lib/importer/source-file";
 import type { ParsedSource } from "@/lib/importer/types";
 
 const args = process.argv.slice(2);
@@ -23,8 +23,7 @@ if (files.length === 0) {
 }
 
 function readSource(file: string): ParsedSource {
-  if (!fs.existsSync(file)) throw new ImportError(file, undefined, "no such file");
-  return parseSource(fs.readFileSync(file, "utf8"), file);
+  return parseSource(readSourceFile(file), file);
 }
 
 function message(error: unknown): string {
@@ -79,7 +78,11 @@ for (const file of files) {
 
 if (written.length) {
   const { loadIntoDatabase } = await import("./lib/import-db");
-  const report = await loadIntoDatabase(written);
+  // An unreachable database or a failed migration: its one-line reason, not a stack trace.
+  const report = await loadIntoDatabase(written).catch((error: unknown) => {
+    console.error(message(error));
+    process.exit(1);
+  });
   for (const item of report.loaded) {
     const orphans = item.orphanedAnnotations
       ? `; ${item.orphanedAnnotations} annotation(s) could not be placed and are shown as orphans`

@@ -14,7 +14,7 @@ const run = <T>(path: string, work: (viewer: Viewer) => Promise<Outcome<T>>) =>
 
 export async function createReplyAction(
   slug: string,
-  input: { annotationId: string; parentId?: string | null; body: unknown },
+  input: { annotationId: string; parentId?: string | null; body: unknown; clientId?: string },
 ) {
   return run(`/documents/${slug}`, (viewer) => createReply(getPrisma(), viewer, input));
 }

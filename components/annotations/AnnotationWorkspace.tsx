@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import {
   createAnnotationAction,
   deleteAnnotationAction,
@@ -14,6 +14,8 @@ import { AnnotationList } from "./AnnotationList";
 import { EditorForm, type Draft } from "./EditorForm";
 import { LiveUpdates } from "./LiveUpdates";
 import type { Audience, PanelAnnotation } from "./types";
+import { DraftScope, UnreachableError } from "./useLocalDraft";
+import { useRestoredDraft } from "./useRestoredDraft";
 
 interface Props {
   documentSlug: string;
@@ -54,6 +56,11 @@ export function AnnotationWorkspace({
   const [keyboardMode, setKeyboardMode] = useState(false);
   const [deleted, setDeleted] = useState<PanelAnnotation[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  // After a reload, reopen the editor on the note this device still keeps.
+  useRestoredDraft(useContext(DraftScope), annotations, (restored) => {
+    setDraft(restored);
+    setMessage("Your unsaved note is back in the editor.");
+  });
 
   // The turn a reader last focused or clicked: "Discuss a whole turn" starts there.
   const lastTurn = useRef<HTMLElement | null>(null);
@@ -268,15 +275,21 @@ export function AnnotationWorkspace({
           defaultAudience={defaultAudience}
           onCancel={() => setDraft(null)}
           onSave={async (values) => {
-            const outcome =
+            const outcome = await (
               draft.mode === "new"
-                ? await createAnnotationAction({ documentSlug, selection: draft.range, ...values })
+                ? createAnnotationAction({ documentSlug, selection: draft.range, ...values })
                 : draft.mode === "document"
-                  ? await createAnnotationAction({ documentSlug, scope: "document", ...values })
-                  : await updateAnnotationAction(documentSlug, draft.annotation.id, {
+                  ? createAnnotationAction({ documentSlug, scope: "document", ...values })
+                  : updateAnnotationAction(documentSlug, draft.annotation.id, {
                       version: draft.annotation.version,
                       ...values,
-                    });
+                    })
+            ).catch((error: unknown) => {
+              throw new UnreachableError(String(error));
+            });
+            // No answer, or a failure on the server: the editor keeps the note and retries.
+            if (!outcome.ok && outcome.code === "unavailable")
+              throw new UnreachableError(outcome.error);
             if (!outcome.ok) return outcome.error;
             setDraft(null);
             setMessage(draft.mode === "edit" ? "Changes saved." : "Annotation saved.");

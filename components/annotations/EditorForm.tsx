@@ -1,10 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Visibility } from "@/lib/annotations/types";
 import type { TurnPoint } from "@/lib/annotations/dom-selection";
 import { NoteEditor } from "./NoteEditor";
 import type { Audience, PanelAnnotation } from "./types";
+import { draftTargetOf, KeptDraftNotice } from "./KeptDraftNotice";
+import { useLocalDraft } from "./useLocalDraft";
 
 export type Draft =
   | { mode: "new"; range: { start: TurnPoint; end: TurnPoint }; quote: string }
@@ -17,6 +19,8 @@ export interface EditorValues {
   visibility: Visibility;
   courseId: string | null;
   groupId: string | null;
+  /** The id the new note is saved under, the same for every attempt (see useLocalDraft). */
+  clientId?: string;
 }
 
 export function EditorForm({
@@ -30,6 +34,7 @@ export function EditorForm({
   audience: Audience;
   /** "private", "course:<id>" or "group:<id>": an assignment presets its course. */
   defaultAudience?: string;
+  /** Null when saved, else the refusal; throws UnreachableError when the server did not answer. */
   onSave: (values: EditorValues) => Promise<string | null>;
   onCancel: () => void;
 }) {
@@ -38,19 +43,21 @@ export function EditorForm({
   const initialAudience = existing
     ? audienceKey(existing.visibility, existing.courseId, existing.groupId)
     : defaultAudience;
-  const [body, setBody] = useState<unknown>(existing?.body);
-  const [tags, setTags] = useState(existing?.tags.join(", ") ?? "");
-  const [choice, setChoice] = useState(initialAudience);
+  // Kept on this device until the server has it (offline, outage, reload).
+  const local = useLocalDraft(draftTargetOf(draft));
+  const [body, setBody] = useState<unknown>(local.restored?.body ?? existing?.body);
+  const [tags, setTags] = useState(local.restored?.tags ?? existing?.tags.join(", ") ?? "");
+  const [choice, setChoice] = useState(local.restored?.audience ?? initialAudience);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saving = local.sending;
+  const { keep } = local;
+  useEffect(() => keep({ body, tags, audience: choice }), [keep, body, tags, choice]);
 
-  async function submit() {
-    setSaving(true);
-    setError(null);
+  const save = (clientId: string) => {
     const [visibility, id] = choice.split(":") as [Visibility, string | undefined];
     const group =
       visibility === "group" ? audience.groups.find((item) => item.id === id) : undefined;
-    const message = await onSave({
+    return onSave({
       body,
       tags: tags
         .split(",")
@@ -59,9 +66,18 @@ export function EditorForm({
       visibility,
       courseId: visibility === "course" ? (id ?? null) : null,
       groupId: group?.id ?? null,
-    }).catch(() => "The server could not be reached. Your note is kept here; try again.");
-    setSaving(false);
-    if (message) setError(message);
+      clientId,
+    });
+  };
+  // Automatic retries use the latest text and choices.
+  useEffect(() => {
+    local.setSave(save);
+  });
+
+  async function submit() {
+    setError(null);
+    const refusal = await local.send(save);
+    if (refusal) setError(refusal);
   }
 
   return (
@@ -82,9 +98,10 @@ export function EditorForm({
           {error}
         </p>
       )}
+      <KeptDraftNotice draft={local} onSendNow={() => void submit()} />
       <NoteEditor
         label="Your note"
-        initialContent={existing?.body}
+        initialContent={local.restored?.body ?? existing?.body}
         onChange={setBody}
         onSubmitShortcut={() => void submit()}
       />
@@ -126,7 +143,14 @@ export function EditorForm({
         <button type="submit" disabled={saving}>
           {saving ? "Saving…" : "Save"}
         </button>
-        <button type="button" className="secondary" onClick={onCancel}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            local.discard();
+            onCancel();
+          }}
+        >
           Cancel
         </button>
       </div>

@@ -16,10 +16,18 @@ export function LiveUpdates({ documentSlug }: { documentSlug: string }) {
   useEffect(() => {
     const source = new EventSource(`/api/documents/${encodeURIComponent(documentSlug)}/events`);
     let droppedOnce = false;
-    // Several changes in quick succession (a reply and its notification) cost one reload.
+    // Several changes in quick succession (a reply and its notification) cost one reload, but a
+    // steady stream of changes must not postpone it forever: reload at least every second.
+    let firstWaiting = 0;
     const refresh = () => {
+      const now = Date.now();
+      if (!pending.current) firstWaiting = now;
       clearTimeout(pending.current);
-      pending.current = setTimeout(() => router.refresh(), 50);
+      const wait = Math.max(0, Math.min(50, firstWaiting + 1000 - now));
+      pending.current = setTimeout(() => {
+        pending.current = undefined;
+        router.refresh();
+      }, wait);
     };
     source.addEventListener("ready", () => {
       setState("live");

@@ -1,11 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useContext, useEffect, useState } from "react";
 import { createReplyAction, deleteReplyAction } from "@/app/actions/threads";
 import { NoteEditor } from "./NoteEditor";
 import { EndorseButton, HelpfulButton } from "./ThreadControls";
 import type { PanelReply } from "./types";
+import { KeptDraftNotice } from "./KeptDraftNotice";
+import { listDrafts } from "@/lib/drafts/local-drafts";
+import { DraftScope, UnreachableError, useLocalDraft } from "./useLocalDraft";
 
 // The discussion under one annotation: replies nested under what they answer. Beyond three
 // levels replies stay at the third, so a long exchange remains readable in a narrow panel.
@@ -22,6 +25,17 @@ interface Props {
 
 export function Thread({ documentSlug, annotationId, replies, locked, canModerate }: Props) {
   const [answering, setAnswering] = useState<string | null | undefined>(undefined); // null: the annotation
+  // After a reload, reopen the reply this device still keeps for this discussion.
+  const scope = useContext(DraftScope);
+  useEffect(() => {
+    if (!scope || locked) return;
+    const kept = listDrafts(window.localStorage, scope.userId, scope.documentSlug).find(
+      ({ draft }) => draft.target.kind === "reply" && draft.target.annotationId === annotationId,
+    );
+    // localStorage is only readable after hydration, so this cannot be the initial state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (kept?.draft.target.kind === "reply") setAnswering(kept.draft.target.parentId);
+  }, [scope, annotationId, locked]);
   const children = (parentId: string | null) =>
     replies.filter((reply) => reply.parentId === parentId);
   const known = new Set(replies.map((reply) => reply.id));
@@ -123,23 +137,38 @@ function ReplyForm({
   onDone: () => void;
 }) {
   const router = useRouter();
-  const [body, setBody] = useState<unknown>();
+  // Kept on this device until the server has it (offline, outage, reload).
+  const local = useLocalDraft({ kind: "reply", annotationId, parentId });
+  const [body, setBody] = useState<unknown>(local.restored?.body);
   const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const sending = local.sending;
+  const { keep } = local;
+  useEffect(() => keep({ body }), [keep, body]);
 
-  async function send() {
-    setSending(true);
-    setError(null);
-    const outcome = await createReplyAction(documentSlug, { annotationId, parentId, body }).catch(
-      () => ({
-        ok: false as const,
-        error: "The server could not be reached. Your reply is kept here; try again.",
-      }),
-    );
-    setSending(false);
-    if (!outcome.ok) return setError(outcome.error);
+  const save = async (clientId: string) => {
+    const outcome = await createReplyAction(documentSlug, {
+      annotationId,
+      parentId,
+      body,
+      clientId,
+    }).catch((failure: unknown) => {
+      throw new UnreachableError(String(failure));
+    });
+    if (!outcome.ok && outcome.code === "unavailable") throw new UnreachableError(outcome.error);
+    if (!outcome.ok) return outcome.error;
     onDone();
     router.refresh();
+    return null;
+  };
+  // Automatic retries send the latest text.
+  useEffect(() => {
+    local.setSave(save);
+  });
+
+  async function send() {
+    setError(null);
+    const refusal = await local.send(save);
+    if (refusal) setError(refusal);
   }
 
   return (
@@ -156,12 +185,25 @@ function ReplyForm({
           {error}
         </p>
       )}
-      <NoteEditor label="Your reply" onChange={setBody} onSubmitShortcut={() => void send()} />
+      <KeptDraftNotice draft={local} onSendNow={() => void send()} />
+      <NoteEditor
+        label="Your reply"
+        initialContent={local.restored?.body}
+        onChange={setBody}
+        onSubmitShortcut={() => void send()}
+      />
       <div className="form-actions">
         <button type="submit" disabled={sending}>
           {sending ? "Sending…" : "Send reply"}
         </button>
-        <button type="button" className="secondary" onClick={onDone}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            local.discard();
+            onDone();
+          }}
+        >
           Cancel
         </button>
       </div>

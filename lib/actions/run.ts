@@ -35,8 +35,10 @@ export async function runAsViewer<T>(
       return { ok: false, error: `${DATABASE_UNAVAILABLE_MESSAGE} Your text is kept.` };
     }
     console.error(error);
+    // "unavailable": the editors keep the text and try again by themselves.
     return {
       ok: false,
+      code: "unavailable",
       error: "Saving failed on the server. Your text is kept; try again in a moment.",
     };
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isSafeHref, LINK_REL, LINK_TARGET, sanitizeBodyHtml } from "./sanitize";
+import { withoutNul } from "@/lib/validations/text";
 
 // Annotation bodies: the Tiptap JSON a client may send, checked against a small schema (the
 // editor's StarterKit minus headings, code blocks and rules), then rendered to HTML by our own
@@ -149,7 +150,10 @@ const markSchema: z.ZodType<TextMark> = z.discriminatedUnion(
 
 const textNode = z.object({
   type: z.literal("text"),
-  text: z.string({ error: BODY_MESSAGES.emptyText }).min(1, BODY_MESSAGES.emptyText),
+  text: z
+    .string({ error: BODY_MESSAGES.emptyText })
+    .overwrite(withoutNul)
+    .min(1, BODY_MESSAGES.emptyText),
   marks: list(markSchema, "marks").optional(),
 });
 

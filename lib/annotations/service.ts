@@ -199,6 +199,10 @@ export async function createAnnotation(
 ): Promise<Outcome<{ id: string; row: AnnotationWithDocument }>> {
   const parsed = createAnnotationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
+  const { clientId } = parsed.data;
+  // A retry of a create whose answer was lost: hand back what the first attempt saved.
+  const earlier = clientId ? await savedBefore(prisma, viewer, clientId) : null;
+  if (earlier) return earlier;
   const tooFast = await checkWriteRate(prisma, "annotation", viewer.userId);
   if (tooFast) return tooFast;
 
@@ -227,27 +231,56 @@ export async function createAnnotation(
   if (!scope.ok) return scope;
 
   const selector: AnnotationSelector = described.selector;
-  const created = await prisma.annotation.create({
-    data: {
-      documentId: document.id,
-      authorId: viewer.userId,
-      ...scope.value,
-      selector: selector as unknown as Prisma.InputJsonValue,
-      quote: selector.quote.exact,
-      firstAnchor: selector.positions[0]?.turnAnchor ?? 0,
-      lastAnchor: selector.positions[selector.positions.length - 1]?.turnAnchor ?? 0,
-      scope: parsed.data.scope,
-      body: body.doc as Prisma.InputJsonValue,
-      bodyHtml: body.html,
-      bodyText: body.text,
-      tags: parsed.data.tags,
-    },
-    // The whole record comes back with the insert: a second read could fail after the commit
-    // (database restarting) and turn a saved note into a reported failure.
-    select: withDocument,
-  });
+  const created = await prisma.annotation
+    .create({
+      data: {
+        id: clientId,
+        documentId: document.id,
+        authorId: viewer.userId,
+        ...scope.value,
+        selector: selector as unknown as Prisma.InputJsonValue,
+        quote: selector.quote.exact,
+        firstAnchor: selector.positions[0]?.turnAnchor ?? 0,
+        lastAnchor: selector.positions[selector.positions.length - 1]?.turnAnchor ?? 0,
+        scope: parsed.data.scope,
+        body: body.doc as Prisma.InputJsonValue,
+        bodyHtml: body.html,
+        bodyText: body.text,
+        tags: parsed.data.tags,
+      },
+      // The whole record comes back with the insert: a second read could fail after the commit
+      // (database restarting) and turn a saved note into a reported failure.
+      select: withDocument,
+    })
+    .catch(async (error: unknown) => {
+      // Two attempts with one client id raced: the first one saved it.
+      const raced =
+        clientId && isUniqueViolation(error) && (await savedBefore(prisma, viewer, clientId));
+      if (raced) return raced;
+      throw error;
+    });
+  if ("ok" in created) return created;
   await publishChange(prisma, { documentId: document.id, kind: "annotation", id: created.id });
   return { ok: true, value: { id: created.id, row: created } };
+}
+
+export const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string } | null)?.code === "P2002";
+
+/**
+ * A create sent again with the same client id (the answer to the first attempt was lost):
+ * success with the saved note, never a second copy. Someone else's id is refused.
+ */
+async function savedBefore(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  id: string,
+): Promise<Outcome<{ id: string; row: AnnotationWithDocument }> | null> {
+  const row = await prisma.annotation.findUnique({ where: { id }, select: withDocument });
+  if (!row) return null;
+  return row.authorId === viewer.userId
+    ? { ok: true, value: { id, row } }
+    : { ok: false, error: "That note id is already taken: reload the page and save again." };
 }
 
 export async function updateAnnotation(

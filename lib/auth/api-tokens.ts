@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { singleLine } from "@/lib/validations/text";
 
 // Personal API tokens for scripts (like Hypothesis's developer tokens). The token is shown once;
 // only its SHA-256 is stored, which is enough for a 256-bit random secret (no need for a slow hash).
@@ -9,7 +10,7 @@ const PREFIX = "mcn_";
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function createApiToken(prisma: PrismaClient, userId: string, name: string) {
-  const label = name.trim().slice(0, 80) || "API token";
+  const label = singleLine(name).trim().slice(0, 80) || "API token";
   const token = `${PREFIX}${randomBytes(32).toString("base64url")}`;
   const row = await prisma.apiToken.create({
     data: { userId, name: label, tokenHash: hashToken(token) },

@@ -252,20 +252,42 @@ function lineOfPath(
   return 2;
 }
 
+/**
+ * Real front matter is 1-3 KB (the longest in content/ is 2.3 KB). The YAML parser slows down quadratically on some malformed input
+ * (a megabyte of "[Page 1] " took 45 s) and overflows its stack on deep nesting ("? ? ? ..."), so
+ * much longer front matter is refused before it is parsed.
+ */
+const MAX_FRONT_MATTER = 32 * 1024;
+
+/** The YAML document, or an ImportError for what the parser itself throws (stack overflow, aliases). */
+function parseYaml(yamlText: string, file: string, counter: LineCounter) {
+  if (yamlText.length > MAX_FRONT_MATTER)
+    throw new ImportError(
+      file,
+      1,
+      `malformed front matter: longer than ${MAX_FRONT_MATTER / 1024} KB (is the closing '---' line missing?)`,
+    );
+  try {
+    const document = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
+    return { document, data: document.errors.length ? undefined : (document.toJS() as unknown) };
+  } catch (error) {
+    const reason = error instanceof RangeError ? "nested too deeply" : (error as Error).message;
+    throw new ImportError(file, 2, `malformed front matter: ${reason.split("\n")[0]!}`);
+  }
+}
+
 function readFrontMatter(yamlText: string, file: string): z.infer<typeof frontMatterSchema> {
   const counter = new LineCounter();
-  const document = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
+  const { document, data } = parseYaml(yamlText, file, counter);
   const yamlError = document.errors[0];
   if (yamlError) {
     // Lines inside the YAML are 1-based; the opening "---" is line 1 of the file.
     const line = counter.linePos(yamlError.pos[0]).line + 1;
-    throw new ImportError(
-      file,
-      line,
-      `malformed front matter: ${yamlError.message.split("\n")[0]!}`,
-    );
+    const reason = /call stack/.test(yamlError.message)
+      ? "nested too deeply"
+      : yamlError.message.split("\n")[0]!;
+    throw new ImportError(file, line, `malformed front matter: ${reason}`);
   }
-  const data: unknown = document.toJS();
   if (typeof data !== "object" || data === null || Array.isArray(data))
     throw new ImportError(file, 2, "malformed front matter: expected key: value pairs");
   const result = frontMatterSchema.safeParse(data);

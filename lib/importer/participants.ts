@@ -75,8 +75,12 @@ const NOT_NAMES = new Set([
 const escape = (word: string) => word.replace(/\./g, "\\.");
 const alternatives = (words: readonly string[]) => words.map(escape).join("|");
 
-/** A title: honorific, or modifiers + office noun (+ "of State"), e.g. "Assistant Secretary". */
-export const TITLE_SOURCE = `(?:(?:${alternatives(HONORIFICS)})|(?:(?:${alternatives(MODIFIERS)})\\s+)*(?:${alternatives(OFFICES)})(?:\\s+of\\s+State)?)`;
+/**
+ * A title: honorific, or modifiers + office noun (+ "of State"), e.g. "Assistant Secretary".
+ * At most three modifiers ("Acting Deputy Assistant Secretary"): an unbounded run made a line of
+ * "Vice Vice Vice ..." take minutes, each start position rescanning the whole run.
+ */
+export const TITLE_SOURCE = `(?:(?:${alternatives(HONORIFICS)})|(?:(?:${alternatives(MODIFIERS)})\\s+){0,3}(?:${alternatives(OFFICES)})(?:\\s+of\\s+State)?)`;
 
 const TITLE_PREFIX = new RegExp(`^(${TITLE_SOURCE}(?:\\s+${TITLE_SOURCE})*)\\s+(.+)$`, "u");
 const NAME_WORD = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)$/u;
@@ -145,7 +149,7 @@ const NAME_SOURCE = "\\p{Lu}[\\p{L}-]+(?:['’]\\p{Lu}[\\p{L}-]+)?";
 
 /** Title + capitalised name (one or two words) anywhere in a text: "Vice Minister Han Nianlong". */
 const TITLED_NAME = new RegExp(
-  `(?<![\\p{L}])(${TITLE_SOURCE})\\s+(${NAME_SOURCE}(?:\\s+(?:\\p{Lu}\\.\\s+)*${NAME_SOURCE})?)`,
+  `(?<![\\p{L}])(${TITLE_SOURCE})\\s+(${NAME_SOURCE}(?:\\s+(?:\\p{Lu}\\.\\s+){0,3}${NAME_SOURCE})?)`,
   "gu",
 );
 

@@ -74,8 +74,19 @@ export function makeSlug(source: ParsedDocument | ParsedCollection): string {
   );
 }
 
+/** A stable 8-hex-digit FNV-1a hash: the slug of a title with no Latin letters or digits at all. */
+function titleHash(title: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of title) {
+    hash ^= char.codePointAt(0)!;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, "0");
+}
+
 /** The source with its slug set, `type` and `slug` first so that JSON output reads well. */
 export function withSlug<T extends ParsedDocument | ParsedCollection>(source: T): T {
-  const slug = makeSlug(source);
+  // "廖承志与石桥湛山的谈话" has no ASCII words; an empty slug would name the file ".md".
+  const slug = makeSlug(source) || `${source.type}-${titleHash(source.title)}`;
   return Object.assign({ type: source.type, slug }, source, { slug });
 }

@@ -31,9 +31,26 @@ function withNamespaces(text: string): string {
   const body = text.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, (declaration) =>
     " ".repeat(declaration.length),
   );
-  const firstTag = /<([A-Za-z][\w:.-]*)([^>]*)>/.exec(body);
-  if (firstTag && /\bxmlns(:\w+)?=/.test(firstTag[2]!)) return text;
+  // The first start tag, found with indexOf: a regex scanning for its ">" from every "<" took
+  // quadratic time on a long run of "<" without one.
+  const start = body.search(/<[A-Za-z]/);
+  const end = start < 0 ? -1 : body.indexOf(">", start);
+  if (end >= 0 && /\sxmlns(:\w+)?=/.test(body.slice(start, end))) return text;
   return `<root xmlns="${TEI_NS}" xmlns:frus="${FRUS_NS}">${body}</root>`;
+}
+
+/** Real FRUS documents nest a dozen levels; far deeper input would overflow the recursive walk. */
+const MAX_DEPTH = 200;
+
+/** The first element nested deeper than MAX_DEPTH, found without recursion. */
+function tooDeep(root: Element): Element | undefined {
+  const stack: { element: Element; depth: number }[] = [{ element: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { element, depth } = stack.pop()!;
+    if (depth > MAX_DEPTH) return element;
+    for (const child of childElements(element)) stack.push({ element: child, depth: depth + 1 });
+  }
+  return undefined;
 }
 
 function parseXml(text: string, file: string): Element {
@@ -47,10 +64,11 @@ function parseXml(text: string, file: string): Element {
       throw new Error(message);
     },
   });
+  let root: Element;
   try {
     const document = parser.parseFromString(withNamespaces(text), "text/xml");
     if (!document.documentElement) throw new Error("no root element");
-    return document.documentElement;
+    root = document.documentElement;
   } catch (error) {
     const message = failure?.message ?? (error instanceof Error ? error.message : String(error));
     const located = (error as { locator?: { lineNumber?: number } }).locator?.lineNumber;
@@ -60,6 +78,14 @@ function parseXml(text: string, file: string): Element {
       `invalid XML: ${normaliseSpace(message)}`,
     );
   }
+  const deep = tooDeep(root);
+  if (deep)
+    throw new ImportError(
+      file,
+      lineOf(deep),
+      `elements nested more than ${MAX_DEPTH} levels deep (not a FRUS document)`,
+    );
+  return root;
 }
 
 function findDocumentDiv(root: Element, file: string): Element {

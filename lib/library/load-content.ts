@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { parseSource } from "@/lib/importer";
+import { readSourceFile } from "@/lib/importer/source-file";
 import { storeCollection, storeDocument, type StoreStatus } from "./store";
 
 export interface LoadedFile {
@@ -41,7 +42,7 @@ export async function loadContentFiles(prisma: PrismaClient, files: string[]): P
   for (const file of files) {
     const contentPath = path.relative(process.cwd(), file);
     try {
-      const text = fs.readFileSync(file, "utf8");
+      const text = readSourceFile(file, contentPath);
       const parsed = parseSource(text, contentPath);
       const origin = { contentPath, contentHash: contentHash(text) };
       if (parsed.type === "document") {

@@ -1,11 +1,12 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { parseBody } from "@/lib/annotations/body";
-import { isReadableNow, toRef } from "@/lib/annotations/service";
+import { isReadableNow, isUniqueViolation, toRef } from "@/lib/annotations/service";
 import { canReadAnnotation, type Viewer } from "@/lib/auth/permissions";
 import { checkWriteRate } from "@/lib/auth/rate-limit";
 import { NotFoundError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/channel";
 import type { Outcome } from "@/lib/outcome";
+import { clientIdSchema } from "@/lib/validations/annotation";
 import { resolveMentions } from "./mentions";
 
 // Discussion threads. A reply's audience is its root annotation's: whoever may read the root may
@@ -64,8 +65,12 @@ export async function repliesFor(prisma: PrismaClient, readableAnnotationIds: st
 export async function createReply(
   prisma: PrismaClient,
   viewer: Viewer,
-  input: { annotationId: string; parentId?: string | null; body: unknown },
+  input: { annotationId: string; parentId?: string | null; body: unknown; clientId?: unknown },
 ): Promise<Outcome<{ id: string }>> {
+  const clientId = clientIdSchema.safeParse(input.clientId);
+  if (!clientId.success) return { ok: false, error: clientId.error.issues[0]!.message };
+  const earlier = clientId.data ? await replySavedBefore(prisma, viewer, clientId.data) : null;
+  if (earlier) return earlier;
   const root = await readableRoot(prisma, viewer, String(input.annotationId));
   if (root.lockedAt)
     return { ok: false, error: "An instructor has locked this discussion: no new replies." };
@@ -87,41 +92,66 @@ export async function createReply(
   if (!body.ok) return { ok: false, error: body.error };
   const mentioned = await resolveMentions(prisma, root.id, body.text);
 
-  const outcome = await prisma.$transaction(async (tx) => {
-    const reply = await tx.reply.create({
-      data: {
-        annotationId: root.id,
-        parentId: parent?.id ?? null,
-        authorId: viewer.userId,
-        body: body.doc as Prisma.InputJsonValue,
-        bodyHtml: body.html,
-        bodyText: body.text,
-      },
-      select: { id: true },
-    });
-    // Tell the annotation's author and the author of the reply answered, and whoever is
-    // mentioned (if they may read the thread), never oneself, and each person once.
-    const repliedTo = [root.authorId, parent?.authorId].filter(
-      (id): id is string => !!id && id !== viewer.userId,
-    );
-    const notices = new Map<string, "reply" | "mention">(repliedTo.map((id) => [id, "reply"]));
-    for (const id of mentioned)
-      if (id !== viewer.userId && !notices.has(id)) notices.set(id, "mention");
-    if (notices.size) {
-      await tx.notification.createMany({
-        data: [...notices].map(([userId, kind]) => ({
-          userId,
-          kind,
+  const saved = await prisma
+    .$transaction(async (tx) => {
+      const reply = await tx.reply.create({
+        data: {
+          id: clientId.data,
           annotationId: root.id,
-          replyId: reply.id,
-          actorId: viewer.userId,
-        })),
+          parentId: parent?.id ?? null,
+          authorId: viewer.userId,
+          body: body.doc as Prisma.InputJsonValue,
+          bodyHtml: body.html,
+          bodyText: body.text,
+        },
+        select: { id: true },
       });
-    }
-    return { ok: true as const, value: reply };
-  });
-  await publishChange(prisma, { documentId: root.documentId, kind: "reply", id: outcome.value.id });
-  return outcome;
+      // Tell the annotation's author and the author of the reply answered, and whoever is
+      // mentioned (if they may read the thread), never oneself, and each person once.
+      const repliedTo = [root.authorId, parent?.authorId].filter(
+        (id): id is string => !!id && id !== viewer.userId,
+      );
+      const notices = new Map<string, "reply" | "mention">(repliedTo.map((id) => [id, "reply"]));
+      for (const id of mentioned)
+        if (id !== viewer.userId && !notices.has(id)) notices.set(id, "mention");
+      if (notices.size) {
+        await tx.notification.createMany({
+          data: [...notices].map(([userId, kind]) => ({
+            userId,
+            kind,
+            annotationId: root.id,
+            replyId: reply.id,
+            actorId: viewer.userId,
+          })),
+        });
+      }
+      return { ok: true as const, value: reply };
+    })
+    .catch(async (error: unknown) => {
+      // Two attempts with one client id raced: the first one saved it (and told everyone).
+      const raced =
+        clientId.data &&
+        isUniqueViolation(error) &&
+        (await replySavedBefore(prisma, viewer, clientId.data));
+      if (raced) return { raced };
+      throw error;
+    });
+  if ("raced" in saved) return saved.raced;
+  await publishChange(prisma, { documentId: root.documentId, kind: "reply", id: saved.value.id });
+  return saved;
+}
+
+/** A reply sent again with the same client id: the saved one, never a second copy. */
+async function replySavedBefore(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  id: string,
+): Promise<Outcome<{ id: string }> | null> {
+  const row = await prisma.reply.findUnique({ where: { id }, select: { authorId: true } });
+  if (!row) return null;
+  return row.authorId === viewer.userId
+    ? { ok: true, value: { id } }
+    : { ok: false, error: "That reply id is already taken: reload the page and send again." };
 }
 
 /** Authors delete their replies; the thread keeps a "reply deleted" placeholder. */

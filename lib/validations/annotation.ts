@@ -38,7 +38,17 @@ const scope = {
   groupId: z.string().max(64).nullish(),
 };
 
+/**
+ * An id chosen by the client when Save is first pressed (32 hex characters from the editor).
+ * Sending it again after a lost answer finds the saved record instead of saving twice.
+ */
+export const clientIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]{20,40}$/, "A client id is 20 to 40 lowercase letters and digits.")
+  .optional();
+
 export const createAnnotationSchema = z.object({
+  clientId: clientIdSchema,
   documentSlug: z.string().min(1).max(120),
   /** Absent for a discussion of the whole document (`scope: "document"`). */
   selection: z.object({ start: point, end: point }).optional(),

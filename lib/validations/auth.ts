@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { singleLine } from "./text";
 
 // One source of truth for what the account forms accept; the forms show these messages as is.
 
@@ -40,6 +41,7 @@ export const passwordSchema = z
 
 export const nameSchema = z
   .string({ error: "Enter your name." })
+  .overwrite(singleLine)
   .trim()
   .min(1, "Enter your name.")
   .max(100, "Use at most 100 characters for your name.");

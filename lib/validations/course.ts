@@ -1,13 +1,16 @@
 import { z } from "zod";
+import { singleLine } from "./text";
 
 export const courseSchema = z.object({
   title: z
     .string()
+    .overwrite(singleLine)
     .trim()
     .min(3, "Give the course a title of at least 3 characters.")
     .max(120, "Use at most 120 characters for the title."),
   term: z
     .string()
+    .overwrite(singleLine)
     .trim()
     .min(2, "Say which term the course runs in, e.g. Spring 2027.")
     .max(60, "Use at most 60 characters for the term."),
@@ -24,6 +27,7 @@ export const joinCodeSchema = z
 export const groupSchema = z.object({
   name: z
     .string()
+    .overwrite(singleLine)
     .trim()
     .min(1, "Name the group.")
     .max(60, "Use at most 60 characters for the group name."),

@@ -1,4 +1,5 @@
 // Resolves the database Memcon runs against: DATABASE_URL when set, else an embedded PostgreSQL.
+import fs from "node:fs";
 import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres, withDatabase } from "./embedded-pg.mjs";
 
@@ -50,3 +51,21 @@ export function describe(url) {
 }
 
 export { withDatabase };
+
+/**
+ * The app's database for a one-off command (backup, restore): DATABASE_URL, else the one a running
+ * `npm start` uses (its embedded server holds the data folder), else the embedded PostgreSQL,
+ * started for the command and stopped by `stop()`.
+ */
+export async function openAppDatabase() {
+  if (!process.env.DATABASE_URL && fs.existsSync(RUNNING_DATABASE_FILE)) {
+    const url = fs.readFileSync(RUNNING_DATABASE_FILE, "utf8").trim();
+    try {
+      await assertReachable(url, { timeoutMs: 2000 });
+      return { url, stop: async () => {}, embedded: false };
+    } catch {
+      // left behind by a start that did not stop cleanly: start the embedded server below
+    }
+  }
+  return openDatabase();
+}

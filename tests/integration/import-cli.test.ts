@@ -16,12 +16,16 @@ const seed = (prefix: string) => {
 const tei = path.join(SHARED, "samples/frus-tei/frus1958-60v18_d139.xml");
 
 function importCli(...args: string[]) {
+  return importCliWith({}, ...args);
+}
+
+function importCliWith(env: Record<string, string>, ...args: string[]) {
   const result = spawnSync(
     process.execPath,
     ["node_modules/tsx/dist/cli.mjs", "scripts/import.ts", ...args],
     {
       encoding: "utf8",
-      env: { ...process.env },
+      env: { ...process.env, ...env },
       timeout: 60_000,
     },
   );
@@ -81,6 +85,50 @@ describe.skipIf(!fs.existsSync(SHARED))("npm run import", () => {
     expect(document.shape).toBe("tei");
     expect(document.date).toBe("1960-01-19");
     expect(document._count.turns).toBeGreaterThan(5);
+  });
+
+  it("refuses a binary file, a folder, a device and a missing file, one line each", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "memcon-bad-"));
+    const png = path.join(dir, "scan.png");
+    fs.writeFileSync(
+      png,
+      Buffer.concat([Buffer.from("\x89PNG\r\n\x1a\n", "latin1"), Buffer.alloc(64, 7)]),
+    );
+    const truncatedUtf8 = path.join(dir, "latin1.txt");
+    fs.writeFileSync(truncatedUtf8, Buffer.from("Memorandum\nCaf\xe9 au lait\n", "latin1"));
+    const missing = path.join(dir, "missing.txt");
+    const { status, stdout, stderr } = importCli(
+      "--json",
+      png,
+      truncatedUtf8,
+      dir,
+      "/dev/zero",
+      missing,
+    );
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toEqual([
+      `${png}:2: binary data, not a text document (is this the right file?)`,
+      `${truncatedUtf8}:2: not valid UTF-8 text (save the file as UTF-8)`,
+      `${dir}: is a folder, not a file`,
+      "/dev/zero: not a regular file (a device, pipe or socket)",
+      `${missing}: no such file`,
+    ]);
+  });
+
+  it("an unreachable database is one line without the password, not a stack trace", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "memcon-import-"));
+    const { status, stderr } = importCliWith(
+      { DATABASE_URL: "postgresql://memcon:s3cret-pass@127.0.0.1:1/memcon" },
+      "--out",
+      out,
+      seed("003_"),
+    );
+    expect(status).toBe(1);
+    expect(stderr).toBe(
+      "Cannot reach the database at 127.0.0.1:1/memcon (ECONNREFUSED). Check DATABASE_URL, or " +
+        "unset it to use the embedded PostgreSQL.\n",
+    );
   });
 
   it("reports a bad file with its name and line, imports the good one, and exits 1", async () => {

@@ -5,6 +5,7 @@ import { DocumentHeader } from "@/components/reader/DocumentHeader";
 import { TurnItem } from "@/components/reader/TurnItem";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
+import { DraftScopeProvider } from "@/components/annotations/DraftScopeProvider";
 import { audienceFor, toPanel } from "@/lib/annotations/panel";
 import { listDocumentAnnotations } from "@/lib/annotations/service";
 import { ReaderAssignment } from "@/components/assignments/ReaderAssignment";
@@ -157,15 +158,17 @@ export default async function ReaderPage({
         </ol>
         <TurnNavigator />
       </article>
-      <AnnotationWorkspace
-        documentSlug={document.slug}
-        signedIn={viewer !== null}
-        annotations={panel}
-        audience={audience}
-        pinned={reading.pinned}
-        defaultAudience={passage ? `course:${passage.courseId}` : undefined}
-        initialAuthor={reading.authorName}
-      />
+      <DraftScopeProvider userId={viewer?.userId ?? null} documentSlug={document.slug}>
+        <AnnotationWorkspace
+          documentSlug={document.slug}
+          signedIn={viewer !== null}
+          annotations={panel}
+          audience={audience}
+          pinned={reading.pinned}
+          defaultAudience={passage ? `course:${passage.courseId}` : undefined}
+          initialAuthor={reading.authorName}
+        />
+      </DraftScopeProvider>
     </div>
   );
 }

@@ -1,0 +1,30 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { createNonce, securityHeadersFor } from "@/lib/security/csp";
+
+// Next.js 16 proxy (formerly middleware): one nonce per request. The policy goes on the request
+// too, because Next.js reads the nonce from it and stamps its own scripts with it.
+export function proxy(request: NextRequest) {
+  const nonce = createNonce();
+  const { policy, response: headers } = securityHeadersFor(nonce, {
+    dev: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", policy);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      // Not the build's static files (they carry no inline script) nor prefetches.
+      source: "/((?!_next/static|_next/image|favicon.ico).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
