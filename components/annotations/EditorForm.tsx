@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import type { Visibility } from "@/lib/annotations/types";
 import type { TurnPoint } from "@/lib/annotations/dom-selection";
-import { NoteEditor } from "./NoteEditor";
+import { NoteEditor } from "./LazyNoteEditor";
 import type { Audience, PanelAnnotation } from "./types";
 import { draftTargetOf, KeptDraftNotice } from "./KeptDraftNotice";
 import { useLocalDraft } from "./useLocalDraft";

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useContext, useEffect, useState } from "react";
 import { createReplyAction, deleteReplyAction } from "@/app/actions/threads";
-import { NoteEditor } from "./NoteEditor";
+import { NoteEditor } from "./LazyNoteEditor";
 import { EndorseButton, HelpfulButton } from "./ThreadControls";
 import type { PanelReply } from "./types";
 import { KeptDraftNotice } from "./KeptDraftNotice";

@@ -10,6 +10,7 @@ export interface PanelAnnotation {
   courseTitle: string | null;
   groupId: string | null;
   groupName: string | null;
+  /** The Tiptap JSON, for editing: only on the viewer's own notes (`mine`), else null. */
   body: unknown;
   bodyHtml: string;
   tags: string[];

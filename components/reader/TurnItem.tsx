@@ -1,3 +1,4 @@
+import { escapeHtml } from "@/lib/annotations/body";
 import { segmentText, type Span } from "@/lib/annotations/segments";
 import type { ReaderDocument, ReaderTurn } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
@@ -12,7 +13,15 @@ const KIND_LABELS: Record<string, string> = {
   original: "Original-language text",
 };
 
-/** One turn: who spoke (if known) and what was said, with a stable permalink (#t-<anchor>). */
+/**
+ * One turn: who spoke (if known) and what was said, with a stable permalink (#t-<anchor>).
+ *
+ * Performance: the <li> is a React element, but its contents are one pre-rendered HTML string.
+ * As elements, each turn cost about ten nodes in the RSC payload (which the page also inlines
+ * next to the HTML) plus their server-side rendering; a 2,000-turn transcript made 2.4 MB of
+ * payload and most of the render time (bench/README.md). Nothing inside a turn is interactive in
+ * React (the workspace and navigator listen on the document), so the markup is the same as before.
+ */
 export function TurnItem({
   turn,
   speaker,
@@ -44,39 +53,30 @@ export function TurnItem({
       tabIndex={-1}
       data-speaker={speaker?.key}
       style={colour ? ({ "--speaker": colour } as React.CSSProperties) : undefined}
-    >
-      <a
-        href={`#t-${turn.anchor}`}
-        className="permalink"
-        aria-label={`Permalink to turn ${turn.anchor}`}
-      >
-        {turn.anchor}
-      </a>
-      <div className="turn-body">
-        {speaker ? (
-          <p className="speaker">
-            <span className="speaker-label">{speakerLabel(turn.kind, speaker)}</span>
-            {speakerLabel(turn.kind, speaker) !== speaker.name && (
-              <span className="speaker-full" role="tooltip">
-                {speaker.name}
-                {speaker.role ? `, ${speaker.role}` : ""}
-              </span>
-            )}
-          </p>
-        ) : KIND_LABELS[turn.kind] ? (
-          <p className="kind-label">
-            {KIND_LABELS[turn.kind]}
-            {turn.label ? ` ${turn.label}` : ""}
-          </p>
-        ) : turn.label ? (
-          <p className="kind-label">{turn.label}.</p>
-        ) : null}
-        <p className="utterance" lang={turn.lang ?? undefined}>
-          {spans.length === 0 ? turn.text : <Highlights text={turn.text} spans={spans} />}
-        </p>
-      </div>
-    </li>
+      dangerouslySetInnerHTML={{ __html: turnInnerHtml(turn, speaker, spans) }}
+    />
   );
+}
+
+/** The permalink, the speaker (or kind label) and the utterance with its highlights, as HTML. */
+export function turnInnerHtml(turn: ReaderTurn, speaker: Participant | undefined, spans: Span[]) {
+  const permalink = `<a href="#t-${turn.anchor}" class="permalink" aria-label="Permalink to turn ${turn.anchor}">${turn.anchor}</a>`;
+  let label = "";
+  if (speaker) {
+    const short = speakerLabel(turn.kind, speaker);
+    const full =
+      short !== speaker.name
+        ? `<span class="speaker-full" role="tooltip">${escapeHtml(speaker.name + (speaker.role ? `, ${speaker.role}` : ""))}</span>`
+        : "";
+    label = `<p class="speaker"><span class="speaker-label">${escapeHtml(short)}</span>${full}</p>`;
+  } else if (KIND_LABELS[turn.kind]) {
+    label = `<p class="kind-label">${escapeHtml(KIND_LABELS[turn.kind] + (turn.label ? ` ${turn.label}` : ""))}</p>`;
+  } else if (turn.label) {
+    label = `<p class="kind-label">${escapeHtml(turn.label)}.</p>`;
+  }
+  const lang = turn.lang ? ` lang="${escapeHtml(turn.lang)}"` : "";
+  const text = spans.length === 0 ? escapeHtml(turn.text) : highlightsHtml(turn.text, spans);
+  return `${permalink}<div class="turn-body">${label}<p class="utterance"${lang}>${text}</p></div>`;
 }
 
 /** Dialogue shows the transcript's own label ("Liao"); reported speech names the person. */
@@ -85,21 +85,17 @@ export function speakerLabel(kind: string, speaker: Participant): string {
 }
 
 /** Overlapping highlights: each piece is shaded by how many notes cover it, and shows the count. */
-function Highlights({ text, spans }: { text: string; spans: Span[] }) {
-  return segmentText(text, spans).map((segment) =>
-    segment.ids.length === 0 ? (
-      <span key={segment.start}>{segment.text}</span>
-    ) : (
-      <mark
-        key={segment.start}
-        className={`hl hl--${Math.min(segment.ids.length, 3)}`}
-        data-ids={segment.ids.join(" ")}
-        data-count={segment.ids.length > 1 ? segment.ids.length : undefined}
-        title={`${segment.ids.length} annotation${segment.ids.length === 1 ? "" : "s"}: see the panel`}
-        tabIndex={0}
-      >
-        {segment.text}
-      </mark>
-    ),
-  );
+function highlightsHtml(text: string, spans: Span[]) {
+  return segmentText(text, spans)
+    .map((segment) => {
+      const count = segment.ids.length;
+      if (count === 0) return `<span>${escapeHtml(segment.text)}</span>`;
+      return (
+        `<mark class="hl hl--${Math.min(count, 3)}" data-ids="${escapeHtml(segment.ids.join(" "))}"` +
+        (count > 1 ? ` data-count="${count}"` : "") +
+        ` title="${count} annotation${count === 1 ? "" : "s"}: see the panel" tabindex="0">` +
+        `${escapeHtml(segment.text)}</mark>`
+      );
+    })
+    .join("");
 }

@@ -33,16 +33,19 @@ export function toPanel(
       }
     }
     const ref = toRef(row);
+    const mine = canEditAnnotation(viewer, ref) && !row.deletedAt;
     return {
       id: row.id,
       authorName: row.author.name ?? "Someone",
-      mine: canEditAnnotation(viewer, ref) && !row.deletedAt,
+      mine,
       visibility: row.visibility,
       courseId: row.courseId,
       courseTitle: row.course?.title ?? null,
       groupId: row.groupId,
       groupName: row.group?.name ?? null,
-      body: row.deletedAt ? null : row.body,
+      // The editor's JSON only for the viewer's own notes (the only ones they can edit): the
+      // card shows bodyHtml, and every other note's JSON was a third of the reader's payload.
+      body: mine ? row.body : null,
       // A deleted note's words are gone for everyone; its replies remain.
       bodyHtml: row.deletedAt ? "" : row.bodyHtml,
       tags: row.deletedAt ? [] : row.tags,

@@ -6,6 +6,7 @@ import { singleLine } from "@/lib/validations/text";
 // only its SHA-256 is stored, which is enough for a 256-bit random secret (no need for a slow hash).
 
 const PREFIX = "mcn_";
+const LAST_USED_PRECISION_MS = 60_000;
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -40,11 +41,16 @@ export async function userIdForBearer(
 ): Promise<string | null> {
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token?.startsWith(PREFIX)) return null;
-  const row = await prisma.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, userId: true, revokedAt: true },
-  });
+  // Raw SQL on this per-request path (see loadViewer).
+  const [row] = await prisma.$queryRaw<
+    { id: string; userId: string; revokedAt: Date | null; lastUsedAt: Date | null }[]
+  >`
+    SELECT "id", "userId", "revokedAt", "lastUsedAt" FROM "ApiToken"
+    WHERE "tokenHash" = ${hashToken(token)}`;
   if (!row || row.revokedAt) return null;
-  await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // "Last used" to the minute: a script polling the API should not write a row per request.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS)
+    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   return row.userId;
 }

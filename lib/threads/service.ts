@@ -12,18 +12,17 @@ import { resolveMentions } from "./mentions";
 // Discussion threads. A reply's audience is its root annotation's: whoever may read the root may
 // read and write its replies, and nobody else, whatever the reply's author could see elsewhere.
 
-const replySelect = {
-  id: true,
-  annotationId: true,
-  parentId: true,
-  bodyHtml: true,
-  deletedAt: true,
-  endorsedAt: true,
-  createdAt: true,
-  author: { select: { id: true, name: true } },
-} satisfies Prisma.ReplySelect;
-
-export type ReplyRow = Prisma.ReplyGetPayload<{ select: typeof replySelect }>;
+/** A reply as the reader shows it. */
+export interface ReplyRow {
+  id: string;
+  annotationId: string;
+  parentId: string | null;
+  bodyHtml: string;
+  deletedAt: Date | null;
+  endorsedAt: Date | null;
+  createdAt: Date;
+  author: { id: string; name: string | null };
+}
 
 async function readableRoot(prisma: PrismaClient, viewer: Viewer, annotationId: string) {
   const root = await prisma.annotation.findUnique({
@@ -51,16 +50,25 @@ async function readableRoot(prisma: PrismaClient, viewer: Viewer, annotationId: 
  */
 export async function repliesFor(prisma: PrismaClient, readableAnnotationIds: string[]) {
   if (readableAnnotationIds.length === 0) return new Map<string, ReplyRow[]>();
-  const rows = await prisma.reply.findMany({
-    where: { annotationId: { in: readableAnnotationIds } },
-    orderBy: { createdAt: "asc" },
-    select: replySelect,
-  });
+  // One array parameter rather than `annotationId IN (...)` with a parameter per id: for the
+  // 1,800 notes of a large seminar document, Prisma's query compiler spent longer on that list
+  // than PostgreSQL on the query (bench/README.md).
+  const rows = await prisma.$queryRaw<(Omit<ReplyRow, "author"> & AuthorColumns)[]>`
+    SELECT r."id", r."annotationId", r."parentId", r."bodyHtml", r."deletedAt", r."endorsedAt",
+      r."createdAt", u."id" AS "authorId", u."name" AS "authorName"
+    FROM "Reply" r JOIN "User" u ON u."id" = r."authorId"
+    WHERE r."annotationId" = ANY(${readableAnnotationIds}::text[])
+    ORDER BY r."createdAt" ASC`;
   const byAnnotation = new Map<string, ReplyRow[]>();
-  for (const row of rows)
-    byAnnotation.set(row.annotationId, [...(byAnnotation.get(row.annotationId) ?? []), row]);
+  for (const { authorId, authorName, ...row } of rows) {
+    const list = byAnnotation.get(row.annotationId) ?? [];
+    list.push({ ...row, author: { id: authorId, name: authorName } });
+    byAnnotation.set(row.annotationId, list);
+  }
   return byAnnotation;
 }
+
+type AuthorColumns = { authorId: string; authorName: string | null };
 
 export async function createReply(
   prisma: PrismaClient,

@@ -14,14 +14,16 @@ export async function voteSummary(
 ): Promise<VoteSummary> {
   const summary: VoteSummary = { count: new Map(), mine: new Set() };
   if (annotationIds.length === 0 && replyIds.length === 0) return summary;
-  const votes = await prisma.vote.findMany({
-    where: { OR: [{ annotationId: { in: annotationIds } }, { replyId: { in: replyIds } }] },
-    select: { userId: true, annotationId: true, replyId: true },
-  });
-  for (const vote of votes) {
-    const key = vote.annotationId ?? vote.replyId!;
-    summary.count.set(key, (summary.count.get(key) ?? 0) + 1);
-    if (vote.userId === userId) summary.mine.add(key);
+  // Counted in SQL, with one array parameter per list (see repliesFor in ./service.ts).
+  const rows = await prisma.$queryRaw<{ key: string; count: number; mine: boolean | null }[]>`
+    SELECT COALESCE(v."annotationId", v."replyId") AS "key", count(*)::int AS "count",
+      bool_or(v."userId" = ${userId}) AS "mine"
+    FROM "Vote" v
+    WHERE v."annotationId" = ANY(${annotationIds}::text[]) OR v."replyId" = ANY(${replyIds}::text[])
+    GROUP BY 1`;
+  for (const row of rows) {
+    summary.count.set(row.key, row.count);
+    if (row.mine) summary.mine.add(row.key);
   }
   return summary;
 }
