@@ -380,6 +380,8 @@ export function docToText(doc: TiptapDoc): string {
 
 /** Validate a body from a client and render it: the only way a body reaches the database. */
 export function parseBody(input: unknown): BodyResult {
+  // An editor that was never typed in sends nothing at all.
+  if (input === undefined) return { ok: false, error: BODY_MESSAGES.empty };
   const parsed = tiptapDocSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, error: parsed.error.issues[0]?.message ?? BODY_MESSAGES.unreadable };

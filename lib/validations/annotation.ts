@@ -53,7 +53,7 @@ export const createAnnotationSchema = z.object({
   /** Absent for a discussion of the whole document (`scope: "document"`). */
   selection: z.object({ start: point, end: point }).optional(),
   scope: z.enum(["passage", "document"]).default("passage"),
-  body: z.unknown(),
+  body: z.unknown().optional(),
   tags: tagsSchema.default([]),
   ...scope,
 });
@@ -62,7 +62,7 @@ export type CreateAnnotationInput = z.input<typeof createAnnotationSchema>;
 export const updateAnnotationSchema = z.object({
   /** The version the editor started from; a newer one in the database means someone else saved. */
   version: z.number().int().positive(),
-  body: z.unknown(),
+  body: z.unknown().optional(),
   tags: tagsSchema.default([]),
   ...scope,
 });
