@@ -281,6 +281,11 @@ describe("parseBody: rejected documents", () => {
     },
     // shape
     {
+      name: "nothing at all (an editor never typed in)",
+      input: undefined,
+      error: "Write something before saving.",
+    },
+    {
       name: "null",
       input: null,
       error: 'The note could not be read: it is not an editor document (type "doc").',
