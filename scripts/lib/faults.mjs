@@ -176,12 +176,15 @@ export async function verify(pool, records, runId) {
   };
 }
 
-/** Follow a server-sent event stream; collects event names and the ids of "changed" events. */
-export function openEventStream(url) {
+/** Follow a server-sent event stream (as a signed-in reader); collects the event names. */
+export function openEventStream(url, { token } = {}) {
   const controller = new AbortController();
-  const state = { events: [], changedIds: [], close: () => controller.abort() };
+  // Events carry no ids (only the kind of change): count them instead.
+  const state = { events: [], close: () => controller.abort() };
   (async () => {
-    const response = await fetch(url, { signal: controller.signal });
+    // The stream is for signed-in readers: a personal API token stands in for a session.
+    const headers = token ? { Authorization: `Bearer ${token}` } : {};
+    const response = await fetch(url, { signal: controller.signal, headers });
     const decoder = new TextDecoder();
     let buffer = "";
     for await (const chunk of response.body) {
@@ -191,10 +194,8 @@ export function openEventStream(url) {
         const block = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
         const event = block.match(/^event: (.+)$/m)?.[1];
-        const data = block.match(/^data: (.+)$/m)?.[1];
         if (!event) continue;
         state.events.push(event);
-        if (event === "changed") state.changedIds.push(JSON.parse(data ?? "{}").id);
       }
     }
   })().catch(() => {});
