@@ -1,19 +1,13 @@
 import "server-only";
-import { redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/viewer";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { FormState } from "@/lib/forms";
 import { idSchema } from "@/lib/validations/course";
 
-// Shared steps of the form actions (courses, assignments): who is asking comes from the session,
-// ids sent by the page are checked for shape (access is checked by the service), and expected
-// refusals become the form's message.
+// Shared steps of the form actions (courses, assignments): who is asking comes from the session
+// (a signed-out visitor is sent to sign in, as pages do), ids sent by the page are checked for
+// shape (access is checked by the service), and expected refusals become the form's message.
 
-export async function requireViewer(callbackUrl: string) {
-  const viewer = await getViewer();
-  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  return viewer;
-}
+export { requirePageViewer as requireViewer } from "@/lib/pages";
 
 /** An id from the form, or "not found" (a malformed id names nothing). */
 export function formId(value: FormDataEntryValue | null): string {

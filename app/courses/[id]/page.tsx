@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
 import {
   addGroupMemberAction,
   regenerateCodeAction,
@@ -17,7 +16,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { formatJoinCode } from "@/lib/courses/join-code";
 import { getCourse } from "@/lib/courses/service";
 import { getPrisma } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { foundOr404, requirePageViewer } from "@/lib/pages";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Course" };
@@ -26,14 +25,8 @@ type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 async function loadCourse(id: string) {
-  const viewer = await getViewer();
-  if (!viewer) redirect(`/signin?callbackUrl=${encodeURIComponent(`/courses/${id}`)}`);
-  try {
-    return await getCourse(getPrisma(), viewer, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  const viewer = await requirePageViewer(`/courses/${id}`);
+  return foundOr404(getCourse(getPrisma(), viewer, id));
 }
 
 async function AssignmentsSection({
