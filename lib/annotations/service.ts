@@ -14,7 +14,7 @@ import {
   type AnnotationRef,
   type Viewer,
 } from "@/lib/auth/permissions";
-import { postingGate } from "@/lib/assignments/gate";
+import { postingGate, type PostingGate } from "@/lib/assignments/gate";
 import { recordAudit } from "@/lib/audit/log";
 import { checkWriteRate } from "@/lib/auth/rate-limit";
 import { NotFoundError } from "@/lib/errors";
@@ -150,7 +150,14 @@ export async function listDocumentAnnotations(
   viewer: Viewer | null,
   documentId: string,
   /** The reader keeps deleted annotations that have replies, as placeholders; exports do not. */
-  { withDeletedThreads = false } = {},
+  {
+    withDeletedThreads = false,
+    gate,
+  }: {
+    withDeletedThreads?: boolean;
+    /** The viewer's "post first" gate on this document, when the caller has it already. */
+    gate?: PostingGate;
+  } = {},
 ): Promise<AnnotationRow[]> {
   if (!viewer) return [];
   const rows = await prisma.$queryRaw<ListedRow[]>`
@@ -166,10 +173,10 @@ export async function listDocumentAnnotations(
       })
       AND ${readableSql(viewer)}
     ORDER BY a."firstAnchor" ASC, a."createdAt" ASC`;
-  const gate = await postingGate(prisma, viewer, [documentId]);
+  const held = gate ?? (await postingGate(prisma, viewer, [documentId]));
   return rows
     .map(fromListed)
-    .filter((row) => canReadAnnotation(viewer, toRef(row)) && !gate.hides(row));
+    .filter((row) => canReadAnnotation(viewer, toRef(row)) && !held.hides(row));
 }
 
 /**

@@ -53,11 +53,17 @@ export interface WorkEntry extends WorkItem {
 }
 
 /** The students an assignment is set for: the whole course, or the members of its groups. */
-export async function assignedStudents(prisma: PrismaClient, assignment: AssignmentScope) {
+export async function assignedStudents(
+  prisma: PrismaClient,
+  assignment: AssignmentScope,
+  /** Just this student (if the assignment is set for them). */
+  studentId?: string,
+) {
   const rows = await prisma.membership.findMany({
     where: {
       courseId: assignment.courseId,
       role: "student",
+      ...(studentId ? { userId: studentId } : {}),
       ...(assignment.groupIds.length
         ? {
             user: {
@@ -190,19 +196,21 @@ export async function assignmentResults(
   viewer: Viewer,
   assignment: AssignmentScope,
   now = new Date(),
+  /** One student's row only (their work page), without loading the whole class. */
+  { studentId }: { studentId?: string } = {},
 ): Promise<StudentRow[]> {
   if (!canManageAssignment(viewer, assignment))
     throw new ForbiddenError("Only the course's instructors see the class's results.");
-  const students = await assignedStudents(prisma, assignment);
+  const students = await assignedStudents(prisma, assignment, studentId);
   const ids = students.map((student) => student.id);
   const [work, extensions, grades] = await Promise.all([
     loadWork(prisma, assignment, ids),
     prisma.assignmentExtension.findMany({
-      where: { assignmentId: assignment.id },
+      where: { assignmentId: assignment.id, userId: { in: ids } },
       select: { userId: true, dueAt: true },
     }),
     prisma.grade.findMany({
-      where: { assignmentId: assignment.id },
+      where: { assignmentId: assignment.id, userId: { in: ids } },
       select: { userId: true, completion: true, quality: true, comment: true },
     }),
   ]);

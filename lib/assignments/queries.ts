@@ -8,8 +8,7 @@ import {
 import { NotFoundError } from "@/lib/errors";
 import { assignmentResults, ownProgress, type StudentRow } from "./activity";
 import { computeHeat } from "./heat";
-import { effectiveDeadline } from "./rules";
-import { getAssignment } from "./service";
+import { getAssignment, type AssignmentRecord } from "./service";
 
 // What the assignment pages show. Access is decided by lib/auth/permissions through
 // getAssignment / assignmentResults; these functions only shape the data.
@@ -91,22 +90,24 @@ export async function myAssignments(prisma: PrismaClient, viewer: Viewer, now = 
 export async function assignmentDashboard(
   prisma: PrismaClient,
   viewer: Viewer,
-  id: string,
+  /** As the page loaded it with getAssignment (which checked the viewer may see it). */
+  assignment: AssignmentRecord,
   now = new Date(),
 ) {
-  const assignment = await getAssignment(prisma, viewer, id);
-  const results = await assignmentResults(prisma, viewer, assignment, now);
-  const turns = await prisma.turn.findMany({
-    where: { documentId: assignment.documentId },
-    orderBy: { position: "asc" },
-    select: {
-      anchor: true,
-      position: true,
-      kind: true,
-      label: true,
-      speaker: { select: { name: true, label: true } },
-    },
-  });
+  const [results, turns] = await Promise.all([
+    assignmentResults(prisma, viewer, assignment, now),
+    prisma.turn.findMany({
+      where: { documentId: assignment.documentId },
+      orderBy: { position: "asc" },
+      select: {
+        anchor: true,
+        position: true,
+        kind: true,
+        label: true,
+        speaker: { select: { name: true, label: true } },
+      },
+    }),
+  ]);
   const heat = computeHeat(
     turns.map((turn) => ({
       anchor: turn.anchor,
@@ -162,14 +163,6 @@ export function sortAndFilter(
     return order || x.student.name.localeCompare(y.student.name);
   });
   return descending ? sorted.reverse() : sorted;
-}
-
-/** The student's deadline for display: their extension, or the assignment's. */
-export function deadlineFor(
-  assignment: { dueAt: Date; closedAt: Date | null },
-  extendedTo: Date | null,
-) {
-  return effectiveDeadline({ dueAt: assignment.dueAt, closedAt: assignment.closedAt, extendedTo });
 }
 
 /**

@@ -357,7 +357,7 @@ describe("who sees results", () => {
     await expect(assignmentResults(prisma, viewers.ada, assignment)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    await expect(assignmentDashboard(prisma, viewers.ada, assignment.id)).rejects.toBeInstanceOf(
+    await expect(assignmentDashboard(prisma, viewers.ada, assignment)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
     const own = await ownProgress(prisma, viewers.ada, assignment);

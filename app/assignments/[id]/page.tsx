@@ -39,7 +39,7 @@ export default async function AssignmentPage({
   const zone = await viewerTimeZone(assignment.timeZone);
   const now = new Date();
   if (assignment.canManage) {
-    const data = await assignmentDashboard(prisma, viewer, id, now);
+    const data = await assignmentDashboard(prisma, viewer, assignment, now);
     const teaching = [...viewer.courses]
       .filter(([courseId, role]) => role === "instructor" && courseId !== assignment.courseId)
       .map(([courseId]) => courseId);

@@ -9,7 +9,7 @@ import { DraftScopeProvider } from "@/components/annotations/DraftScopeProvider"
 import { audienceFor, toPanel } from "@/lib/annotations/panel";
 import { listDocumentAnnotations } from "@/lib/annotations/service";
 import { ReaderAssignment } from "@/components/assignments/ReaderAssignment";
-import { postingGate } from "@/lib/assignments/gate";
+import { postingGate, type PostingGate } from "@/lib/assignments/gate";
 import { readerAssignment } from "@/lib/assignments/queries";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -40,6 +40,7 @@ async function assignmentContext(
   viewer: Viewer | null,
   documentId: string,
   query: Record<string, string | string[] | undefined>,
+  gate: PostingGate,
 ) {
   if (!viewer) return { data: null, pinned: null, authorName: undefined };
   const prisma = getPrisma();
@@ -47,7 +48,6 @@ async function assignmentContext(
     typeof query.assignment === "string"
       ? await readerAssignment(prisma, viewer, query.assignment, documentId)
       : null;
-  const gate = await postingGate(prisma, viewer, [documentId]);
   const zone = await viewerTimeZone(data?.assignment.timeZone ?? "UTC");
   const author =
     data?.assignment.canManage && typeof query.author === "string"
@@ -85,8 +85,10 @@ export default async function ReaderPage({
   );
   const shown = filterBySpeaker(document.turns, speaker?.id);
   const viewer = await getViewer();
+  // Asked once: it filters the panel and explains itself in the pinned notice.
+  const gate = await postingGate(getPrisma(), viewer, [document.id]);
   const [rows, audience] = await Promise.all([
-    listDocumentAnnotations(getPrisma(), viewer, document.id, { withDeletedThreads: true }),
+    listDocumentAnnotations(getPrisma(), viewer, document.id, { withDeletedThreads: true, gate }),
     audienceFor(getPrisma(), viewer),
   ]);
   const replies = await repliesFor(
@@ -100,7 +102,7 @@ export default async function ReaderPage({
     [...replies.values()].flat().map((reply) => reply.id),
   );
   const { panel, spansByTurn } = toPanel(rows, viewer, replies, votes);
-  const reading = await assignmentContext(viewer, document.id, query);
+  const reading = await assignmentContext(viewer, document.id, query, gate);
   const passage = reading.data?.assignment;
   const inPassage = (anchor: number) =>
     passage?.firstAnchor != null &&

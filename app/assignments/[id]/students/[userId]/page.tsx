@@ -22,9 +22,9 @@ export default async function StudentWorkPage({ params }: { params: Params }) {
   const prisma = getPrisma();
   const assignment = await foundOr404(getAssignment(prisma, viewer, id));
   if (!assignment.canManage) notFound();
-  const row = (await assignmentResults(prisma, viewer, assignment)).find(
-    (result) => result.student.id === userId,
-  );
+  const [row] = await assignmentResults(prisma, viewer, assignment, new Date(), {
+    studentId: userId,
+  });
   if (!row) notFound();
   const zone = await viewerTimeZone(assignment.timeZone);
   const reader = (anchor: number) =>
