@@ -739,6 +739,7 @@ async function main(): Promise<number> {
         "bench/serve.json",
         JSON.stringify({
           base,
+          databaseUrl: db.url,
           cookie,
           token,
           tokens: credentials.tokens,

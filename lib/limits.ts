@@ -57,6 +57,9 @@ export const BODY_SIZE_LIMITS = {
 };
 
 /** The most rows one list request returns. */
+/** Cards the reader's panel may ask for at once (it shows at most 50 at a time). */
+export const MAX_CARDS_PER_REQUEST = 100;
+
 export const PAGE_LIMITS = {
   apiMax: 200,
   apiDefault: 50,

@@ -4,7 +4,11 @@ import { useMemo, useState } from "react";
 import type { Visibility } from "@/lib/annotations/types";
 import { Thread } from "./Thread";
 import { EndorseButton, HelpfulButton, LockButton, ResolveButton } from "./ThreadControls";
-import type { PanelAnnotation } from "./types";
+import type { PanelAnnotation, PanelIndexEntry } from "./types";
+import { useCards } from "./useCards";
+
+/** Cards listed at once; "Show more" adds as many again. */
+const PAGE = 50;
 
 const VISIBILITY_LABELS: Record<Visibility, string> = {
   private: "Only me",
@@ -15,7 +19,7 @@ const VISIBILITY_LABELS: Record<Visibility, string> = {
 
 export function AnnotationList({
   documentSlug,
-  annotations,
+  index,
   activeIds,
   visible,
   deleted,
@@ -26,7 +30,8 @@ export function AnnotationList({
   initialAuthor,
 }: {
   documentSlug: string;
-  annotations: PanelAnnotation[];
+  /** Every note the viewer may read; cards are loaded for those listed. */
+  index: PanelIndexEntry[];
   /** Open filtered to one author, listing all their notes (not only the turns in view). */
   initialAuthor?: string;
   activeIds: string[];
@@ -42,18 +47,13 @@ export function AnnotationList({
   const [tag, setTag] = useState("");
   const [visibility, setVisibility] = useState("");
   const [mine, setMine] = useState(false);
-  const authors = useMemo(
-    () => [...new Set(annotations.map((item) => item.authorName))].sort(),
-    [annotations],
-  );
-  const tags = useMemo(
-    () => [...new Set(annotations.flatMap((item) => item.tags))].sort(),
-    [annotations],
-  );
+  const [limit, setLimit] = useState(PAGE);
+  const authors = useMemo(() => [...new Set(index.map((item) => item.authorName))].sort(), [index]);
+  const tags = useMemo(() => [...new Set(index.flatMap((item) => item.tags))].sort(), [index]);
 
-  const wholeDocument = annotations.filter((item) => item.documentLevel);
-  const placed = annotations.filter((item) => !item.orphaned && !item.documentLevel);
-  const orphans = annotations.filter((item) => item.orphaned && !item.documentLevel);
+  const wholeDocument = index.filter((item) => item.documentLevel);
+  const placed = index.filter((item) => !item.orphaned && !item.documentLevel);
+  const orphans = index.filter((item) => item.orphaned && !item.documentLevel);
   const shown = placed.filter(
     (item) =>
       (!inView ||
@@ -64,9 +64,15 @@ export function AnnotationList({
       (!visibility || item.visibility === visibility) &&
       (!mine || item.mine),
   );
-  const cardProps = { documentSlug, onEdit, onDelete, onHide };
   // Notes of the highlight the reader is on come first.
   shown.sort((a, b) => Number(activeIds.includes(b.id)) - Number(activeIds.includes(a.id)));
+  const listed = shown.slice(0, limit);
+  const { cards, error, retry } = useCards(
+    documentSlug,
+    [...wholeDocument, ...listed, ...orphans].map((item) => item.id),
+    index,
+  );
+  const cardProps = { documentSlug, cards, onEdit, onDelete, onHide };
 
   return (
     <section aria-label="Annotation list">
@@ -140,7 +146,20 @@ export function AnnotationList({
       <p className="meta">
         {shown.length} of {placed.length} annotation{placed.length === 1 ? "" : "s"} on passages
       </p>
-      <CardList items={shown} activeIds={activeIds} {...cardProps} />
+      {error && (
+        <p role="alert" className="form-error">
+          {error}{" "}
+          <button type="button" className="link-button" onClick={retry}>
+            Try again
+          </button>
+        </p>
+      )}
+      <CardList items={listed} activeIds={activeIds} {...cardProps} />
+      {shown.length > listed.length && (
+        <button type="button" className="secondary" onClick={() => setLimit(limit + PAGE)}>
+          Show {Math.min(PAGE, shown.length - listed.length)} more of {shown.length - listed.length}
+        </button>
+      )}
 
       {orphans.length > 0 && (
         <section aria-labelledby="orphans-heading" className="orphans">
@@ -153,14 +172,19 @@ export function AnnotationList({
   );
 }
 
-/** Annotation cards in a list; those in `activeIds` are emphasised. */
+/**
+ * Annotation cards in a list; those in `activeIds` are emphasised. A card still loading shows
+ * its author; one that is no longer readable is left out.
+ */
 function CardList({
   items,
   activeIds,
+  cards,
   ...props
 }: {
-  items: PanelAnnotation[];
+  items: PanelIndexEntry[];
   activeIds: string[];
+  cards: ReadonlyMap<string, PanelAnnotation | null>;
   documentSlug: string;
   onEdit: (annotation: PanelAnnotation) => void;
   onDelete: (annotation: PanelAnnotation) => void;
@@ -168,14 +192,29 @@ function CardList({
 }) {
   return (
     <ol className="annotation-list">
-      {items.map((item) => (
-        <AnnotationCard
-          key={item.id}
-          annotation={item}
-          active={activeIds.includes(item.id)}
-          {...props}
-        />
-      ))}
+      {items.map((item) => {
+        const card = cards.get(item.id);
+        if (card === null) return null;
+        return card ? (
+          <AnnotationCard
+            key={item.id}
+            annotation={card}
+            active={activeIds.includes(item.id)}
+            {...props}
+          />
+        ) : (
+          <li
+            key={item.id}
+            className="annotation-card annotation-card--loading"
+            data-annotation={item.id}
+            aria-busy="true"
+          >
+            <p className="card-meta">
+              <strong>{item.authorName}</strong> · loading the note…
+            </p>
+          </li>
+        );
+      })}
     </ol>
   );
 }

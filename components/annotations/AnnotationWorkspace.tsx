@@ -13,14 +13,15 @@ import { selectionToTurnRange, type TurnPoint } from "@/lib/annotations/dom-sele
 import { AnnotationList } from "./AnnotationList";
 import { EditorForm, type Draft } from "./EditorForm";
 import { LiveUpdates } from "./LiveUpdates";
-import type { Audience, PanelAnnotation } from "./types";
+import type { Audience, PanelAnnotation, PanelIndexEntry } from "./types";
 import { DraftScope, UnreachableError } from "./useLocalDraft";
 import { useRestoredDraft } from "./useRestoredDraft";
 
 interface Props {
   documentSlug: string;
   signedIn: boolean;
-  annotations: PanelAnnotation[];
+  /** Every note the viewer may read (the panel loads the cards it shows). */
+  index: PanelIndexEntry[];
   audience: Audience;
   /** Pinned above the notes: the assignment the reader was opened for, or a notice. */
   pinned?: ReactNode;
@@ -32,13 +33,13 @@ interface Props {
 
 /**
  * The reader's annotation layer: turns a selection (mouse, touch or keyboard) into a new note,
- * lists the notes of the turns in view in a side panel, and lets authors edit, delete (with
+ * lists the notes of the turns in view in a side panel (their cards loaded as they are shown), and lets authors edit, delete (with
  * undo) and instructors hide. Highlights themselves are rendered by the server.
  */
 export function AnnotationWorkspace({
   documentSlug,
   signedIn,
-  annotations,
+  index,
   audience,
   pinned,
   defaultAudience,
@@ -57,7 +58,7 @@ export function AnnotationWorkspace({
   const [deleted, setDeleted] = useState<PanelAnnotation[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   // After a reload, reopen the editor on the note this device still keeps.
-  useRestoredDraft(useContext(DraftScope), annotations, (restored) => {
+  useRestoredDraft(useContext(DraftScope), index, (restored) => {
     setDraft(restored);
     setMessage("Your unsaved note is back in the editor.");
   });
@@ -218,7 +219,7 @@ export function AnnotationWorkspace({
     });
     document.querySelectorAll(".transcript > .turn").forEach((turn) => observer.observe(turn));
     return () => observer.disconnect();
-  }, [annotations]);
+  }, [index]);
 
   return (
     <aside className="annotation-panel" aria-labelledby="panel-heading">
@@ -317,7 +318,7 @@ export function AnnotationWorkspace({
 
       <AnnotationList
         documentSlug={documentSlug}
-        annotations={annotations}
+        index={index}
         initialAuthor={initialAuthor}
         activeIds={activeIds}
         visible={visible}

@@ -1,6 +1,23 @@
 import type { Visibility } from "@/lib/annotations/types";
 
-/** What the reader page hands the annotation panel (already filtered by permissions). */
+/**
+ * What the reader page hands the panel for every note the viewer may read: enough to filter,
+ * count and find the notes of the turns in view. The panel loads the cards it shows
+ * (`GET /api/documents/<slug>/cards`).
+ */
+export interface PanelIndexEntry {
+  id: string;
+  authorName: string;
+  mine: boolean;
+  visibility: Visibility;
+  tags: string[];
+  /** Turn anchors the annotation covers, in reading order. */
+  anchors: number[];
+  orphaned: boolean;
+  documentLevel: boolean;
+}
+
+/** A note's card in the panel (already filtered by permissions). */
 export interface PanelAnnotation {
   id: string;
   authorName: string;

@@ -3,7 +3,8 @@
 import { useEffect, useRef } from "react";
 import { listDrafts } from "@/lib/drafts/local-drafts";
 import type { Draft } from "./EditorForm";
-import type { PanelAnnotation } from "./types";
+import type { PanelIndexEntry } from "./types";
+import { fetchCards } from "./useCards";
 
 /**
  * Once per page load: the most recent note draft this browser keeps for the document (typed,
@@ -11,7 +12,7 @@ import type { PanelAnnotation } from "./types";
  */
 export function useRestoredDraft(
   scope: { userId: string; documentSlug: string } | null,
-  annotations: PanelAnnotation[],
+  index: PanelIndexEntry[],
   reopen: (draft: Draft) => void,
 ) {
   const done = useRef(false);
@@ -23,9 +24,17 @@ export function useRestoredDraft(
       if (target.kind === "new")
         return reopen({ mode: "new", range: target.range, quote: target.quote });
       if (target.kind === "document") return reopen({ mode: "document" });
-      if (target.kind === "edit") {
-        const annotation = annotations.find((item) => item.id === target.annotationId);
-        if (annotation && annotation.mine) return reopen({ mode: "edit", annotation });
+      if (
+        target.kind === "edit" &&
+        index.some((item) => item.id === target.annotationId && item.mine)
+      ) {
+        // The editor needs the note's card (its text and version), which the panel loads.
+        void fetchCards(scope.documentSlug, [target.annotationId])
+          .then(([annotation]) => {
+            if (annotation?.mine) reopen({ mode: "edit", annotation });
+          })
+          .catch(() => {}); // unreachable: the draft stays kept for the next visit
+        return;
       }
     }
     // Only the first render's list matters; later ones come from saving.

@@ -1,7 +1,15 @@
 import "server-only";
-import type { PanelAnnotation, Audience, PanelReply } from "@/components/annotations/types";
-import type { ReplyRow } from "@/lib/threads/service";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type {
+  Audience,
+  PanelAnnotation,
+  PanelIndexEntry,
+  PanelReply,
+} from "@/components/annotations/types";
+import { postingGate } from "@/lib/assignments/gate";
+import { rawRows } from "@/lib/db/raw";
+import { repliesFor, type ReplyRow } from "@/lib/threads/service";
+import { voteSummary } from "@/lib/threads/votes";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import {
   canEditAnnotation,
   canHideAnnotation,
@@ -12,10 +20,79 @@ import {
 } from "@/lib/auth/permissions";
 import type { VoteSummary } from "@/lib/threads/votes";
 import type { Span } from "./segments";
-import { toRef, type AnnotationRow } from "./service";
+import {
+  listDocumentAnnotations,
+  toRef,
+  type AnnotationIndexRow,
+  type AnnotationRow,
+} from "./service";
 import type { AnnotationSelector } from "./types";
 
-/** Rows the viewer may read, shaped for the reader's panel and highlights. */
+/**
+ * The reader page's share of every readable note: the highlights (spans per turn) and the
+ * panel's index. Cards come later, for the notes the panel shows (loadPanelCards).
+ */
+export function toPanelIndex(rows: AnnotationIndexRow[], viewer: Viewer | null) {
+  const spansByTurn = new Map<number, Span[]>();
+  const index = rows.map((row): PanelIndexEntry => {
+    if (!row.orphaned) {
+      for (const position of row.positions) {
+        const spans = spansByTurn.get(position.turnAnchor) ?? [];
+        spans.push({ id: row.id, start: position.start, end: position.end });
+        spansByTurn.set(position.turnAnchor, spans);
+      }
+    }
+    return {
+      id: row.id,
+      authorName: row.authorName ?? "Someone",
+      mine: canEditAnnotation(viewer, toRef(row)) && !row.deletedAt,
+      visibility: row.visibility,
+      tags: row.deletedAt ? [] : row.tags,
+      anchors: row.orphaned ? [] : row.positions.map((position) => position.turnAnchor),
+      orphaned: row.orphaned,
+      documentLevel: row.scope === "document",
+    };
+  });
+  return { index, spansByTurn };
+}
+
+/**
+ * The cards of these notes of a document, for the panel: each one the viewer may read now
+ * (same filter and checks as the reader's index), with its discussion and votes. Ids that are
+ * not readable (another course's, private, deleted, gated, made up) are simply absent, so the
+ * answer says nothing about them. Null when no document has that slug.
+ */
+export async function loadPanelCards(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  documentSlug: string,
+  ids: readonly string[],
+): Promise<PanelAnnotation[] | null> {
+  const [document] = await rawRows<{ id: string }>(
+    prisma,
+    Prisma.sql`SELECT "id" FROM "Document" WHERE "slug" = ${documentSlug}`,
+  );
+  if (!document) return null;
+  const gate = await postingGate(prisma, viewer, [document.id]);
+  const rows = await listDocumentAnnotations(prisma, viewer, document.id, {
+    withDeletedThreads: true,
+    gate,
+    ids,
+  });
+  const replies = await repliesFor(
+    prisma,
+    rows.map((row) => row.id),
+  );
+  const votes = await voteSummary(
+    prisma,
+    viewer.userId,
+    rows.map((row) => row.id),
+    [...replies.values()].flat().map((reply) => reply.id),
+  );
+  return toPanel(rows, viewer, replies, votes).panel;
+}
+
+/** Rows the viewer may read, shaped as the panel's cards (and their highlights). */
 export function toPanel(
   rows: AnnotationRow[],
   viewer: Viewer | null,

@@ -17,6 +17,7 @@ import {
 import { postingGate, type PostingGate } from "@/lib/assignments/gate";
 import { recordAudit } from "@/lib/audit/log";
 import { checkWriteRate } from "@/lib/auth/rate-limit";
+import { rawRows } from "@/lib/db/raw";
 import { NotFoundError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/channel";
 import type { Outcome } from "@/lib/outcome";
@@ -137,6 +138,35 @@ function fromListed<T extends ListedRow>({ authorName, courseTitle, groupName, .
   };
 }
 
+/** The WHERE of a document's readable annotations, shared by the full rows and the index. */
+function documentFilter(
+  viewer: Viewer,
+  documentId: string,
+  withDeletedThreads: boolean,
+  ids: readonly string[] | undefined,
+) {
+  return Prisma.sql`a."documentId" = ${documentId}
+      AND (a."deletedAt" IS NULL${
+        // A deleted annotation that others answered stays as "annotation deleted", so the
+        // discussion remains readable.
+        withDeletedThreads
+          ? Prisma.sql` OR EXISTS (SELECT 1 FROM "Reply" r
+              WHERE r."annotationId" = a."id" AND r."deletedAt" IS NULL)`
+          : Prisma.empty
+      })
+      ${ids ? Prisma.sql`AND a."id" = ANY(${[...ids]}::text[])` : Prisma.empty}
+      AND ${readableSql(viewer)}`;
+}
+
+interface DocumentListOptions {
+  /** The reader keeps deleted annotations that have replies, as placeholders; exports do not. */
+  withDeletedThreads?: boolean;
+  /** The viewer's "post first" gate on this document, when the caller has it already. */
+  gate?: PostingGate;
+  /** Only these annotations (the reader's panel loads the cards it shows). */
+  ids?: readonly string[];
+}
+
 /**
  * The annotations of a document the viewer may read, in reading order; deleted ones left out.
  *
@@ -149,34 +179,66 @@ export async function listDocumentAnnotations(
   prisma: PrismaClient,
   viewer: Viewer | null,
   documentId: string,
-  /** The reader keeps deleted annotations that have replies, as placeholders; exports do not. */
-  {
-    withDeletedThreads = false,
-    gate,
-  }: {
-    withDeletedThreads?: boolean;
-    /** The viewer's "post first" gate on this document, when the caller has it already. */
-    gate?: PostingGate;
-  } = {},
+  { withDeletedThreads = false, gate, ids }: DocumentListOptions = {},
 ): Promise<AnnotationRow[]> {
-  if (!viewer) return [];
-  const rows = await prisma.$queryRaw<ListedRow[]>`
+  if (!viewer || ids?.length === 0) return [];
+  const rows = await rawRows<ListedRow>(
+    prisma,
+    Prisma.sql`
     SELECT ${LISTED_COLUMNS} FROM "Annotation" a ${LISTED_JOINS}
-    WHERE a."documentId" = ${documentId}
-      AND (a."deletedAt" IS NULL${
-        // A deleted annotation that others answered stays as "annotation deleted", so the
-        // discussion remains readable.
-        withDeletedThreads
-          ? Prisma.sql` OR EXISTS (SELECT 1 FROM "Reply" r
-              WHERE r."annotationId" = a."id" AND r."deletedAt" IS NULL)`
-          : Prisma.empty
-      })
-      AND ${readableSql(viewer)}
-    ORDER BY a."firstAnchor" ASC, a."createdAt" ASC`;
+    WHERE ${documentFilter(viewer, documentId, withDeletedThreads, ids)}
+    ORDER BY a."firstAnchor" ASC, a."createdAt" ASC`,
+  );
   const held = gate ?? (await postingGate(prisma, viewer, [documentId]));
   return rows
     .map(fromListed)
     .filter((row) => canReadAnnotation(viewer, toRef(row)) && !held.hides(row));
+}
+
+/** What the reader needs of every readable note up front: who, where, shared how, tags. */
+export interface AnnotationIndexRow {
+  id: string;
+  documentId: string;
+  authorId: string;
+  authorName: string | null;
+  visibility: Visibility;
+  courseId: string | null;
+  groupId: string | null;
+  /** The selector's positions (turn anchor, start, end), for the highlights. */
+  positions: AnnotationSelector["positions"];
+  orphaned: boolean;
+  tags: string[];
+  hiddenAt: Date | null;
+  deletedAt: Date | null;
+  scope: "passage" | "document";
+}
+
+/**
+ * The same annotations as listDocumentAnnotations (same filter, same checks, same order) without
+ * their bodies, quotes or discussions: the reader's highlights and the panel's index. The panel
+ * loads the cards it shows (lib/annotations/panel.ts): a large seminar document has about 1,800
+ * readable notes, and their cards made a third of the reader's page.
+ */
+export async function listDocumentIndex(
+  prisma: PrismaClient,
+  viewer: Viewer | null,
+  documentId: string,
+  { gate }: { gate?: PostingGate } = {},
+): Promise<AnnotationIndexRow[]> {
+  if (!viewer) return [];
+  const rows = await rawRows<AnnotationIndexRow>(
+    prisma,
+    Prisma.sql`
+    SELECT a."id", a."documentId", a."authorId", u."name" AS "authorName",
+      a."visibility"::text AS "visibility", a."courseId", a."groupId",
+      a."selector"->'positions' AS "positions", a."orphaned", a."tags", a."hiddenAt",
+      a."deletedAt", a."scope"::text AS "scope"
+    FROM "Annotation" a JOIN "User" u ON u."id" = a."authorId"
+    WHERE ${documentFilter(viewer, documentId, true, undefined)}
+    ORDER BY a."firstAnchor" ASC, a."createdAt" ASC`,
+  );
+  const held = gate ?? (await postingGate(prisma, viewer, [documentId]));
+  return rows.filter((row) => canReadAnnotation(viewer, toRef(row)) && !held.hides(row));
 }
 
 /**
@@ -523,8 +585,10 @@ export async function searchAnnotations(
   if (search.document) {
     // By id, not by joining on the slug: the planner then knows how many notes this document
     // has and walks the newest-first index for a page (about 100 times faster on a large one).
-    const [document] = await prisma.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Document" WHERE "slug" = ${search.document}`;
+    const [document] = await rawRows<{ id: string }>(
+      prisma,
+      Prisma.sql`SELECT "id" FROM "Document" WHERE "slug" = ${search.document}`,
+    );
     if (!document) return { total: 0, rows: [] };
     conditions.push(Prisma.sql`a."documentId" = ${document.id}`);
   }
@@ -541,16 +605,22 @@ export async function searchAnnotations(
   }
   const where = Prisma.join(conditions, " AND ");
   const [rows, counted] = await Promise.all([
-    prisma.$queryRaw<(ListedRow & { documentSlug: string; documentTitle: string })[]>`
+    rawRows<ListedRow & { documentSlug: string; documentTitle: string }>(
+      prisma,
+      Prisma.sql`
       SELECT ${LISTED_COLUMNS}, d."slug" AS "documentSlug", d."title" AS "documentTitle"
       FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId" ${LISTED_JOINS}
       WHERE ${where}
       ORDER BY a."createdAt" DESC
       LIMIT ${search.limit} OFFSET ${search.offset}`,
-    prisma.$queryRaw<{ total: number }[]>`
+    ),
+    rawRows<{ total: number }>(
+      prisma,
+      Prisma.sql`
       SELECT count(*)::int AS "total"
       FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId"
       WHERE ${where}`,
+    ),
   ]);
   const gate = await postingGate(
     prisma,

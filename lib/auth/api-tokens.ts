@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { rawRows } from "@/lib/db/raw";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { singleLine } from "@/lib/validations/text";
 
 // Personal API tokens for scripts (like Hypothesis's developer tokens). The token is shown once;
@@ -42,11 +43,16 @@ export async function userIdForBearer(
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token?.startsWith(PREFIX)) return null;
   // Raw SQL on this per-request path (see loadViewer).
-  const [row] = await prisma.$queryRaw<
-    { id: string; userId: string; revokedAt: Date | null; lastUsedAt: Date | null }[]
-  >`
-    SELECT "id", "userId", "revokedAt", "lastUsedAt" FROM "ApiToken"
-    WHERE "tokenHash" = ${hashToken(token)}`;
+  const [row] = await rawRows<{
+    id: string;
+    userId: string;
+    revokedAt: Date | null;
+    lastUsedAt: Date | null;
+  }>(
+    prisma,
+    Prisma.sql`SELECT "id", "userId", "revokedAt", "lastUsedAt" FROM "ApiToken"
+    WHERE "tokenHash" = ${hashToken(token)}`,
+  );
   if (!row || row.revokedAt) return null;
   // "Last used" to the minute: a script polling the API should not write a row per request.
   const now = new Date();

@@ -1,4 +1,5 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { rawRows } from "@/lib/db/raw";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { CourseRole, SiteRole } from "@/lib/generated/prisma/enums";
 import type { Viewer } from "./permissions";
 
@@ -9,21 +10,22 @@ import type { Viewer } from "./permissions";
  * (bench/README.md).
  */
 export async function loadViewer(prisma: PrismaClient, userId: string): Promise<Viewer | null> {
-  const [user] = await prisma.$queryRaw<
-    {
-      id: string;
-      siteRole: SiteRole;
-      memberships: { courseId: string; role: CourseRole }[];
-      groups: { groupId: string; courseId: string }[];
-    }[]
-  >`
+  const [user] = await rawRows<{
+    id: string;
+    siteRole: SiteRole;
+    memberships: { courseId: string; role: CourseRole }[];
+    groups: { groupId: string; courseId: string }[];
+  }>(
+    prisma,
+    Prisma.sql`
     SELECT u."id", u."siteRole"::text AS "siteRole",
       COALESCE((SELECT json_agg(json_build_object('courseId', m."courseId", 'role', m."role"))
         FROM "Membership" m WHERE m."userId" = u."id"), '[]'::json) AS "memberships",
       COALESCE((SELECT json_agg(json_build_object('groupId', gm."groupId", 'courseId', g."courseId"))
         FROM "GroupMember" gm JOIN "Group" g ON g."id" = gm."groupId"
         WHERE gm."userId" = u."id"), '[]'::json) AS "groups"
-    FROM "User" u WHERE u."id" = ${userId}`;
+    FROM "User" u WHERE u."id" = ${userId}`,
+  );
   if (!user) return null;
   return {
     userId: user.id,

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { registerPool } from "./raw";
 
 /**
  * Deadlines so that a database that is restarting, unreachable or overloaded turns into a quick
@@ -37,9 +38,13 @@ export function getPrisma(): PrismaClient {
     if (!connectionString) {
       throw new Error("DATABASE_URL is not set: start Memcon with `npm start`.");
     }
-    globalForPrisma.memconPrisma = new PrismaClient({
-      adapter: new PrismaPg(createPool(connectionString), { disposeExternalPool: true }),
+    const pool = createPool(connectionString);
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     });
+    // The hot reads go straight to the pool (./raw.ts).
+    registerPool(prisma, pool);
+    globalForPrisma.memconPrisma = prisma;
   }
   return globalForPrisma.memconPrisma;
 }

@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { rawRows } from "@/lib/db/raw";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { parseBody } from "@/lib/annotations/body";
 import { isReadableNow, isUniqueViolation, toRef } from "@/lib/annotations/service";
 import { canReadAnnotation, type Viewer } from "@/lib/auth/permissions";
@@ -53,12 +54,15 @@ export async function repliesFor(prisma: PrismaClient, readableAnnotationIds: st
   // One array parameter rather than `annotationId IN (...)` with a parameter per id: for the
   // 1,800 notes of a large seminar document, Prisma's query compiler spent longer on that list
   // than PostgreSQL on the query (bench/README.md).
-  const rows = await prisma.$queryRaw<(Omit<ReplyRow, "author"> & AuthorColumns)[]>`
+  const rows = await rawRows<Omit<ReplyRow, "author"> & AuthorColumns>(
+    prisma,
+    Prisma.sql`
     SELECT r."id", r."annotationId", r."parentId", r."bodyHtml", r."deletedAt", r."endorsedAt",
       r."createdAt", u."id" AS "authorId", u."name" AS "authorName"
     FROM "Reply" r JOIN "User" u ON u."id" = r."authorId"
     WHERE r."annotationId" = ANY(${readableAnnotationIds}::text[])
-    ORDER BY r."createdAt" ASC`;
+    ORDER BY r."createdAt" ASC`,
+  );
   const byAnnotation = new Map<string, ReplyRow[]>();
   for (const { authorId, authorName, ...row } of rows) {
     const list = byAnnotation.get(row.annotationId) ?? [];

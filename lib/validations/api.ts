@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PAGE_LIMITS } from "@/lib/limits";
+import { MAX_CARDS_PER_REQUEST, PAGE_LIMITS } from "@/lib/limits";
 
 /** Query parameters of GET /api/annotations; bad values get a 400 naming the parameter. */
 export const annotationSearchSchema = z.object({
@@ -22,6 +22,17 @@ export const annotationSearchSchema = z.object({
     .max(PAGE_LIMITS.apiMaxOffset, `offset can be at most ${PAGE_LIMITS.apiMaxOffset}.`)
     .default(0),
 });
+
+/** `ids` of GET /api/documents/<slug>/cards: comma-separated annotation ids. */
+export const cardIdsSchema = z
+  .string()
+  .transform((value) => [...new Set(value.split(",").filter(Boolean))])
+  .pipe(
+    z
+      .array(z.string().max(64, "ids must be annotation ids."))
+      .min(1, "ids must name at least one annotation.")
+      .max(MAX_CARDS_PER_REQUEST, `ids can name at most ${MAX_CARDS_PER_REQUEST} annotations.`),
+  );
 
 export const exportFormatSchema = z.enum(["json", "jsonld", "csv", "md"], {
   error: "format must be one of json, jsonld, csv, md.",

@@ -117,3 +117,41 @@ test("bad input in the editor gets a clear message and keeps the text", async ({
   await expect(page.locator(".editor-form .form-error")).toContainText("Tags are single words");
   await expect(page.getByRole("textbox", { name: "Your note" })).toHaveText("A note");
 });
+
+test("the panel loads the notes it shows, says when it cannot, and tries again", async ({
+  page,
+}) => {
+  await signIn(page, DEMO.ada);
+  await page.goto(LIAO);
+  await selectWithMouse(page, "sever all our links with the United States");
+  await page.getByRole("button", { name: "Annotate" }).click();
+  await page.getByRole("textbox", { name: "Your note" }).fill("Panel check: Taiwan again.");
+  await page.getByRole("button", { name: "Save" }).click();
+  const card = page.locator(".annotation-card", { hasText: "Panel check: Taiwan again." });
+  await expect(card).toBeVisible();
+
+  // The cards cannot be fetched: the panel says so, keeps each note's place, and offers a retry.
+  const outage = {
+    status: 503,
+    contentType: "application/json",
+    body: JSON.stringify({
+      error: { status: 503, message: "The database is unavailable, try again in a moment." },
+    }),
+  };
+  await page.route("**/api/documents/*/cards?*", (route) => route.fulfill(outage));
+  await page.reload();
+  await page
+    .locator("mark.hl", { hasText: "sever all our links with the United States" })
+    .first()
+    .click();
+  const problem = page.locator(".annotation-panel").getByRole("alert");
+  await expect(problem).toContainText("The database is unavailable, try again in a moment.");
+  await expect(page.locator(".annotation-card--loading").first()).toContainText("loading the note");
+  await expect(card).toHaveCount(0);
+
+  await page.unroute("**/api/documents/*/cards?*");
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(card).toBeVisible();
+  await expect(problem).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});

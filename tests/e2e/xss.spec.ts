@@ -282,7 +282,10 @@ test("nothing runs where the corpus is shown: reader, panel, threads, notificati
   await signIn(ada.page, DEMO.ada);
   await ada.page.goto(READER);
   await ada.page.getByLabel("Only the turns in view").uncheck();
-  const cards = ada.page.locator(".annotation-card");
+  // The panel lists 50 notes at a time: show them all.
+  const more = ada.page.getByRole("button", { name: /^Show \d+ more/ });
+  while (await more.isVisible()) await more.click();
+  const cards = ada.page.locator(".annotation-card:not(.annotation-card--loading)");
   await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(xssPayloads.length);
   // The payloads are on screen as text, not dropped and not interpreted.
   await expect(

@@ -6,8 +6,8 @@ import { TurnItem } from "@/components/reader/TurnItem";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
 import { DraftScopeProvider } from "@/components/annotations/DraftScopeProvider";
-import { audienceFor, toPanel } from "@/lib/annotations/panel";
-import { listDocumentAnnotations } from "@/lib/annotations/service";
+import { audienceFor, toPanelIndex } from "@/lib/annotations/panel";
+import { listDocumentIndex } from "@/lib/annotations/service";
 import { ReaderAssignment } from "@/components/assignments/ReaderAssignment";
 import { postingGate, type PostingGate } from "@/lib/assignments/gate";
 import { readerAssignment } from "@/lib/assignments/queries";
@@ -16,8 +16,6 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
 import { getDocument } from "@/lib/library/document";
-import { repliesFor } from "@/lib/threads/service";
-import { voteSummary } from "@/lib/threads/votes";
 import { speakerColour } from "@/lib/library/speaker-colours";
 import { filterBySpeaker } from "@/lib/library/speaker-filter";
 
@@ -87,21 +85,12 @@ export default async function ReaderPage({
   const viewer = await getViewer();
   // Asked once: it filters the panel and explains itself in the pinned notice.
   const gate = await postingGate(getPrisma(), viewer, [document.id]);
+  // Every readable note's place and filters; the panel loads the cards it shows.
   const [rows, audience] = await Promise.all([
-    listDocumentAnnotations(getPrisma(), viewer, document.id, { withDeletedThreads: true, gate }),
+    listDocumentIndex(getPrisma(), viewer, document.id, { gate }),
     audienceFor(getPrisma(), viewer),
   ]);
-  const replies = await repliesFor(
-    getPrisma(),
-    rows.map((row) => row.id),
-  );
-  const votes = await voteSummary(
-    getPrisma(),
-    viewer?.userId ?? null,
-    rows.map((row) => row.id),
-    [...replies.values()].flat().map((reply) => reply.id),
-  );
-  const { panel, spansByTurn } = toPanel(rows, viewer, replies, votes);
+  const { index, spansByTurn } = toPanelIndex(rows, viewer);
   const reading = await assignmentContext(viewer, document.id, query, gate);
   const passage = reading.data?.assignment;
   const inPassage = (anchor: number) =>
@@ -164,7 +153,7 @@ export default async function ReaderPage({
         <AnnotationWorkspace
           documentSlug={document.slug}
           signedIn={viewer !== null}
-          annotations={panel}
+          index={index}
           audience={audience}
           pinned={reading.pinned}
           defaultAudience={passage ? `course:${passage.courseId}` : undefined}

@@ -46,6 +46,7 @@ import * as annotationRoute from "@/app/api/annotations/[id]/route";
 import * as annotationsRoute from "@/app/api/annotations/route";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import * as documentAnnotationsRoute from "@/app/api/documents/[slug]/annotations/route";
+import * as cardsRoute from "@/app/api/documents/[slug]/cards/route";
 import * as eventsRoute from "@/app/api/documents/[slug]/events/route";
 import * as gradebookRoute from "@/app/assignments/[id]/gradebook/route";
 import EditAssignmentPage from "@/app/assignments/[id]/edit/page";
@@ -1037,6 +1038,34 @@ export const TABLE = [
   }),
   entry({
     surface: "route",
+    file: "app/api/documents/[slug]/cards/route.ts",
+    export: "GET",
+    cases: [
+      {
+        // Every note of the world asked for by id, whoever may read it: only the caller's own
+        // readable ones come back, with their discussions.
+        name: "the reader panel's cards of every note, by id",
+        allow: SIGNED_IN,
+        shows: (s) => liveNotes(s) || s.tags.includes("reply"),
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(cardsRoute.GET), {
+            path: `/api/documents/${SLUG}/cards?ids=${Object.values(cell.world.notes).join(",")}`,
+            params: { slug: SLUG },
+          }),
+      },
+      {
+        name: "cards on a document that does not exist",
+        allow: [],
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(cardsRoute.GET), {
+            path: `/api/documents/no-such-document/cards?ids=${cell.world.notes.course}`,
+            params: { slug: "no-such-document" },
+          }),
+      },
+    ],
+  }),
+  entry({
+    surface: "route",
     file: "app/api/documents/[slug]/events/route.ts",
     export: "GET",
     cases: [
@@ -1928,9 +1957,11 @@ export const TABLE = [
     export: "default",
     cases: [
       {
-        name: "the document with its notes and replies",
+        // The page carries every readable note's id and place; the cards (text, replies) come
+        // from the cards route above.
+        name: "the document with the index of its notes",
         allow: ROLES,
-        shows: (s) => liveNotes(s) || s.tags.includes("reply"),
+        shows: (s) => s.label.endsWith("note id"),
         run: (cell) => callPage(cell.world, cell.caller, () => DocumentPage(page({ slug: SLUG }))),
       },
       {

@@ -1,0 +1,47 @@
+import pg from "pg";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+
+// The hot reads (the reader's notes, the API's lists, the viewer and token lookups) are single
+// SQL statements. Through `$queryRaw` each result still passes Prisma's engine (rows turned into
+// JSON, handed across WebAssembly and parsed back): for the 1,800 notes of a large seminar
+// document that cost more CPU than PostgreSQL spent on the query (bench/README.md). So they run
+// on the same pg pool directly. Transaction clients and clients made without a registered pool
+// (a script's own) fall back to `$queryRaw`; both paths return the same shapes because every
+// count is cast to int in SQL.
+
+const pools = new WeakMap<object, pg.Pool>();
+
+/** Called where the app's PrismaClient is made on a pool (lib/db/index.ts). */
+export function registerPool(prisma: PrismaClient, pool: pg.Pool) {
+  pools.set(prisma, pool);
+}
+
+// Prisma's DateTime columns are `timestamp(3)` without a zone, holding UTC; pg would read them
+// in the process's local zone.
+const TIMESTAMP_WITHOUT_ZONE = 1114;
+const parseUtc = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_WITHOUT_ZONE
+      ? parseUtc
+      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+// Dates as ISO strings in UTC: pg would write them in the local zone, and PostgreSQL drops the
+// offset when it casts to `timestamp` without a zone.
+const toParameter = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
+
+/** Rows of a `Prisma.sql` statement, read through pg when the client's pool is known. */
+export async function rawRows<T>(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  query: Prisma.Sql,
+): Promise<T[]> {
+  const pool = pools.get(prisma);
+  if (!pool) return (prisma as PrismaClient).$queryRaw<T[]>(query);
+  const result = await pool.query<T & pg.QueryResultRow>({
+    text: query.text,
+    values: query.values.map(toParameter),
+    types,
+  });
+  return result.rows;
+}
