@@ -1,4 +1,5 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { rawRows } from "@/lib/db/raw";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { canViewAssignment, type Viewer } from "@/lib/auth/permissions";
 
 // "Hide classmates' annotations until you have posted": while an open assignment with that rule
@@ -30,20 +31,22 @@ export async function postingGate(
     .map(([courseId]) => courseId);
   if (studentCourses.length === 0) return OPEN_GATE;
 
-  const rules = await prisma.assignment.findMany({
-    where: {
-      documentId: { in: [...new Set(documentIds)] },
-      courseId: { in: studentCourses },
-      hideUntilPosted: true,
-      opensAt: { lte: now },
-      closedAt: null,
-    },
-    select: { courseId: true, documentId: true, groups: { select: { groupId: true } } },
-  });
+  // Asked on every read of annotations by a student, so one SQL statement (lib/db/raw.ts).
+  const rules = await rawRows<{ courseId: string; documentId: string; groupIds: string[] }>(
+    prisma,
+    Prisma.sql`
+    SELECT a."courseId", a."documentId",
+      COALESCE(array_agg(g."groupId") FILTER (WHERE g."groupId" IS NOT NULL), '{}') AS "groupIds"
+    FROM "Assignment" a LEFT JOIN "AssignmentGroup" g ON g."assignmentId" = a."id"
+    WHERE a."documentId" = ANY(${[...new Set(documentIds)]}::text[])
+      AND a."courseId" = ANY(${studentCourses}::text[])
+      AND a."hideUntilPosted" AND a."opensAt" <= ${now} AND a."closedAt" IS NULL
+    GROUP BY a."id"`,
+  );
   const applicable = rules.filter((rule) =>
     canViewAssignment(viewer, {
       courseId: rule.courseId,
-      groupIds: rule.groups.map(({ groupId }) => groupId),
+      groupIds: rule.groupIds,
     }),
   );
   if (applicable.length === 0) return OPEN_GATE;

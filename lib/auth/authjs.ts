@@ -1,6 +1,9 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth from "next-auth";
+import type { AdapterSession, AdapterUser } from "next-auth/adapters";
 import { getPrisma } from "@/lib/db";
+import { rawRows } from "@/lib/db/raw";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { configuredProviders } from "./providers";
 import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from "./session-cookie";
 
@@ -8,7 +11,10 @@ import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from
 // PostgreSQL (database sessions, revocable). Configured lazily so `next build` needs no database.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // The adapter is typed for @prisma/client; this project generates its client elsewhere.
-  adapter: PrismaAdapter(getPrisma() as unknown as Parameters<typeof PrismaAdapter>[0]),
+  adapter: {
+    ...PrismaAdapter(getPrisma() as unknown as Parameters<typeof PrismaAdapter>[0]),
+    getSessionAndUser,
+  },
   session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
   providers: configuredProviders(process.env),
   trustHost: true,
@@ -26,3 +32,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+
+/**
+ * Every signed-in page view and form action looks its session up: one SQL statement for the
+ * session and the columns of its user that Auth.js uses, instead of the adapter's `findUnique`
+ * with `include`, which Prisma's query compiler made several times as costly (bench/README.md).
+ */
+async function getSessionAndUser(
+  sessionToken: string,
+): Promise<{ session: AdapterSession; user: AdapterUser } | null> {
+  const [row] = await rawRows<{
+    userId: string;
+    expires: Date;
+    name: string | null;
+    email: string;
+    emailVerified: Date | null;
+    image: string | null;
+  }>(
+    getPrisma(),
+    Prisma.sql`SELECT s."userId", s."expires",
+      u."name", u."email", u."emailVerified", u."image"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."sessionToken" = ${sessionToken}`,
+  );
+  if (!row) return null;
+  const { userId, expires, ...user } = row;
+  return {
+    session: { sessionToken, userId, expires },
+    user: { id: userId, ...user },
+  };
+}

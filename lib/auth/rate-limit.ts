@@ -1,4 +1,5 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { rawRows } from "@/lib/db/raw";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { RATE_LIMITS, type RateLimitRule } from "@/lib/limits";
 import type { Outcome } from "@/lib/outcome";
 
@@ -21,14 +22,17 @@ export async function hitRateLimit(
   // Switched off (MEMCON_RATE_LIMITS=off, development only): no counting at all.
   if (rule.limit === Infinity) return { allowed: true, count: 0, retryAfterSeconds: 0 };
   const windowSeconds = rule.windowMs / 1000;
-  const rows = await prisma.$queryRaw<{ count: number; age: number }[]>`
+  const rows = await rawRows<{ count: number; age: number }>(
+    prisma,
+    Prisma.sql`
     INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, now(), 1)
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${windowSeconds})
                      THEN 1 ELSE "RateLimit"."count" + 1 END,
       "windowStart" = CASE WHEN "RateLimit"."windowStart" <= now() - make_interval(secs => ${windowSeconds})
                      THEN now() ELSE "RateLimit"."windowStart" END
-    RETURNING "count", EXTRACT(EPOCH FROM (now() - "windowStart"))::float8 AS age`;
+    RETURNING "count", EXTRACT(EPOCH FROM (now() - "windowStart"))::float8 AS age`,
+  );
   const { count, age } = rows[0]!;
   return {
     allowed: count <= rule.limit,

@@ -1,11 +1,11 @@
 import "server-only";
+import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 
-/** A document with its participants and turns in reading order, for the reader. */
-export async function getDocument(slug: string) {
-  return getPrisma().document.findUnique({
-    where: { slug },
-    include: {
+const participantsAndTurns = (documentId: string) =>
+  getPrisma().document.findUniqueOrThrow({
+    where: { id: documentId },
+    select: {
       participants: { orderBy: { position: "asc" } },
       turns: {
         orderBy: { position: "asc" },
@@ -21,7 +21,37 @@ export async function getDocument(slug: string) {
       },
     },
   });
+
+type Body = Awaited<ReturnType<typeof participantsAndTurns>>;
+
+/**
+ * A document's participants and turns change only when its content file is imported again, which
+ * changes its hash and update time. Every reader of a large document would otherwise fetch and
+ * parse its 2,000 turns (half a megabyte) on each page view. A small map in recently-used order
+ * rather than a cache library: it holds a handful of entries, each checked against the row read
+ * on every request, so a re-import (by any process) is seen at once.
+ */
+const bodies = new Map<string, { version: string; body: Body }>();
+const KEPT_DOCUMENTS = 16;
+
+async function bodyOf(document: { id: string; contentHash: string; updatedAt: Date }) {
+  const version = `${document.contentHash} ${document.updatedAt.getTime()}`;
+  const kept = bodies.get(document.id);
+  bodies.delete(document.id);
+  const body = kept?.version === version ? kept.body : await participantsAndTurns(document.id);
+  bodies.set(document.id, { version, body });
+  while (bodies.size > KEPT_DOCUMENTS) bodies.delete(bodies.keys().next().value!);
+  return body;
 }
+
+/**
+ * A document with its participants and turns in reading order, for the reader. Memoised per
+ * request: the page's metadata and the page itself both ask.
+ */
+export const getDocument = cache(async (slug: string) => {
+  const document = await getPrisma().document.findUnique({ where: { slug } });
+  return document ? { ...document, ...(await bodyOf(document)) } : null;
+});
 
 export type ReaderDocument = NonNullable<Awaited<ReturnType<typeof getDocument>>>;
 export type ReaderTurn = ReaderDocument["turns"][number];

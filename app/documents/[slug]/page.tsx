@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentHeader } from "@/components/reader/DocumentHeader";
-import { TurnItem } from "@/components/reader/TurnItem";
+import { Transcript } from "@/components/reader/Transcript";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
 import { DraftScopeProvider } from "@/components/annotations/DraftScopeProvider";
@@ -72,7 +72,7 @@ export default async function ReaderPage({
   params: Params;
   searchParams: SearchParams;
 }) {
-  const document = await getDocument((await params).slug);
+  const [document, viewer] = await Promise.all([getDocument((await params).slug), getViewer()]);
   if (!document) notFound();
   const query = await searchParams;
   const requested = query.speaker;
@@ -82,7 +82,6 @@ export default async function ReaderPage({
     document.turns.some((turn) => turn.speakerId === participant.id),
   );
   const shown = filterBySpeaker(document.turns, speaker?.id);
-  const viewer = await getViewer();
   // Asked once: it filters the panel and explains itself in the pinned notice.
   const gate = await postingGate(getPrisma(), viewer, [document.id]);
   // Every readable note's place and filters; the panel loads the cards it shows.
@@ -127,26 +126,18 @@ export default async function ReaderPage({
         <p className="hint">
           Press <kbd>j</kbd> and <kbd>k</kbd> to move between turns; each number is a permalink.
         </p>
-        <ol className="transcript" aria-label="Transcript">
-          {shown.map((item) =>
-            item.type === "turn" ? (
-              <TurnItem
-                key={item.turn.id}
-                turn={item.turn}
-                speaker={item.turn.speakerId ? byId.get(item.turn.speakerId) : undefined}
-                context={item.context}
-                spans={spansByTurn.get(item.turn.anchor)}
-                inPassage={inPassage(item.turn.anchor)}
-              />
-            ) : (
-              <li key={`gap-${item.from}`} className="turn-gap">
-                <Link href={`/documents/${document.slug}#t-${item.from}`}>
-                  {item.count} turn{item.count === 1 ? "" : "s"} by others
-                </Link>
-              </li>
-            ),
+        <Transcript
+          items={shown.map((item) =>
+            item.type === "turn"
+              ? {
+                  ...item,
+                  speaker: item.turn.speakerId ? byId.get(item.turn.speakerId) : undefined,
+                  spans: spansByTurn.get(item.turn.anchor),
+                  inPassage: inPassage(item.turn.anchor),
+                }
+              : { ...item, href: `/documents/${document.slug}#t-${item.from}` },
           )}
-        </ol>
+        />
         <TurnNavigator />
       </article>
       <DraftScopeProvider userId={viewer?.userId ?? null} documentSlug={document.slug}>

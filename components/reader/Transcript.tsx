@@ -2,6 +2,7 @@ import { escapeHtml } from "@/lib/annotations/body";
 import { segmentText, type Span } from "@/lib/annotations/segments";
 import type { ReaderDocument, ReaderTurn } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
+import { TranscriptList } from "./TranscriptList";
 
 type Participant = ReaderDocument["participants"][number];
 
@@ -13,30 +14,40 @@ const KIND_LABELS: Record<string, string> = {
   original: "Original-language text",
 };
 
+/** One item of the transcript: a turn, or (when filtered by speaker) the turns left out. */
+export type TranscriptItem =
+  | {
+      type: "turn";
+      turn: ReaderTurn;
+      speaker?: Participant;
+      /** Shown for context (the turn before a filtered speaker's). */
+      context: boolean;
+      /** Annotated ranges of this turn's text, rendered as highlights. */
+      spans?: Span[];
+      /** Part of the passage an assignment asks about (marked in the margin). */
+      inPassage?: boolean;
+    }
+  | { type: "gap"; count: number; from: number; href: string };
+
 /**
- * One turn: who spoke (if known) and what was said, with a stable permalink (#t-<anchor>).
+ * The transcript: each turn with who spoke (if known) and what was said, with a stable permalink
+ * (#t-<anchor>).
  *
- * Performance: the <li> is a React element, but its contents are one pre-rendered HTML string.
- * As elements, each turn cost about ten nodes in the RSC payload (which the page also inlines
- * next to the HTML) plus their server-side rendering; a 2,000-turn transcript made 2.4 MB of
- * payload and most of the render time (bench/README.md). Nothing inside a turn is interactive in
- * React (the workspace and navigator listen on the document), so the markup is the same as before.
+ * Performance: the whole list is one pre-rendered HTML string. As React elements, each turn cost
+ * nodes in the RSC payload (which the page also inlines next to its HTML) and work in both
+ * renders; with a 2,000-turn transcript that was most of the reader's render time, first at ten
+ * elements a turn, then still at one (bench/README.md). Nothing inside the transcript is
+ * interactive in React (the workspace and the navigator listen on the document); refreshes
+ * replace only the turns that changed (TranscriptList).
  */
-export function TurnItem({
-  turn,
-  speaker,
-  context,
-  spans = [],
-  inPassage = false,
-}: {
-  turn: ReaderTurn;
-  speaker?: Participant;
-  context: boolean;
-  /** Annotated ranges of this turn's text, rendered as highlights. */
-  spans?: Span[];
-  /** Part of the passage an assignment asks about (marked in the margin). */
-  inPassage?: boolean;
-}) {
+export function Transcript({ items }: { items: TranscriptItem[] }) {
+  return <TranscriptList html={items.map(itemHtml).join("")} />;
+}
+
+function itemHtml(item: TranscriptItem) {
+  if (item.type === "gap")
+    return `<li class="turn-gap"><a href="${escapeHtml(item.href)}">${item.count} turn${item.count === 1 ? "" : "s"} by others</a></li>`;
+  const { turn, speaker, context, spans = [], inPassage = false } = item;
   const classes = [
     "turn",
     `turn--${turn.kind}`,
@@ -47,14 +58,10 @@ export function TurnItem({
     .join(" ");
   const colour = speaker ? speakerColour(speaker.position) : undefined;
   return (
-    <li
-      id={`t-${turn.anchor}`}
-      className={classes}
-      tabIndex={-1}
-      data-speaker={speaker?.key}
-      style={colour ? ({ "--speaker": colour } as React.CSSProperties) : undefined}
-      dangerouslySetInnerHTML={{ __html: turnInnerHtml(turn, speaker, spans) }}
-    />
+    `<li id="t-${turn.anchor}" class="${escapeHtml(classes)}" tabindex="-1"` +
+    (speaker ? ` data-speaker="${escapeHtml(speaker.key)}"` : "") +
+    (colour ? ` style="--speaker:${escapeHtml(colour)}"` : "") +
+    `>${turnInnerHtml(turn, speaker, spans)}</li>`
   );
 }
 
