@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as cardsRoute } from "@/app/api/documents/[slug]/cards/route";
 import { loadPanelCards, toPanelIndex } from "@/lib/annotations/panel";
+import { toApiJson, toRecord } from "@/lib/annotations/records";
 import {
   createAnnotation,
   deleteAnnotation,
   listDocumentAnnotations,
+  listDocumentAnnotationsJson,
   listDocumentIndex,
   setAnnotationHidden,
 } from "@/lib/annotations/service";
@@ -198,6 +200,22 @@ describe("the panel's cards", () => {
     });
     expect((await ask("no-such-document", notes.course)).status).toBe(404);
     expect((await ask(SLUG, notes.course, "")).status).toBe(401);
+  });
+});
+
+describe("the document's notes as JSON, built by PostgreSQL", () => {
+  it("equals the API's JSON of the same rows, in the same order, for every role", async () => {
+    const document = await prisma.document.findUniqueOrThrow({ where: { slug: SLUG } });
+    for (const who of WHO) {
+      const texts = await listDocumentAnnotationsJson(prisma, viewers[who], document);
+      const rows = await listDocumentAnnotations(prisma, viewers[who], documentId);
+      expect(texts.length, who).toBeGreaterThan(0);
+      expect(
+        texts.map((text) => JSON.parse(text) as unknown),
+        who,
+      ).toEqual(rows.map((row) => JSON.parse(JSON.stringify(toApiJson(toRecord(row, document))))));
+    }
+    expect(await listDocumentAnnotationsJson(prisma, null, document)).toEqual([]);
   });
 });
 

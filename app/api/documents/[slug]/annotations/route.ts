@@ -4,9 +4,14 @@ import { requireApiViewer } from "@/lib/api/viewer";
 import { toCsv } from "@/lib/annotations/export/csv";
 import { toMarkdownNotes } from "@/lib/annotations/export/markdown";
 import { toAnnotationCollection } from "@/lib/annotations/export/w3c";
-import { toApiJson, toRecord } from "@/lib/annotations/records";
-import { listDocumentAnnotations } from "@/lib/annotations/service";
+import { toRecord } from "@/lib/annotations/records";
+import {
+  listDocumentAnnotations,
+  listDocumentAnnotationsJson,
+} from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
+import { rawRows } from "@/lib/db/raw";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { BODY_SIZE_LIMITS } from "@/lib/limits";
 import { exportFormatSchema } from "@/lib/validations/api";
 
@@ -22,23 +27,25 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (!format.success) return jsonError(400, format.error.issues[0]!.message);
 
     const { slug } = await params;
-    const document = await getPrisma().document.findUnique({
-      where: { slug },
-      select: { id: true, slug: true, title: true },
-    });
+    const [document] = await rawRows<{ id: string; slug: string; title: string }>(
+      getPrisma(),
+      Prisma.sql`SELECT "id", "slug", "title" FROM "Document" WHERE "slug" = ${slug}`,
+    );
     if (!document) return jsonError(404, "No document has that slug.");
+    if (format.data === "json") {
+      // Each row arrives as JSON text from PostgreSQL (see listDocumentAnnotationsJson).
+      const rows = await listDocumentAnnotationsJson(getPrisma(), viewer, document);
+      return new Response(
+        `{"document":${JSON.stringify(document.slug)},"total":${rows.length},"rows":[${rows.join(",")}]}`,
+        { headers: { "Content-Type": "application/json" } },
+      );
+    }
     const rows = await listDocumentAnnotations(getPrisma(), viewer, document.id);
     const records = rows.map((row) => toRecord(row, document));
     const baseUrl = url.origin;
     const filename = `${document.slug}-annotations`;
 
     switch (format.data) {
-      case "json":
-        return Response.json({
-          document: document.slug,
-          total: records.length,
-          rows: records.map(toApiJson),
-        });
       case "jsonld":
         return new Response(
           JSON.stringify(
