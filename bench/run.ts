@@ -771,6 +771,9 @@ async function main(): Promise<number> {
       for (const [index, size] of SIZES.entries()) {
         const doc = documents[index]!;
         say(`${size.name}: ${size.turns} turns, ${size.annotations} annotations`);
+        // Each size starts from a settled database: the previous size's load phase wrote
+        // thousands of notes, and autovacuum catching up would run during this size's renders.
+        if (index > 0) await client.query("VACUUM ANALYZE");
         const render = await measureRender(`${base}/documents/${doc.slug}`, cookie, server.pid!);
         say(
           `  render median ${render.median} ms, p95 ${render.p95} ms, HTML ${render.htmlKb} kB (${render.htmlGzipKb} kB gzipped)`,

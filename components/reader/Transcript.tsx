@@ -41,12 +41,17 @@ export type TranscriptItem =
  * replace only the turns that changed (TranscriptList).
  */
 export function Transcript({ items }: { items: TranscriptItem[] }) {
-  return <TranscriptList html={items.map(itemHtml).join("")} />;
+  return <TranscriptList html={transcriptHtml(items)} />;
 }
 
+/** The transcript's items as the list's inner HTML. */
+export const transcriptHtml = (items: TranscriptItem[]) => items.map(itemHtml).join("");
+
+// Attributes are single-quoted (escapeHtml escapes both quotes): the page carries this HTML
+// twice, once inside the RSC payload's JSON, where each double quote costs four bytes.
 function itemHtml(item: TranscriptItem) {
   if (item.type === "gap")
-    return `<li class="turn-gap"><a href="${escapeHtml(item.href)}">${item.count} turn${item.count === 1 ? "" : "s"} by others</a></li>`;
+    return `<li class='turn-gap'><a href='${escapeHtml(item.href)}'>${item.count} turn${item.count === 1 ? "" : "s"} by others</a></li>`;
   const { turn, speaker, context, spans = [], inPassage = false } = item;
   const classes = [
     "turn",
@@ -58,32 +63,32 @@ function itemHtml(item: TranscriptItem) {
     .join(" ");
   const colour = speaker ? speakerColour(speaker.position) : undefined;
   return (
-    `<li id="t-${turn.anchor}" class="${escapeHtml(classes)}" tabindex="-1"` +
-    (speaker ? ` data-speaker="${escapeHtml(speaker.key)}"` : "") +
-    (colour ? ` style="--speaker:${escapeHtml(colour)}"` : "") +
+    `<li id='t-${turn.anchor}' class='${escapeHtml(classes)}' tabindex='-1'` +
+    (speaker ? ` data-speaker='${escapeHtml(speaker.key)}'` : "") +
+    (colour ? ` style='--speaker:${escapeHtml(colour)}'` : "") +
     `>${turnInnerHtml(turn, speaker, spans)}</li>`
   );
 }
 
 /** The permalink, the speaker (or kind label) and the utterance with its highlights, as HTML. */
 export function turnInnerHtml(turn: ReaderTurn, speaker: Participant | undefined, spans: Span[]) {
-  const permalink = `<a href="#t-${turn.anchor}" class="permalink" aria-label="Permalink to turn ${turn.anchor}">${turn.anchor}</a>`;
+  const permalink = `<a href='#t-${turn.anchor}' class='permalink' aria-label='Permalink to turn ${turn.anchor}'>${turn.anchor}</a>`;
   let label = "";
   if (speaker) {
     const short = speakerLabel(turn.kind, speaker);
     const full =
       short !== speaker.name
-        ? `<span class="speaker-full" role="tooltip">${escapeHtml(speaker.name + (speaker.role ? `, ${speaker.role}` : ""))}</span>`
+        ? `<span class='speaker-full' role='tooltip'>${escapeHtml(speaker.name + (speaker.role ? `, ${speaker.role}` : ""))}</span>`
         : "";
-    label = `<p class="speaker"><span class="speaker-label">${escapeHtml(short)}</span>${full}</p>`;
+    label = `<p class='speaker'><span class='speaker-label'>${escapeHtml(short)}</span>${full}</p>`;
   } else if (KIND_LABELS[turn.kind]) {
-    label = `<p class="kind-label">${escapeHtml(KIND_LABELS[turn.kind] + (turn.label ? ` ${turn.label}` : ""))}</p>`;
+    label = `<p class='kind-label'>${escapeHtml(KIND_LABELS[turn.kind] + (turn.label ? ` ${turn.label}` : ""))}</p>`;
   } else if (turn.label) {
-    label = `<p class="kind-label">${escapeHtml(turn.label)}.</p>`;
+    label = `<p class='kind-label'>${escapeHtml(turn.label)}.</p>`;
   }
-  const lang = turn.lang ? ` lang="${escapeHtml(turn.lang)}"` : "";
+  const lang = turn.lang ? ` lang='${escapeHtml(turn.lang)}'` : "";
   const text = spans.length === 0 ? escapeHtml(turn.text) : highlightsHtml(turn.text, spans);
-  return `${permalink}<div class="turn-body">${label}<p class="utterance"${lang}>${text}</p></div>`;
+  return `${permalink}<div class='turn-body'>${label}<p class='utterance'${lang}>${text}</p></div>`;
 }
 
 /** Dialogue shows the transcript's own label ("Liao"); reported speech names the person. */
@@ -96,11 +101,11 @@ function highlightsHtml(text: string, spans: Span[]) {
   return segmentText(text, spans)
     .map((segment) => {
       const count = segment.ids.length;
-      if (count === 0) return `<span>${escapeHtml(segment.text)}</span>`;
+      if (count === 0) return escapeHtml(segment.text);
       return (
-        `<mark class="hl hl--${Math.min(count, 3)}" data-ids="${escapeHtml(segment.ids.join(" "))}"` +
-        (count > 1 ? ` data-count="${count}"` : "") +
-        ` title="${count} annotation${count === 1 ? "" : "s"}: see the panel" tabindex="0">` +
+        `<mark class='hl hl--${Math.min(count, 3)}' data-ids='${escapeHtml(segment.ids.join(" "))}'` +
+        (count > 1 ? ` data-count='${count}'` : "") +
+        ` title='${count} annotation${count === 1 ? "" : "s"}' tabindex='0'>` +
         `${escapeHtml(segment.text)}</mark>`
       );
     })
