@@ -10,6 +10,8 @@ import {
   updateAnnotationAction,
 } from "@/app/actions/annotations";
 import { selectionToTurnRange, type TurnPoint } from "@/lib/annotations/dom-selection";
+import type { Span } from "@/lib/annotations/segments";
+import { repaintHighlights } from "@/components/reader/repaint-highlights";
 import { AnnotationList } from "./AnnotationList";
 import { EditorForm, type Draft } from "./EditorForm";
 import { LiveUpdates } from "./LiveUpdates";
@@ -39,13 +41,36 @@ interface Props {
 export function AnnotationWorkspace({
   documentSlug,
   signedIn,
-  index,
+  index: pageIndex,
   audience,
   pinned,
   defaultAudience,
   initialAuthor,
 }: Props) {
   const router = useRouter();
+  // The page's index, or a newer one fetched when a classmate's change was announced; a refresh
+  // of the page (after the reader's own change) starts from the page's again.
+  const [live, setLive] = useState<{ from: PanelIndexEntry[]; index: PanelIndexEntry[] } | null>(
+    null,
+  );
+  const index = live?.from === pageIndex ? live.index : pageIndex;
+  const onLiveChange = useCallback(async () => {
+    try {
+      const response = await fetch(`/api/documents/${encodeURIComponent(documentSlug)}/index`, {
+        headers: { accept: "application/json" },
+        cache: "no-store",
+      });
+      if (!response.ok) throw new Error(`index: ${response.status}`);
+      const answer = (await response.json()) as {
+        index: PanelIndexEntry[];
+        spans: Record<string, Span[]>;
+      };
+      repaintHighlights(answer.spans);
+      setLive({ from: pageIndex, index: answer.index });
+    } catch {
+      router.refresh(); // the index could not be fetched: the whole page then
+    }
+  }, [documentSlug, pageIndex, router]);
   const [pending, setPending] = useState<{
     range: { start: TurnPoint; end: TurnPoint };
     quote: string;
@@ -240,7 +265,7 @@ export function AnnotationWorkspace({
           <kbd>Enter</kbd>.
         </p>
       )}
-      {signedIn && <LiveUpdates documentSlug={documentSlug} />}
+      {signedIn && <LiveUpdates documentSlug={documentSlug} onChange={onLiveChange} />}
       <p role="status" className="panel-status">
         {keyboardMode
           ? "Keyboard selection: Shift+arrows to extend, Enter to annotate, Escape to leave."

@@ -1,17 +1,27 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 
 /**
- * Keeps the discussion current: listens to the document's event stream and reloads the server-
- * rendered annotations when a classmate posts, edits or deletes. After a dropped connection the
+ * Keeps the discussion current: listens to the document's event stream and calls `onChange` when
+ * a classmate posts, edits or deletes. After a dropped connection the
  * browser reconnects by itself and the page catches up with one reload.
  */
-export function LiveUpdates({ documentSlug }: { documentSlug: string }) {
-  const router = useRouter();
+export function LiveUpdates({
+  documentSlug,
+  onChange,
+}: {
+  documentSlug: string;
+  /** Bring the page's notes up to date (the reader reloads its index, not the whole page). */
+  onChange: () => void;
+}) {
   const [state, setState] = useState<"connecting" | "live" | "reconnecting">("connecting");
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The latest callback, without reconnecting the stream when it changes.
+  const changed = useRef(onChange);
+  useEffect(() => {
+    changed.current = onChange;
+  }, [onChange]);
 
   useEffect(() => {
     const source = new EventSource(`/api/documents/${encodeURIComponent(documentSlug)}/events`);
@@ -26,7 +36,7 @@ export function LiveUpdates({ documentSlug }: { documentSlug: string }) {
       const wait = Math.max(0, Math.min(50, firstWaiting + 1000 - now));
       pending.current = setTimeout(() => {
         pending.current = undefined;
-        router.refresh();
+        changed.current();
       }, wait);
     };
     source.addEventListener("ready", () => {
@@ -43,7 +53,7 @@ export function LiveUpdates({ documentSlug }: { documentSlug: string }) {
       clearTimeout(pending.current);
       source.close();
     };
-  }, [documentSlug, router]);
+  }, [documentSlug]);
 
   return (
     <p className={`live-status live-status--${state}`} data-live={state}>

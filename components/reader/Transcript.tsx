@@ -1,5 +1,5 @@
-import { escapeHtml } from "@/lib/annotations/body";
-import { segmentText, type Span } from "@/lib/annotations/segments";
+import { escapeHtml, highlightsHtml } from "@/lib/annotations/highlights";
+import type { Span } from "@/lib/annotations/segments";
 import type { ReaderDocument, ReaderTurn } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
 import { TranscriptList } from "./TranscriptList";
@@ -87,27 +87,11 @@ export function turnInnerHtml(turn: ReaderTurn, speaker: Participant | undefined
     label = `<p class='kind-label'>${escapeHtml(turn.label)}.</p>`;
   }
   const lang = turn.lang ? ` lang='${escapeHtml(turn.lang)}'` : "";
-  const text = spans.length === 0 ? escapeHtml(turn.text) : highlightsHtml(turn.text, spans);
+  const text = highlightsHtml(turn.text, spans);
   return `${permalink}<div class='turn-body'>${label}<p class='utterance'${lang}>${text}</p></div>`;
 }
 
 /** Dialogue shows the transcript's own label ("Liao"); reported speech names the person. */
 export function speakerLabel(kind: string, speaker: Participant): string {
   return kind === "speech" ? (speaker.label ?? speaker.name) : speaker.name;
-}
-
-/** Overlapping highlights: each piece is shaded by how many notes cover it, and shows the count. */
-function highlightsHtml(text: string, spans: Span[]) {
-  return segmentText(text, spans)
-    .map((segment) => {
-      const count = segment.ids.length;
-      if (count === 0) return escapeHtml(segment.text);
-      return (
-        `<mark class='hl hl--${Math.min(count, 3)}' data-ids='${escapeHtml(segment.ids.join(" "))}'` +
-        (count > 1 ? ` data-count='${count}'` : "") +
-        ` title='${count} annotation${count === 1 ? "" : "s"}' tabindex='0'>` +
-        `${escapeHtml(segment.text)}</mark>`
-      );
-    })
-    .join("");
 }

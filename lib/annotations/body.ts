@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { escapeHtml } from "./highlights";
 import { isSafeHref, LINK_REL, LINK_TARGET, sanitizeBodyHtml } from "./sanitize";
+
+export { escapeHtml };
 import { withoutNul } from "@/lib/validations/text";
 
 // Annotation bodies: the Tiptap JSON a client may send, checked against a small schema (the
@@ -297,15 +300,6 @@ export const tiptapDocSchema: z.ZodType<TiptapDoc, unknown> = z
   );
 
 // ---- Rendering ----------------------------------------------------------------------------
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 /** Marks nest in this order, outermost first, so equal formatting always gives equal HTML. */
 const MARK_ORDER: TextMark["type"][] = ["link", "bold", "italic", "underline", "strike", "code"];

@@ -22,6 +22,7 @@ import type { VoteSummary } from "@/lib/threads/votes";
 import type { Span } from "./segments";
 import {
   listDocumentAnnotations,
+  listDocumentIndex,
   toRef,
   type AnnotationIndexRow,
   type AnnotationRow,
@@ -54,6 +55,24 @@ export function toPanelIndex(rows: AnnotationIndexRow[], viewer: Viewer | null) 
     };
   });
   return { index, spansByTurn };
+}
+
+/**
+ * The reader's index and highlights again, for a page that heard of a classmate's change: a few
+ * hundred kilobytes of JSON instead of the whole page rendered again for every reader of the
+ * document (bench/README.md). Null when no document has that slug.
+ */
+export async function loadPanelIndex(prisma: PrismaClient, viewer: Viewer, documentSlug: string) {
+  const [document] = await rawRows<{ id: string }>(
+    prisma,
+    Prisma.sql`SELECT "id" FROM "Document" WHERE "slug" = ${documentSlug}`,
+  );
+  if (!document) return null;
+  const { index, spansByTurn } = toPanelIndex(
+    await listDocumentIndex(prisma, viewer, document.id),
+    viewer,
+  );
+  return { index, spans: Object.fromEntries(spansByTurn) as Record<string, Span[]> };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as cardsRoute } from "@/app/api/documents/[slug]/cards/route";
+import { GET as indexRoute } from "@/app/api/documents/[slug]/index/route";
 import { loadPanelCards, toPanelIndex } from "@/lib/annotations/panel";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
 import {
@@ -139,6 +140,35 @@ describe("the reader's index of notes", () => {
       tags: [],
     });
     expect(JSON.stringify(index)).not.toContain("on the bases");
+  });
+});
+
+describe("the index fetched again after a live announcement", () => {
+  it("answers the page's index and highlights over HTTP, per reader", async () => {
+    const token = await createApiToken(prisma, viewers.chen.userId, "index test");
+    const ask = async (slug: string, auth = `Bearer ${token.token}`) => {
+      const response = await indexRoute(
+        new Request(`http://memcon.test/api/documents/${slug}/index`, {
+          headers: auth ? { authorization: auth } : {},
+        }),
+        { params: Promise.resolve({ slug }) },
+      );
+      return { status: response.status, body: await response.json() };
+    };
+    const { status, body } = await ask(SLUG);
+    expect(status).toBe(200);
+    const rows = await listDocumentIndex(prisma, viewers.chen, documentId);
+    const expected = toPanelIndex(rows, viewers.chen);
+    expect(body.index).toEqual(expected.index);
+    expect(body.spans).toEqual(
+      JSON.parse(JSON.stringify(Object.fromEntries(expected.spansByTurn))),
+    );
+    const ids = body.index.map((entry: { id: string }) => entry.id);
+    expect(ids).toContain(notes.course);
+    expect(ids).not.toContain(notes.private);
+    expect(JSON.stringify(body)).not.toContain("on the bases");
+    expect((await ask("no-such-document")).status).toBe(404);
+    expect((await ask(SLUG, "")).status).toBe(401);
   });
 });
 

@@ -47,6 +47,7 @@ import * as annotationsRoute from "@/app/api/annotations/route";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import * as documentAnnotationsRoute from "@/app/api/documents/[slug]/annotations/route";
 import * as cardsRoute from "@/app/api/documents/[slug]/cards/route";
+import * as indexRoute from "@/app/api/documents/[slug]/index/route";
 import * as eventsRoute from "@/app/api/documents/[slug]/events/route";
 import * as gradebookRoute from "@/app/assignments/[id]/gradebook/route";
 import EditAssignmentPage from "@/app/assignments/[id]/edit/page";
@@ -1059,6 +1060,33 @@ export const TABLE = [
         run: (cell) =>
           callRoute(cell.world, cell.caller, route(cardsRoute.GET), {
             path: `/api/documents/no-such-document/cards?ids=${cell.world.notes.course}`,
+            params: { slug: "no-such-document" },
+          }),
+      },
+    ],
+  }),
+  entry({
+    surface: "route",
+    file: "app/api/documents/[slug]/index/route.ts",
+    export: "GET",
+    cases: [
+      {
+        // What a reader refetches when a change is announced: ids and places, no words.
+        name: "the reader's index of the document's notes",
+        allow: SIGNED_IN,
+        shows: (s) => s.label.endsWith("note id") && !s.label.startsWith("deleted"),
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(indexRoute.GET), {
+            path: `/api/documents/${SLUG}/index`,
+            params: { slug: SLUG },
+          }),
+      },
+      {
+        name: "the index of a document that does not exist",
+        allow: [],
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(indexRoute.GET), {
+            path: "/api/documents/no-such-document/index",
             params: { slug: "no-such-document" },
           }),
       },
