@@ -5,10 +5,7 @@ import { toCsv } from "@/lib/annotations/export/csv";
 import { toMarkdownNotes } from "@/lib/annotations/export/markdown";
 import { toAnnotationCollection } from "@/lib/annotations/export/w3c";
 import { toRecord } from "@/lib/annotations/records";
-import {
-  listDocumentAnnotations,
-  listDocumentAnnotationsJson,
-} from "@/lib/annotations/service";
+import { listDocumentAnnotations, listDocumentAnnotationsJson } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
 import { rawRows } from "@/lib/db/raw";
 import { Prisma } from "@/lib/generated/prisma/client";
