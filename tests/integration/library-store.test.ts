@@ -127,3 +127,26 @@ describe("storeDocument", () => {
     expect(await searchTranscripts("zebra")).toEqual([]);
   });
 });
+
+describe("the reader's copy of a document", () => {
+  const prisma = getPrisma();
+  it("is read once while unchanged and follows every re-import at once", async () => {
+    const { getDocument } = await import("@/lib/library/document");
+    const slug = "1959-09-14-liao-ishibashi";
+    const first = await getDocument(slug);
+    const again = await getDocument(slug);
+    // Kept between page views: the same turns, not read again.
+    expect(again!.turns).toBe(first!.turns);
+    const edited = original.map((turn) =>
+      turn.text.includes("indeed impossible")
+        ? { ...turn, text: turn.text.replace("indeed impossible", "utterly impossible") }
+        : turn,
+    );
+    await storeDocument(prisma, liaoDocument(edited), { contentHash: "v9" });
+    const after = await getDocument(slug);
+    expect(after!.contentHash).toBe("v9");
+    expect(after!.turns.some((turn) => turn.text.includes("utterly impossible"))).toBe(true);
+    expect(after!.turns.some((turn) => turn.text.includes("indeed impossible"))).toBe(false);
+    expect(await getDocument("no-such-document")).toBeNull();
+  });
+});
