@@ -6,10 +6,10 @@ import type {
   PanelReply,
 } from "@/components/annotations/types";
 import { postingGate } from "@/lib/assignments/gate";
-import { rawRows } from "@/lib/db/raw";
+import { documentBySlug } from "@/lib/library/lookup";
 import { repliesFor, type ReplyRow } from "@/lib/threads/service";
 import { voteSummary } from "@/lib/threads/votes";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   canEditAnnotation,
   canHideAnnotation,
@@ -63,10 +63,7 @@ export function toPanelIndex(rows: AnnotationIndexRow[], viewer: Viewer | null) 
  * document (bench/README.md). Null when no document has that slug.
  */
 export async function loadPanelIndex(prisma: PrismaClient, viewer: Viewer, documentSlug: string) {
-  const [document] = await rawRows<{ id: string }>(
-    prisma,
-    Prisma.sql`SELECT "id" FROM "Document" WHERE "slug" = ${documentSlug}`,
-  );
+  const document = await documentBySlug(prisma, documentSlug);
   if (!document) return null;
   const { index, spansByTurn } = toPanelIndex(
     await listDocumentIndex(prisma, viewer, document.id),
@@ -87,10 +84,7 @@ export async function loadPanelCards(
   documentSlug: string,
   ids: readonly string[],
 ): Promise<PanelAnnotation[] | null> {
-  const [document] = await rawRows<{ id: string }>(
-    prisma,
-    Prisma.sql`SELECT "id" FROM "Document" WHERE "slug" = ${documentSlug}`,
-  );
+  const document = await documentBySlug(prisma, documentSlug);
   if (!document) return null;
   const gate = await postingGate(prisma, viewer, [document.id]);
   const rows = await listDocumentAnnotations(prisma, viewer, document.id, {

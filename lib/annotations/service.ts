@@ -19,6 +19,7 @@ import { recordAudit } from "@/lib/audit/log";
 import { checkWriteRate } from "@/lib/auth/rate-limit";
 import { rawRows } from "@/lib/db/raw";
 import { NotFoundError } from "@/lib/errors";
+import { documentBySlug } from "@/lib/library/lookup";
 import { publishChange } from "@/lib/live/channel";
 import type { Outcome } from "@/lib/outcome";
 import {
@@ -647,10 +648,7 @@ export async function searchAnnotations(
   if (search.document) {
     // By id, not by joining on the slug: the planner then knows how many notes this document
     // has and walks the newest-first index for a page (about 100 times faster on a large one).
-    const [document] = await rawRows<{ id: string }>(
-      prisma,
-      Prisma.sql`SELECT "id" FROM "Document" WHERE "slug" = ${search.document}`,
-    );
+    const document = await documentBySlug(prisma, search.document);
     if (!document) return { total: 0, rows: [] };
     conditions.push(Prisma.sql`a."documentId" = ${document.id}`);
   }

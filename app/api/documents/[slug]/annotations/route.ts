@@ -7,8 +7,7 @@ import { toAnnotationCollection } from "@/lib/annotations/export/w3c";
 import { toRecord } from "@/lib/annotations/records";
 import { listDocumentAnnotations, listDocumentAnnotationsJson } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
-import { rawRows } from "@/lib/db/raw";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { documentBySlug } from "@/lib/library/lookup";
 import { BODY_SIZE_LIMITS } from "@/lib/limits";
 import { exportFormatSchema } from "@/lib/validations/api";
 
@@ -24,10 +23,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (!format.success) return jsonError(400, format.error.issues[0]!.message);
 
     const { slug } = await params;
-    const [document] = await rawRows<{ id: string; slug: string; title: string }>(
-      getPrisma(),
-      Prisma.sql`SELECT "id", "slug", "title" FROM "Document" WHERE "slug" = ${slug}`,
-    );
+    const document = await documentBySlug(getPrisma(), slug);
     if (!document) return jsonError(404, "No document has that slug.");
     if (format.data === "json") {
       // Each row arrives as JSON text from PostgreSQL (see listDocumentAnnotationsJson).
