@@ -645,12 +645,15 @@ export async function searchAnnotations(
   search: AnnotationSearch,
 ) {
   const conditions = [Prisma.sql`a."deletedAt" IS NULL`, readableSql(viewer)];
+  // The "post first" gate of a named document is asked beside the queries, not after them.
+  let documentGate: Promise<PostingGate> | null = null;
   if (search.document) {
     // By id, not by joining on the slug: the planner then knows how many notes this document
     // has and walks the newest-first index for a page (about 100 times faster on a large one).
     const document = await documentBySlug(prisma, search.document);
     if (!document) return { total: 0, rows: [] };
     conditions.push(Prisma.sql`a."documentId" = ${document.id}`);
+    documentGate = postingGate(prisma, viewer, [document.id]);
   }
   if (search.turn !== undefined)
     conditions.push(
@@ -664,7 +667,7 @@ export async function searchAnnotations(
     conditions.push(Prisma.sql`(a."bodyText" ILIKE ${pattern} OR a."quote" ILIKE ${pattern})`);
   }
   const where = Prisma.join(conditions, " AND ");
-  const [rows, counted] = await Promise.all([
+  const [rows, counted, namedGate] = await Promise.all([
     rawRows<ListedRow & { documentSlug: string; documentTitle: string }>(
       prisma,
       Prisma.sql`
@@ -681,12 +684,15 @@ export async function searchAnnotations(
       FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId"
       WHERE ${where}`,
     ),
+    documentGate,
   ]);
-  const gate = await postingGate(
-    prisma,
-    viewer,
-    rows.map((row) => row.documentId),
-  );
+  const gate =
+    namedGate ??
+    (await postingGate(
+      prisma,
+      viewer,
+      rows.map((row) => row.documentId),
+    ));
   return {
     total: counted[0]?.total ?? 0,
     rows: rows
