@@ -1,7 +1,6 @@
 import "server-only";
-import { userIdForBearer } from "@/lib/auth/api-tokens";
+import { viewerForBearer } from "@/lib/auth/api-tokens";
 import { jsonError } from "./respond";
-import { loadViewer } from "@/lib/auth/load-viewer";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
@@ -10,8 +9,7 @@ import { getPrisma } from "@/lib/db";
 export async function apiViewer(request: Request): Promise<Viewer | null | "bad-token"> {
   const header = request.headers.get("authorization");
   if (header) {
-    const userId = await userIdForBearer(getPrisma(), header);
-    return userId ? await loadViewer(getPrisma(), userId) : "bad-token";
+    return (await viewerForBearer(getPrisma(), header)) ?? "bad-token";
   }
   // No cookie, no session: skip the session lookup altogether.
   if (!request.headers.get("cookie")) return null;

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { rawRows } from "@/lib/db/raw";
+import { toViewer, VIEWER_COLUMNS, type ViewerColumns } from "./load-viewer";
+import type { Viewer } from "./permissions";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { singleLine } from "@/lib/validations/text";
 
@@ -35,28 +37,29 @@ export async function revokeApiToken(prisma: PrismaClient, userId: string, id: s
   });
 }
 
-/** The user id behind an `Authorization: Bearer mcn_...` header, or null. */
-export async function userIdForBearer(
+/**
+ * The viewer behind an `Authorization: Bearer mcn_...` header, or null (unknown, revoked or not
+ * a Memcon token). The token and its user's memberships in one statement: every API request
+ * asks this.
+ */
+export async function viewerForBearer(
   prisma: PrismaClient,
   header: string | null,
-): Promise<string | null> {
+): Promise<Viewer | null> {
   const token = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (!token?.startsWith(PREFIX)) return null;
-  // Raw SQL on this per-request path (see loadViewer).
-  const [row] = await rawRows<{
-    id: string;
-    userId: string;
-    revokedAt: Date | null;
-    lastUsedAt: Date | null;
-  }>(
+  const [row] = await rawRows<
+    ViewerColumns & { tokenId: string; revokedAt: Date | null; lastUsedAt: Date | null }
+  >(
     prisma,
-    Prisma.sql`SELECT "id", "userId", "revokedAt", "lastUsedAt" FROM "ApiToken"
-    WHERE "tokenHash" = ${hashToken(token)}`,
+    Prisma.sql`SELECT t."id" AS "tokenId", t."revokedAt", t."lastUsedAt", ${VIEWER_COLUMNS}
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+    WHERE t."tokenHash" = ${hashToken(token)}`,
   );
   if (!row || row.revokedAt) return null;
   // "Last used" to the minute: a script polling the API should not write a row per request.
   const now = new Date();
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS)
-    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
-  return row.userId;
+    await prisma.apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: now } });
+  return toViewer(row);
 }
