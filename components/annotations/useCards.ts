@@ -57,6 +57,8 @@ export function useCards(documentSlug: string, ids: readonly string[], generatio
         batch.forEach((id) => loading.current.add(id));
         fetchCards(documentSlug, batch)
           .then((loaded) => {
+            // An answer from before the page's data changed: the newer request has it.
+            if (round.current !== started) return;
             setError(null);
             setCards((previous) => {
               const next = new Map(previous);
@@ -64,7 +66,7 @@ export function useCards(documentSlug: string, ids: readonly string[], generatio
               loaded.forEach((card) => next.set(card.id, card));
               return next;
             });
-            if (round.current === started) batch.forEach((id) => fresh.current.add(id));
+            batch.forEach((id) => fresh.current.add(id));
           })
           .catch((failure: unknown) =>
             setError(failure instanceof Error ? failure.message : String(failure)),
