@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { escapeHtml } from "./highlights";
 import { isSafeHref, LINK_REL, LINK_TARGET, sanitizeBodyHtml } from "./sanitize";
-
-export { escapeHtml };
 import { withoutNul } from "@/lib/validations/text";
 
 // Annotation bodies: the Tiptap JSON a client may send, checked against a small schema (the

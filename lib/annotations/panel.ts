@@ -105,23 +105,15 @@ export async function loadPanelCards(
   return toPanel(rows, viewer, replies, votes).panel;
 }
 
-/** Rows the viewer may read, shaped as the panel's cards (and their highlights). */
+/** Rows the viewer may read, shaped as the panel's cards (highlights come with the index). */
 export function toPanel(
   rows: AnnotationRow[],
   viewer: Viewer | null,
   replies = new Map<string, ReplyRow[]>(),
   votes: VoteSummary = { count: new Map(), mine: new Set() },
 ) {
-  const spansByTurn = new Map<number, Span[]>();
   const panel: PanelAnnotation[] = rows.map((row) => {
     const selector = row.selector as unknown as AnnotationSelector;
-    if (!row.orphaned) {
-      for (const position of selector.positions) {
-        const spans = spansByTurn.get(position.turnAnchor) ?? [];
-        spans.push({ id: row.id, start: position.start, end: position.end });
-        spansByTurn.set(position.turnAnchor, spans);
-      }
-    }
     const ref = toRef(row);
     const mine = canEditAnnotation(viewer, ref) && !row.deletedAt;
     return {
@@ -171,7 +163,7 @@ export function toPanel(
       deleted: row.deletedAt !== null,
     };
   });
-  return { panel, spansByTurn };
+  return { panel };
 }
 
 /** Whom the viewer can share with: their courses and their reading groups. */

@@ -202,9 +202,7 @@ export async function listDocumentAnnotations(
     ORDER BY a."firstAnchor" ASC, a."createdAt" ASC`,
   );
   const held = gate ?? (await postingGate(prisma, viewer, [documentId]));
-  return rows
-    .map(fromListed)
-    .filter((row) => canReadAnnotation(viewer, toRef(row)) && !held.hides(row));
+  return rows.map(fromListed).filter(readableNow(viewer, held));
 }
 
 /**
@@ -253,9 +251,7 @@ export async function listDocumentAnnotationsJson(
     ORDER BY a."firstAnchor" ASC, a."createdAt" ASC`,
   );
   const held = await postingGate(prisma, viewer, [document.id]);
-  return rows
-    .filter((row) => canReadAnnotation(viewer, toRef(row)) && !held.hides(row))
-    .map((row) => row.json);
+  return rows.filter(readableNow(viewer, held)).map((row) => row.json);
 }
 
 /** What the reader needs of every readable note up front: who, where, shared how, tags. */
@@ -301,7 +297,7 @@ export async function listDocumentIndex(
     ORDER BY a."firstAnchor" ASC, a."createdAt" ASC`,
   );
   const held = gate ?? (await postingGate(prisma, viewer, [documentId]));
-  return rows.filter((row) => canReadAnnotation(viewer, toRef(row)) && !held.hides(row));
+  return rows.filter(readableNow(viewer, held));
 }
 
 /**
@@ -314,7 +310,16 @@ export async function isReadableNow(
   row: Parameters<typeof toRef>[0] & { documentId: string },
 ) {
   if (!canReadAnnotation(viewer, toRef(row))) return false;
-  return !(await postingGate(prisma, viewer, [row.documentId])).hides(row);
+  return readableNow(viewer, await postingGate(prisma, viewer, [row.documentId]))(row);
+}
+
+/**
+ * The check every read applies to each row, whatever its query's filter: the permission rules,
+ * then the document's "post first" gate.
+ */
+function readableNow(viewer: Viewer, gate: PostingGate) {
+  return (row: Parameters<typeof toRef>[0] & { documentId: string }) =>
+    canReadAnnotation(viewer, toRef(row)) && !gate.hides(row);
 }
 
 async function getReadable(prisma: PrismaClient, viewer: Viewer, id: string) {
@@ -700,7 +705,7 @@ export async function searchAnnotations(
         ...fromListed(row),
         document: { slug: documentSlug, title: documentTitle },
       }))
-      .filter((row) => canReadAnnotation(viewer, toRef(row)) && !gate.hides(row)),
+      .filter(readableNow(viewer, gate)),
   };
 }
 

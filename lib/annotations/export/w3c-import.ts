@@ -1,4 +1,5 @@
-import { BODY_LIMITS, escapeHtml } from "../body";
+import { BODY_LIMITS } from "../body";
+import { escapeHtml } from "../highlights";
 import { htmlToText, sanitizeBodyHtml } from "../sanitize";
 import type { AnnotationSelector, TurnPosition } from "../types";
 
