@@ -123,7 +123,7 @@ export default async function ReaderPage({
             ))}
           </nav>
         )}
-        <p className="hint">
+        <p className="hint reader-keys">
           Press <kbd>j</kbd> and <kbd>k</kbd> to move between turns; each number is a permalink.
         </p>
         <Transcript
@@ -149,6 +149,9 @@ export default async function ReaderPage({
           pinned={reading.pinned}
           defaultAudience={passage ? `course:${passage.courseId}` : undefined}
           initialAuthor={reading.authorName}
+          teaching={audience.courses.filter(
+            (course) => viewer?.courses.get(course.id) === "instructor",
+          )}
         />
       </DraftScopeProvider>
     </div>
