@@ -4,7 +4,7 @@ import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { noteExtensions } from "@/lib/annotations/note-extensions";
 import { toPlainData } from "@/lib/annotations/plain-data";
-import { isSafeHref, LINK_SCHEME_MESSAGE } from "@/lib/annotations/safe-href";
+import { isSafeHref, LINK_SCHEME_MESSAGE, normaliseHref } from "@/lib/annotations/safe-href";
 
 // The annotation editor: Tiptap with only what a seminar note needs (bold, italic, links, lists,
 // block quotes, inline code; see lib/annotations/note-extensions.ts). Markdown shortcuts come with
@@ -118,14 +118,6 @@ function Toolbar({ editor }: { editor: Editor }) {
       {editingLink && <LinkEditor editor={editor} onClose={() => setEditingLink(false)} />}
     </>
   );
-}
-
-/** "example.org/x" is meant as a web address: give it https://. */
-export function normaliseHref(input: string): string {
-  const href = input.trim();
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
-  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(href)) return `mailto:${href}`;
-  return `https://${href}`;
 }
 
 /**

@@ -30,3 +30,15 @@ export function isSafeHref(href: unknown): href is string {
   if (url.username || url.password) return false;
   return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
 }
+
+/**
+ * What a person types in the link box, as an address: "example.org/x" is meant as a web address
+ * (https:// is added), "name@example.edu" as an email address (mailto:). Anything with a scheme is
+ * left as typed, for isSafeHref to judge.
+ */
+export function normaliseHref(input: string): string {
+  const href = input.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return href;
+  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(href)) return `mailto:${href}`;
+  return `https://${href}`;
+}
