@@ -274,14 +274,7 @@ export function AnnotationWorkspace({
         )}
 
         {signedIn && !draft && (
-          <details className="panel-help">
-            <summary>How to annotate</summary>
-            <p className="hint">
-              Select words in the text: <strong>Annotate</strong> and <strong>Highlight</strong>{" "}
-              appear beside them. Keyboard: focus a turn (<kbd>j</kbd>/<kbd>k</kbd>), press{" "}
-              <kbd>v</kbd>, extend with <kbd>Shift</kbd>+arrows, then <kbd>Enter</kbd> (or{" "}
-              <kbd>a</kbd> to annotate, <kbd>h</kbd> to highlight).
-            </p>
+          <>
             <div className="discuss-actions">
               <button type="button" className="secondary" onClick={() => discussTurn()}>
                 Discuss a whole turn
@@ -294,7 +287,17 @@ export function AnnotationWorkspace({
                 Discuss the whole document
               </button>
             </div>
-          </details>
+            <details className="panel-help">
+              <summary>How to annotate</summary>
+              <p className="hint">
+                Select words in the text: <strong>Annotate</strong> and{" "}
+                <strong>Highlight</strong> appear beside them. Keyboard: focus a turn (
+                <kbd>j</kbd>/<kbd>k</kbd>), press <kbd>v</kbd>, extend with <kbd>Shift</kbd>
+                +arrows, then <kbd>Enter</kbd> (or <kbd>a</kbd> to annotate, <kbd>h</kbd> to
+                highlight).
+              </p>
+            </details>
+          </>
         )}
 
         <AnnotationList

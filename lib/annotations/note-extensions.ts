@@ -1,3 +1,4 @@
+import Link from "@tiptap/extension-link";
 import StarterKit from "@tiptap/starter-kit";
 import { isSafeHref } from "./safe-href";
 
@@ -12,17 +13,20 @@ export function noteExtensions() {
       heading: false,
       codeBlock: false,
       horizontalRule: false,
-      link: {
-        openOnClick: false,
-        // Typed and pasted web addresses become links as they are written.
-        autolink: true,
-        linkOnPaste: true,
-        protocols: ["http", "https", "mailto"],
-        defaultProtocol: "https",
-        // The same rule as the server's: anything else is left as plain text.
-        isAllowedUri: (url) => isSafeHref(url),
-        shouldAutoLink: (url) => isSafeHref(url.includes(":") ? url : `https://${url}`),
-      },
+      link: false,
+    }),
+    // Not "inclusive": words typed right after a link are not part of it (Tiptap makes links
+    // inclusive when auto-linking is on, so a sentence typed after a linked word joined the link).
+    Link.extend({ inclusive: () => false }).configure({
+      openOnClick: false,
+      // Typed and pasted web addresses become links as they are written.
+      autolink: true,
+      linkOnPaste: true,
+      protocols: ["http", "https", "mailto"],
+      defaultProtocol: "https",
+      // The same rule as the server's: anything else is left as plain text.
+      isAllowedUri: (url) => isSafeHref(url),
+      shouldAutoLink: (url) => isSafeHref(url.includes(":") ? url : `https://${url}`),
     }),
   ];
 }
