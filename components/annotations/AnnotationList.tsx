@@ -340,7 +340,7 @@ function AnnotationCard({
             />
           </>
         )}
-        {annotation.canResolve && (
+        {annotation.canResolve && !annotation.highlight && (
           <ResolveButton
             documentSlug={documentSlug}
             annotationId={annotation.id}
@@ -348,13 +348,16 @@ function AnnotationCard({
           />
         )}
       </div>
-      <Thread
-        documentSlug={documentSlug}
-        annotationId={annotation.id}
-        replies={annotation.replies}
-        locked={annotation.locked}
-        canModerate={annotation.canModerate}
-      />
+      {/* A highlight is the reader's own mark: nothing to discuss until it has a note. */}
+      {!annotation.highlight && (
+        <Thread
+          documentSlug={documentSlug}
+          annotationId={annotation.id}
+          replies={annotation.replies}
+          locked={annotation.locked}
+          canModerate={annotation.canModerate}
+        />
+      )}
     </li>
   );
 }
