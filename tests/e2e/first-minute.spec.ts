@@ -22,19 +22,19 @@ const LINK_SCHEME = "Links must start with http://, https:// or mailto: (and con
 // Each device annotates its own words, so parallel journeys never read each other's notes.
 const WORDS: Record<Device["name"], { note: string; highlight: string; passage: string }> = {
   desktop: {
-    note: "Japan cannot remove all the military bases at once",
-    highlight: "We paid for our lessons in blood",
-    passage: "You think so?",
+    note: "China and Japan can live at peace with each other forever",
+    highlight: "relying on the United States will bring Japan great disasters",
+    passage: "We can't help that.",
   },
   tablet: {
-    note: "the Security Treaty between Japan and the United States",
-    highlight: "Millions of Chinese people died",
-    passage: "Nothing can be done if mutual suspicion persists",
+    note: "people always treat each other with suspicion in their hearts",
+    highlight: "it is also a matter of life and death",
+    passage: "The majority of them.",
   },
   phone: {
-    note: "We have solid proof for that",
-    highlight: "It is a bad thing",
-    passage: "That is also true",
+    note: "We have penetrating insights into the United States",
+    highlight: "Let's call it a day",
+    passage: "Does it appear to you that it is hard to reach an agreement?",
   },
 };
 
@@ -184,10 +184,16 @@ for (const device of DEVICES) {
         .locator(".transcript > .turn", { hasText: words.passage })
         .first()
         .getAttribute("id");
-      const make = page.getByRole("link", { name: "Make an assignment on this passage" });
+      // One course: a link straight to the form; several: the adder asks which course.
+      const adder = page.getByRole("toolbar", { name: "Selected words" });
+      const make = adder
+        .getByRole("link", { name: "Make an assignment on this passage" })
+        .or(adder.getByRole("button", { name: "Make an assignment on this passage" }));
       await expectBesideSelection(page, make);
       await snap(page, `${device.name}-6-passage-adder`);
       await press(device, make);
+      const course = adder.getByRole("link", { name: DEMO.course });
+      if (await course.isVisible()) await press(device, course);
       await expect(page.getByRole("heading", { name: "New assignment" })).toBeVisible();
       const number = turn!.replace("t-", "");
       await expect(page.getByLabel("From turn")).toHaveValue(number);
@@ -217,5 +223,44 @@ test.describe("on a phone", () => {
     await expectNoAxeViolations(page);
     await press(phone, panel.getByRole("button", { name: "Close" }));
     await expect(panel).toBeHidden();
+  });
+});
+
+test.describe("on a desktop, while a classmate writes", () => {
+  test.use(useDevice(DEVICES[0]!));
+
+  test("a classmate's note on the same turn does not take the reader's selection away", async ({
+    page,
+    browser,
+  }) => {
+    const desktop = DEVICES[0]!;
+    const mine = "don't pay too much attention";
+    const theirs = "one or two individual politicians";
+    await signInFromHeader(page, desktop, DEMO.ada);
+    await openTheConversation(page, desktop);
+    await expect(page.getByText("Live: new notes appear as they are posted.")).toBeVisible();
+    await selectWords(page, desktop, mine, selectWithMouse);
+    await expect(page.getByRole("button", { name: "Annotate" })).toBeVisible();
+
+    // Chen, in another browser, shares a note on other words of the same turn with the course.
+    const other = await browser.newContext({ viewport: desktop.viewport });
+    const chen = await other.newPage();
+    await signInFromHeader(chen, desktop, { email: "chen@memcon.test", password: "close-reading" });
+    await openTheConversation(chen, desktop);
+    await selectWords(chen, desktop, theirs, selectWithMouse);
+    await press(desktop, chen.getByRole("button", { name: "Annotate" }));
+    await chen.keyboard.type("Who are the one or two? Ishii and Sato, named just before.");
+    await chen.getByLabel("Who can see it").selectOption({ label: `Course: ${DEMO.course}` });
+    await press(desktop, chen.getByRole("button", { name: "Save" }));
+    await expect(chen.getByRole("status").filter({ hasText: "Annotation saved." })).toBeVisible();
+    await other.close();
+
+    // Ada's page paints Chen's highlight live, and her own selection is still there.
+    await expect(page.locator("mark.hl", { hasText: theirs })).toBeVisible();
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(mine);
+    await press(desktop, page.getByRole("button", { name: "Annotate" }));
+    await expect(page.getByRole("form", { name: "New annotation" }).locator(".quote")).toHaveText(
+      mine,
+    );
   });
 });
