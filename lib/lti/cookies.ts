@@ -1,0 +1,13 @@
+import { secureCookies } from "@/lib/auth/session-cookie";
+
+// Cookies set by a launch must survive inside the platform's iframe, a third-party context:
+// under HTTPS they are SameSite=None; Secure; Partitioned (CHIPS: kept per embedding site, so
+// they work where third-party cookies are blocked and cannot follow the person elsewhere).
+// Over plain HTTP browsers refuse SameSite=None, so they stay Lax: a platform on another site
+// then gets the "open in a new window" page instead (lib/lti/open.ts).
+
+export function launchCookieOptions(env: Record<string, string | undefined> = process.env) {
+  return secureCookies(env)
+    ? ({ httpOnly: true, secure: true, sameSite: "none", partitioned: true, path: "/" } as const)
+    : ({ httpOnly: true, secure: false, sameSite: "lax", path: "/" } as const);
+}
