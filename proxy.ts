@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { frameAncestorsFor } from "@/lib/lti/frame";
+import { ltiPolicyFor } from "@/lib/lti/frame";
 import { createNonce, securityHeadersFor } from "@/lib/security/csp";
 
 // Next.js 16 proxy (formerly middleware): one nonce per request. The policy goes on the request
@@ -9,12 +9,12 @@ export async function proxy(request: NextRequest) {
   const { policy, response: headers } = securityHeadersFor(nonce, {
     dev: process.env.NODE_ENV === "development",
     // Pages opened by an LTI launch may be framed by that learning platform (lib/lti/frame.ts).
-    frameAncestors: await frameAncestorsFor({
+    ...(await ltiPolicyFor({
       pathname: request.nextUrl.pathname,
       searchParams: request.nextUrl.searchParams,
       headers: request.headers,
       cookie: (name) => request.cookies.get(name)?.value,
-    }),
+    })),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);

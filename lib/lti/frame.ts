@@ -108,3 +108,27 @@ export async function frameAncestorsFor(
   }
   return verifyFrameOrigins(request.cookie(FRAME_COOKIE), env);
 }
+
+export const DEEP_LINK_RESPONSE_PATH = "/api/lti/deep-link";
+export const RETURN_ORIGIN_PARAM = "to";
+
+/**
+ * Origins the answer's forms may post to besides Memcon: the deep-linking answer posts the signed
+ * content item back to the platform (the route checks that `to` is its return URL's origin).
+ */
+export function formActionsFor(request: FramedRequest): string[] | null {
+  if (request.pathname !== DEEP_LINK_RESPONSE_PATH) return null;
+  const origin = originOf(request.searchParams.get(RETURN_ORIGIN_PARAM));
+  return origin ? [origin] : null;
+}
+
+/** Everything proxy.ts relaxes for LTI on this request (nothing, for almost every request). */
+export async function ltiPolicyFor(
+  request: FramedRequest,
+  env: Record<string, string | undefined> = process.env,
+) {
+  return {
+    frameAncestors: await frameAncestorsFor(request, env),
+    formActions: formActionsFor(request),
+  };
+}

@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { LtiError } from "./errors";
 import { refusalPage } from "./html";
 
@@ -8,6 +9,8 @@ export async function ltiEndpoint(work: () => Promise<Response>): Promise<Respon
     return await work();
   } catch (error) {
     if (error instanceof LtiError) return refusalPage(error.message, error.status);
+    if (error instanceof NotFoundError || error instanceof ForbiddenError)
+      return refusalPage("This was not found. Start again from your course.", 404);
     if (isDatabaseUnavailable(error))
       return refusalPage("Memcon's database is unavailable. Try again in a moment.", 503);
     // Next's redirect() and notFound() signal by throwing: let them through.

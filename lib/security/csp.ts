@@ -16,18 +16,21 @@ export interface PolicyOptions {
   dev?: boolean;
   /** Origins that may frame this answer (a page opened by an LTI launch); none: no framing. */
   frameAncestors?: readonly string[] | null;
+  /** Other origins forms may post to (an LTI deep-linking answer goes back to the platform). */
+  formActions?: readonly string[] | null;
 }
 
 const ORIGIN_PATTERN = /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i;
 
 export function contentSecurityPolicy(
   nonce: string,
-  { dev = false, frameAncestors = null }: PolicyOptions = {},
+  { dev = false, frameAncestors = null, formActions = null }: PolicyOptions = {},
 ): string {
   // A nonce is pasted into a header: refuse anything that could end the directive.
   if (!NONCE_PATTERN.test(nonce)) throw new Error("A CSP nonce must be base64 (16+ characters).");
   // Origins are pasted into the header too: anything but a bare origin is dropped.
   const ancestors = (frameAncestors ?? []).filter((origin) => ORIGIN_PATTERN.test(origin));
+  const formTargets = (formActions ?? []).filter((origin) => ORIGIN_PATTERN.test(origin));
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     // 'strict-dynamic': scripts loaded by the nonced Next.js runtime (its chunks) are trusted;
@@ -52,7 +55,7 @@ export function contentSecurityPolicy(
     ["connect-src", "'self'"],
     ["object-src", "'none'"],
     ["base-uri", "'none'"],
-    ["form-action", "'self'"],
+    ["form-action", "'self'", ...formTargets],
     ["frame-ancestors", ...(ancestors.length > 0 ? ancestors : ["'none'"])],
   ];
   return directives.map((directive) => directive.join(" ")).join("; ");
@@ -78,6 +81,6 @@ export function securityHeadersFor(nonce: string, options: PolicyOptions = {}) {
   if (framed) delete headers["X-Frame-Options"];
   return {
     policy,
-    response: { "Content-Security-Policy": policy, ...headers },
+    response: { "Content-Security-Policy": policy, ...headers } as Record<string, string>,
   };
 }

@@ -6,12 +6,21 @@ import * as openRoute from "@/app/lti/open/route";
 import * as jwksRoute from "@/app/api/lti/jwks/route";
 import * as canvasRoute from "@/app/api/lti/canvas.json/route";
 import { loadViewer } from "@/lib/auth/load-viewer";
+import {
+  adminViewer,
+  fullLaunch as flowFullLaunch,
+  login as flowLogin,
+  MEMCON,
+  postLaunch as flowPostLaunch,
+  register,
+  tool,
+  unescapeHtml,
+} from "@/tests/support/lti-flow";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { createAssignment } from "@/lib/assignments/service";
 import { getPrisma } from "@/lib/db";
 import { FRAME_COOKIE, frameAncestorsFor } from "@/lib/lti/frame";
-import { publicKeySet, rotateKey } from "@/lib/lti/keys";
-import { saveRegistration } from "@/lib/lti/registrations";
+import { rotateKey } from "@/lib/lti/keys";
 import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
 import { inRequest } from "@/tests/support/next-request";
 import {
@@ -33,13 +42,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {}
 process.env.AUTH_SECRET ??= "lti-test-secret-0123456789abcdef0123";
 
 const prisma = getPrisma();
-const MEMCON = "http://memcon.test";
 const SLUG = "1959-09-14-liao-ishibashi-third-conversation";
-const tool = {
-  login: `${MEMCON}/api/lti/login`,
-  launch: `${MEMCON}/api/lti/launch`,
-  jwks: () => publicKeySet(prisma),
-};
 let sim: PlatformSimulator;
 let registrationId: string;
 
@@ -56,77 +59,11 @@ const learner: SimUser = {
   roles: [ROLE.learner],
 };
 
-async function adminViewer() {
-  const admin = await prisma.user.upsert({
-    where: { email: "lti-admin@memcon.test" },
-    create: { email: "lti-admin@memcon.test", name: "Admin", siteRole: "admin" },
-    update: {},
-  });
-  return (await loadViewer(prisma, admin.id))!;
-}
-
-async function register(platform: PlatformSimulator, over: Record<string, string> = {}) {
-  const outcome = await saveRegistration(prisma, await adminViewer(), null, {
-    ...platform.registration,
-    ...over,
-  });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome));
-  return outcome.value.id;
-}
-
-const unescape = (text: string) =>
-  text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
-
-/** Memcon's login: the redirect to the platform, with the state and nonce Memcon chose. */
-async function login(hint: string) {
-  const response = await loginRoute.GET(new Request(sim.loginUrl(hint)));
-  expect(response.status).toBe(302);
-  const location = new URL(response.headers.get("location")!);
-  return {
-    location,
-    state: location.searchParams.get("state")!,
-    nonce: location.searchParams.get("nonce")!,
-  };
-}
-
-function postLaunch(fields: Record<string, string>) {
-  return launchRoute.POST(
-    new Request(`${MEMCON}/api/lti/launch`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: sim.origin },
-      body: new URLSearchParams(fields),
-    }),
-  );
-}
-
-/** A whole launch as a browser runs it: login, the platform's form, the launch, the landing. */
-async function fullLaunch(launch: PlannedLaunch, { dest = "iframe" } = {}) {
-  const hint = sim.plan(launch);
-  const { location } = await login(hint);
-  const page = await (await fetch(location)).text();
-  const field = (name: string) =>
-    unescape(page.match(new RegExp(`name="${name}" value="([^"]+)"`))![1]!);
-  const launched = await postLaunch({ id_token: field("id_token"), state: field("state") });
-  expect(launched.status, await launched.clone().text()).toBe(303);
-  const cookies = launched.headers.getSetCookie();
-  const session = cookies.find((c) => c.startsWith(`${sessionCookieName()}=`))!;
-  const token = session.split(";")[0]!.split("=")[1]!;
-  const landing = new URL(launched.headers.get("location")!);
-  const headers = { cookie: `${sessionCookieName()}=${token}`, "sec-fetch-dest": dest };
-  const { value: opened } = await inRequest(headers, () =>
-    openRoute.GET(new Request(landing, { headers })),
-  );
-  return {
-    launched,
-    cookies,
-    landing,
-    token,
-    opened,
-    target: opened.headers.get("location"),
-    idToken: field("id_token"),
-    state: field("state"),
-  };
-}
+const unescape = unescapeHtml;
+const login = (hint: string) => flowLogin(sim, hint);
+const postLaunch = (fields: Record<string, string>) => flowPostLaunch(sim, fields);
+const fullLaunch = (planned: PlannedLaunch, options?: { dest?: string }) =>
+  flowFullLaunch(sim, planned, options);
 
 async function counts() {
   const [users, courses, memberships, sessions, links, contexts, launches, roster] =

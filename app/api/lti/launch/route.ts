@@ -12,6 +12,7 @@ import {
   signFrameOrigins,
 } from "@/lib/lti/frame";
 import { completeLaunch } from "@/lib/lti/launch";
+import { syncRosterAfterLaunch } from "@/lib/lti/roster";
 import { ltiEndpoint, requestParams } from "@/lib/lti/respond";
 import { toolOrigin } from "@/lib/lti/tool";
 import { verifyLaunch } from "@/lib/lti/verify";
@@ -25,6 +26,11 @@ export async function POST(request: Request) {
     const params = await requestParams(request);
     const verified = await verifyLaunch(prisma, { idToken: params.id_token, state: params.state });
     const result = await completeLaunch(prisma, verified);
+    // An instructor's launch refreshes the roster (NRPS) without making the launch wait.
+    if (result.role === "instructor")
+      void syncRosterAfterLaunch(prisma, result.courseId).catch((error: unknown) =>
+        console.error(`[memcon] LTI roster sync after launch failed: ${String(error)}`),
+      );
     const origins = platformFrameOrigins(
       verified.registration,
       verified.claims[CLAIM.launchPresentation]?.return_url,
