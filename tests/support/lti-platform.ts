@@ -118,6 +118,8 @@ export class PlatformSimulator {
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    // Never keeps a test process alive by itself.
+    this.server.unref();
     const { port } = this.server.address() as AddressInfo;
     this.origin = `http://${this.host}:${port}`;
     this.issuer = this.origin;
