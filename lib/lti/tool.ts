@@ -7,9 +7,12 @@ export const TOOL_NAME = "Memcon";
 export const TOOL_DESCRIPTION =
   "Close reading of historical diplomatic conversations, turn by turn, with annotations, discussions and assignments.";
 
-/** Memcon's public origin: AUTH_URL when set (behind a proxy), else the request's own. */
+/**
+ * Memcon's public origin, as platforms must address it: AUTH_URL when set (behind a proxy),
+ * else the Host the request was sent to (Next.js may rebuild request.url with its own hostname).
+ */
 export function toolOrigin(
-  requestUrl: string,
+  request: { url: string; headers: Headers },
   env: Record<string, string | undefined> = process.env,
 ) {
   const configured = env.AUTH_URL;
@@ -20,7 +23,10 @@ export function toolOrigin(
       // fall through: a malformed AUTH_URL is reported by the sign-in setup
     }
   }
-  return new URL(requestUrl).origin;
+  const url = new URL(request.url);
+  const host = request.headers.get("host");
+  if (host && /^[a-z0-9.:[\]-]+$/i.test(host)) return `${url.protocol}//${host}`;
+  return url.origin;
 }
 
 export function toolUrls(origin: string) {

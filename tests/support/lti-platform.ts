@@ -85,6 +85,8 @@ export class PlatformSimulator {
   roster: SimUser[] = [];
   readonly received = {
     deepLinks: [] as { items: Record<string, unknown>[]; data?: unknown }[],
+    /** Links the course now has (from deep linking), with the line item made for graded ones. */
+    links: [] as { title: string; custom: Record<string, string>; lineItem?: string }[],
     tokenRequests: [] as { scope: string }[],
     lineItems: [] as {
       id: string;
@@ -349,6 +351,26 @@ export class PlatformSimulator {
         items,
         data: payload["https://purl.imsglobal.org/spec/lti-dl/claim/data"],
       });
+      // As platforms do: a graded link gets its gradebook column, named in its later launches.
+      for (const item of items) {
+        const graded = item.lineItem as
+          { label?: string; scoreMaximum?: number; resourceId?: string } | undefined;
+        let lineItem: string | undefined;
+        if (graded) {
+          lineItem = `${this.origin}/contexts/${this.contextId}/lineitems/${randomUUID()}`;
+          this.received.lineItems.push({
+            id: lineItem,
+            label: String(graded.label ?? item.title),
+            scoreMaximum: Number(graded.scoreMaximum),
+            resourceId: graded.resourceId,
+          });
+        }
+        this.received.links.push({
+          title: String(item.title),
+          custom: (item.custom ?? {}) as Record<string, string>,
+          lineItem,
+        });
+      }
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       return res.end(
         html(

@@ -30,7 +30,7 @@ export default async function LtiAdminPage() {
     listKeys(prisma),
   ]);
   const list = await headers();
-  const origin = toolOrigin(`http://${list.get("host") ?? "localhost"}/`);
+  const origin = toolOrigin({ url: "http://localhost/", headers: list });
   const urls = toolUrls(origin);
   return (
     <section className="lti-admin">

@@ -21,7 +21,7 @@ export async function GET(request: Request) {
       topLevel: request.headers.get("sec-fetch-dest") === "document",
     });
     if (landing.kind === "newWindow") return newWindowPage(`${url.pathname}${url.search}`);
-    const response = NextResponse.redirect(new URL(landing.path, toolOrigin(request.url)), 303);
+    const response = NextResponse.redirect(new URL(landing.path, toolOrigin(request)), 303);
     if (landing.openSessionFor) {
       const opened = await openSession(prisma, landing.openSessionFor);
       response.cookies.set(sessionCookieName(), opened.token, {

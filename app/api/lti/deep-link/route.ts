@@ -24,9 +24,9 @@ export async function POST(request: Request) {
       viewer,
       id,
       params,
-      toolOrigin(request.url),
+      toolOrigin(request),
     );
-    const origin = toolOrigin(request.url);
+    const origin = toolOrigin(request);
     if (!outcome.ok) {
       const back = new URL(`/lti/deep-link/${encodeURIComponent(id)}`, origin);
       back.searchParams.set("error", outcome.error.slice(0, 300));

@@ -36,7 +36,7 @@ export async function POST(request: Request) {
       verified.claims[CLAIM.launchPresentation]?.return_url,
     );
     const frame = await signFrameOrigins(origins);
-    const landing = new URL(LANDING_PATH, toolOrigin(request.url));
+    const landing = new URL(LANDING_PATH, toolOrigin(request));
     landing.searchParams.set("ticket", result.ticket);
     landing.searchParams.set(FRAME_PARAM, frame);
     const response = NextResponse.redirect(landing, 303);

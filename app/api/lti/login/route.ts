@@ -8,7 +8,7 @@ import { toolOrigin, toolUrls } from "@/lib/lti/tool";
 async function login(request: Request) {
   return ltiEndpoint(async () => {
     const params = await requestParams(request);
-    const target = await startLogin(getPrisma(), params, toolUrls(toolOrigin(request.url)).launch);
+    const target = await startLogin(getPrisma(), params, toolUrls(toolOrigin(request)).launch);
     return new Response(null, {
       status: 302,
       headers: { location: target, "cache-control": "no-store" },

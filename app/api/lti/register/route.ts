@@ -33,7 +33,7 @@ export async function POST(request: Request) {
   return ltiEndpoint(async () => {
     const params = await requestParams(request);
     if (!params.registration_token) delete params.registration_token;
-    const registration = await registerDynamically(getPrisma(), params, toolOrigin(request.url));
+    const registration = await registerDynamically(getPrisma(), params, toolOrigin(request));
     const nonce = request.headers.get("x-nonce") ?? "";
     return ltiPage(
       "Memcon registered",
