@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { hitRateLimit, RATE_LIMITS, retryMessage } from "@/lib/auth/rate-limit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { LtiError } from "./errors";
 
@@ -22,8 +23,15 @@ export async function startLogin(
   prisma: PrismaClient,
   params: Record<string, string | undefined>,
   launchUrl: string,
+  clientIp = "local",
   now = new Date(),
 ): Promise<string> {
+  const limit = await hitRateLimit(prisma, `lti-login:ip:${clientIp}`, RATE_LIMITS.ltiLoginsPerIp);
+  if (!limit.allowed)
+    throw new LtiError(
+      `Too many launches from this network. ${retryMessage(limit.retryAfterSeconds)}`,
+      429,
+    );
   const parsed = loginSchema.safeParse(params);
   if (!parsed.success)
     throw new LtiError(

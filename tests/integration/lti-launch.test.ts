@@ -475,6 +475,23 @@ describe("hostile launches are refused with a clear page and nothing created", (
   });
 });
 
+describe("login limits", () => {
+  it("refuses a network that floods the login (each login stores a state)", async () => {
+    await prisma.rateLimit.create({
+      data: { key: "lti-login:ip:10.66.0.1", windowStart: new Date(), count: 600 },
+    });
+    const states = await prisma.ltiLoginState.count();
+    const flooded = await loginRoute.GET(
+      new Request(sim.loginUrl(sim.plan({ user: instructor })), {
+        headers: { "x-forwarded-for": "10.66.0.1" },
+      }),
+    );
+    expect(flooded.status).toBe(429);
+    expect(await flooded.text()).toMatch(/Too many launches/);
+    expect(await prisma.ltiLoginState.count()).toBe(states);
+  });
+});
+
 describe("launch payloads of real platforms validate", () => {
   it.each([
     [

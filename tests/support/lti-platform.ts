@@ -65,7 +65,7 @@ async function newKey(): Promise<Key> {
 }
 
 function html(title: string, body: string) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
 <style>body{font:16px system-ui;margin:1rem;background:#eef2f7}iframe{width:100%;height:720px;border:1px solid #99a;background:#fff}
 header{background:#394b59;color:#fff;padding:.5rem 1rem;margin:-1rem -1rem 1rem}</style></head><body>${body}</body></html>`;
 }

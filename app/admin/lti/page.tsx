@@ -11,7 +11,7 @@ import { RegistrationForm } from "@/components/lti/RegistrationForm";
 import { canManageInstructors } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
-import { listKeys } from "@/lib/lti/keys";
+import { listKeys, publicKeySet } from "@/lib/lti/keys";
 import { listRegistrations } from "@/lib/lti/registrations";
 import { toolOrigin, toolUrls } from "@/lib/lti/tool";
 
@@ -25,6 +25,8 @@ export default async function LtiAdminPage() {
   if (!viewer) redirect("/signin?callbackUrl=/admin/lti");
   if (!canManageInstructors(viewer)) notFound();
   const prisma = getPrisma();
+  // Memcon's first key pair is made on first use; make sure the page can list it.
+  await publicKeySet(prisma);
   const [registrations, keys] = await Promise.all([
     listRegistrations(prisma, viewer),
     listKeys(prisma),

@@ -19,13 +19,7 @@ export async function POST(request: Request) {
       throw new LtiError("Your Memcon session has ended. Start again from your course.", 401);
     const params = await requestParams(request);
     const id = params.request ?? "";
-    const outcome = await respondToDeepLink(
-      getPrisma(),
-      viewer,
-      id,
-      params,
-      toolOrigin(request),
-    );
+    const outcome = await respondToDeepLink(getPrisma(), viewer, id, params, toolOrigin(request));
     const origin = toolOrigin(request);
     if (!outcome.ok) {
       const back = new URL(`/lti/deep-link/${encodeURIComponent(id)}`, origin);

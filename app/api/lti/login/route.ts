@@ -8,7 +8,13 @@ import { toolOrigin, toolUrls } from "@/lib/lti/tool";
 async function login(request: Request) {
   return ltiEndpoint(async () => {
     const params = await requestParams(request);
-    const target = await startLogin(getPrisma(), params, toolUrls(toolOrigin(request)).launch);
+    const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+    const target = await startLogin(
+      getPrisma(),
+      params,
+      toolUrls(toolOrigin(request)).launch,
+      address,
+    );
     return new Response(null, {
       status: 302,
       headers: { location: target, "cache-control": "no-store" },
