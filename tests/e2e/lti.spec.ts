@@ -244,3 +244,35 @@ test("a hostile launch inside the frame is refused with a clear page", async ({ 
   await page.screenshot({ path: "test-results/lti-refused.png" });
   await context.close();
 });
+
+test("Moodle-style Dynamic Registration runs inside the platform's frame and waits for an administrator", async ({
+  browser,
+}) => {
+  const moodle = await new PlatformSimulator(tool, "127.0.0.1").start();
+  try {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await page.goto(
+      `${moodle.origin}/register-tool?tool=${encodeURIComponent(`${BASE}/api/lti/register`)}`,
+    );
+    const frame = page.frameLocator('iframe[title="Tool registration"]');
+    await expect(
+      frame.getByRole("heading", { name: /Register Memcon with 127\.0\.0\.1/ }),
+    ).toBeVisible();
+    await frame.getByRole("button", { name: "Register Memcon" }).click();
+    // Memcon's page tells the platform to close it (its script runs under the page's CSP nonce).
+    await expect(page.getByRole("status")).toHaveText("The tool closed its registration window.");
+    expect(moodle.received.registrations).toHaveLength(1);
+    await page.screenshot({ path: "test-results/lti-dynamic-registration.png" });
+
+    // An administrator sees it switched off, and enables it.
+    await signIn(page, DEMO.admin);
+    await page.goto("/admin/lti");
+    const card = page.getByRole("listitem").filter({ hasText: moodle.issuer });
+    await expect(card).toContainText("launches switched off");
+    await card.getByRole("button", { name: /^Enable / }).click();
+    await expect(card).toContainText("launches enabled");
+    await context.close();
+  } finally {
+    await moodle.stop();
+  }
+});

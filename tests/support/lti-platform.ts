@@ -304,6 +304,30 @@ export class PlatformSimulator {
         ),
       );
     }
+    // The administrators' page that runs LTI Dynamic Registration in a frame.
+    if (path === "/register-tool") {
+      const register = new URL(url.searchParams.get("tool") ?? "");
+      register.searchParams.set(
+        "openid_configuration",
+        `${this.origin}/.well-known/openid-configuration`,
+      );
+      register.searchParams.set("registration_token", "registration-token-1");
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      return res.end(
+        html(
+          "Register a tool",
+          `<header><strong>Simulated LMS</strong> · Site administration</header>
+<h1>Register an LTI Advantage tool</h1><p id="registration-status" role="status">Registering…</p>
+<iframe title="Tool registration" src="${escape(register.toString())}"></iframe>
+<script>addEventListener("message", (event) => {
+  if (event.data && event.data.subject === "org.imsglobal.lti.close") {
+    document.getElementById("registration-status").textContent = "The tool closed its registration window.";
+    document.querySelector("iframe").remove();
+  }
+});</script>`,
+        ),
+      );
+    }
     if (path === "/start") {
       const hint = url.searchParams.get("hint") ?? "";
       if (!this.planned.has(hint)) return this.json(res, 404, { error: "no such launch" });
