@@ -46,6 +46,8 @@ export const RATE_LIMITS = rules(
     importsPerHour: { limit: 20, windowMs: HOUR },
     /** LTI logins (each stores a state row): a whole class launching at once stays far below. */
     ltiLoginsPerIp: { limit: 600, windowMs: 10 * MINUTE },
+    /** LTI Dynamic Registration makes Memcon call the addresses it is given: a few an hour. */
+    ltiRegistrationsPerIp: { limit: 20, windowMs: HOUR },
   },
   rateLimitFactor(),
 );

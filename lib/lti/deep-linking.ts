@@ -42,12 +42,12 @@ async function requireRequest(prisma: PrismaClient, viewer: Viewer, id: string, 
 }
 
 /** The origin the picker's answer posts to (the page's form-action allows it). */
-export async function returnOrigin(prisma: PrismaClient, id: string): Promise<string> {
+export async function returnOrigin(prisma: PrismaClient, id: string): Promise<string | null> {
   const request = await prisma.ltiDeepLink.findUnique({
     where: { id },
     select: { returnUrl: true },
   });
-  return request ? new URL(request.returnUrl).origin : "";
+  return request ? new URL(request.returnUrl).origin : null;
 }
 
 /** What the picker shows: the course, the library's readings, the course's assignments. */

@@ -9,7 +9,7 @@ import { jwtVerify, SignJWT } from "jose";
 
 export const FRAME_COOKIE = "memcon.lti-frame";
 export const FRAME_PARAM = "frame";
-const FRAME_LIFETIME_S = 12 * 60 * 60;
+export const FRAME_LIFETIME_S = 12 * 60 * 60;
 /** Paths whose refusals are shown inside the platform's frame (they hold no action to trick anyone into). */
 const LTI_ENTRY_PATHS = ["/api/lti/login", "/api/lti/launch"];
 const REGISTRATION_PATH = "/api/lti/register";

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { newJoinCode } from "@/lib/courses/join-code";
+import { linkedUser } from "./accounts";
 import { CLAIM, courseRoleFor, MESSAGE, type LaunchClaims } from "./claims";
 import { LtiError } from "./errors";
 import type { VerifiedLaunch } from "./verify";
@@ -44,32 +45,12 @@ function customValue(claims: LaunchClaims, key: string): string | undefined {
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-async function linkUser(tx: Tx, launch: VerifiedLaunch): Promise<string> {
-  const { issuer } = launch.registration;
+function linkUser(tx: Tx, launch: VerifiedLaunch): Promise<string> {
   const { claims } = launch;
-  const linked = await tx.ltiUserLink.findUnique({
-    where: { issuer_subject: { issuer, subject: claims.sub } },
-    select: { userId: true },
+  return linkedUser(tx, launch.registration.issuer, claims.sub, {
+    name: displayName(claims),
+    email: claims.email,
   });
-  if (linked) return linked.userId;
-  const email = claims.email?.trim().toLowerCase();
-  // An account with the email the platform shares is the same person, except a site
-  // administrator's: a platform must not be able to sign anyone in as an administrator.
-  const existing = email
-    ? await tx.user.findUnique({ where: { email }, select: { id: true, siteRole: true } })
-    : null;
-  const user =
-    existing && existing.siteRole !== "admin"
-      ? existing
-      : await tx.user.create({
-          data: {
-            name: displayName(claims),
-            email: existing ? null : (email ?? null),
-          },
-          select: { id: true },
-        });
-  await tx.ltiUserLink.create({ data: { issuer, subject: claims.sub, userId: user.id } });
-  return user.id;
 }
 
 async function linkCourse(
@@ -206,6 +187,10 @@ export async function completeLaunch(
   if (launch.claims[CLAIM.messageType] === MESSAGE.deepLinking && role !== "instructor")
     throw new LtiError("Only instructors can add Memcon content to a course.", 403);
   const ticket = randomBytes(32).toString("base64url");
+  // Spent and stale one-time rows go as new ones come.
+  const stale = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  await prisma.ltiLaunch.deleteMany({ where: { expiresAt: { lt: stale } } });
+  await prisma.ltiDeepLink.deleteMany({ where: { expiresAt: { lt: stale } } });
   return prisma.$transaction(async (tx) => {
     const userId = await linkUser(tx, launch);
     const context = await linkCourse(tx, launch, userId, role, now);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { canManageInstructors, type Viewer } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { Outcome } from "@/lib/outcome";
 
 // Platform registrations, managed by site administrators (the people who decide who teaches).
@@ -128,16 +128,12 @@ export async function saveRegistration(
       fields: { clientId: "Already registered for this issuer." },
     };
   if (id) {
+    // New endpoints: the cached platform keys are forgotten with the old ones.
     const updated = await prisma.ltiRegistration.updateMany({
       where: { id },
-      data: { ...data, jwks: undefined },
+      data: { ...data, jwks: Prisma.DbNull, jwksFetchedAt: null },
     });
     if (updated.count === 0) throw new NotFoundError("Registration not found.");
-    // New endpoints: forget the cached platform keys.
-    await prisma.ltiRegistration.update({
-      where: { id },
-      data: { jwks: undefined, jwksFetchedAt: null },
-    });
     return { ok: true, value: { id } };
   }
   const created = await prisma.ltiRegistration.create({ data, select: { id: true } });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { canManageCourse, canViewCourse, type Viewer } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { linkedUser } from "./accounts";
 import { courseRoleFor, SCOPE } from "./claims";
 import { LtiError } from "./errors";
 import { fetchJson } from "./fetch";
@@ -80,32 +81,16 @@ export async function syncContextRoster(
     const role = courseRoleFor(member.roles);
     if (!role || (member.status && member.status !== "Active")) continue;
     await prisma.$transaction(async (tx) => {
-      let link = await tx.ltiUserLink.findUnique({
-        where: { issuer_subject: { issuer, subject: member.user_id } },
-      });
-      if (!link) {
-        const email = member.email?.toLowerCase();
-        const existing = email
-          ? await tx.user.findUnique({ where: { email }, select: { id: true, siteRole: true } })
-          : null;
-        const name =
-          member.name ??
-          ([member.given_name, member.family_name].filter(Boolean).join(" ") || null);
-        const user =
-          existing && existing.siteRole !== "admin"
-            ? existing
-            : await tx.user.create({ data: { name, email: existing ? null : (email ?? null) } });
-        link = await tx.ltiUserLink.create({
-          data: { issuer, subject: member.user_id, userId: user.id },
-        });
-      }
-      seen.add(link.userId);
+      const name =
+        member.name ?? ([member.given_name, member.family_name].filter(Boolean).join(" ") || null);
+      const userId = await linkedUser(tx, issuer, member.user_id, { name, email: member.email });
+      seen.add(userId);
       const membership = await tx.membership.findUnique({
-        where: { courseId_userId: { courseId: context.courseId, userId: link.userId } },
+        where: { courseId_userId: { courseId: context.courseId, userId: userId } },
       });
       if (!membership) {
         await tx.membership.create({
-          data: { courseId: context.courseId, userId: link.userId, role },
+          data: { courseId: context.courseId, userId: userId, role },
         });
         summary.added++;
       } else if (membership.role !== role) {
@@ -113,8 +98,8 @@ export async function syncContextRoster(
         summary.updated++;
       }
       await tx.ltiRosterEntry.upsert({
-        where: { contextId_userId: { contextId: context.id, userId: link.userId } },
-        create: { contextId: context.id, userId: link.userId, status: "active", lastSeenAt: now },
+        where: { contextId_userId: { contextId: context.id, userId: userId } },
+        create: { contextId: context.id, userId: userId, status: "active", lastSeenAt: now },
         update: { status: "active", lastSeenAt: now, droppedAt: null },
       });
     });
@@ -163,10 +148,7 @@ export async function ltiCourseStatus(prisma: PrismaClient, viewer: Viewer, cour
     where: { courseId },
     include: {
       registration: { select: { name: true } },
-      roster: {
-        include: { context: false },
-        orderBy: { lastSeenAt: "desc" },
-      },
+      roster: { orderBy: { lastSeenAt: "desc" } },
     },
   });
   if (!context) throw new NotFoundError("This course is not linked to a learning platform.");

@@ -1,4 +1,4 @@
-import { CLAIM, MESSAGE, SCOPE } from "./claims";
+import { MESSAGE, SCOPE } from "./claims";
 
 // Memcon's own LTI endpoints and the configurations platforms import (Canvas's JSON
 // configuration, the tool configuration of LTI Dynamic Registration), built from one place.
@@ -126,5 +126,3 @@ export function dynamicRegistrationRequest(origin: string, platformMessages: str
     },
   };
 }
-
-export { CLAIM };

@@ -193,6 +193,30 @@ describe("a launch from the simulated platform", () => {
     ).toMatchObject({ role: "instructor" });
   });
 
+  it("a browser that already holds the person's session keeps it instead of opening another", async () => {
+    const first = await fullLaunch({ user: instructor });
+    const user = await prisma.ltiUserLink.findFirstOrThrow({ where: { subject: instructor.sub } });
+    const sessions = await prisma.session.count({ where: { userId: user.userId } });
+    const { location } = await login(sim.plan({ user: instructor }));
+    const page = await (await fetch(location)).text();
+    const field = (name: string) =>
+      unescape(page.match(new RegExp(`name="${name}" value="([^"]+)"`))![1]!);
+    const again = await launchRoute.POST(
+      new Request(`${MEMCON}/api/lti/launch`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          cookie: `${sessionCookieName()}=${first.token}`,
+        },
+        body: new URLSearchParams({ id_token: field("id_token"), state: field("state") }),
+      }),
+    );
+    expect(again.status).toBe(303);
+    expect(again.headers.getSetCookie().join()).not.toContain(`${sessionCookieName()}=`);
+    expect(again.headers.getSetCookie().join()).toContain(FRAME_COOKIE);
+    expect(await prisma.session.count({ where: { userId: user.userId } })).toBe(sessions);
+  });
+
   it("links an existing Memcon account by the email the platform shares, but never an administrator's", async () => {
     const existing = await prisma.user.create({
       data: { email: "chen@school.example", name: "Chen" },

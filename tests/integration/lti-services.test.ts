@@ -53,11 +53,11 @@ async function viewerFor(sub: string) {
 }
 
 /** The instructor's choice in the picker, posted as the browser does, with their session. */
-async function choose(cookie: string, fields: Record<string, string>) {
+async function choose(cookie: string, fields: Record<string, string>, to = sim.origin) {
   const headers = { cookie, "content-type": "application/x-www-form-urlencoded" };
   const { value } = await inRequest(headers, () =>
     deepLinkRoute.POST(
-      new Request(`${MEMCON}/api/lti/deep-link?to=${encodeURIComponent(sim.origin)}`, {
+      new Request(`${MEMCON}/api/lti/deep-link?to=${encodeURIComponent(to)}`, {
         method: "POST",
         headers,
         body: new URLSearchParams(fields),
@@ -181,6 +181,30 @@ describe("Deep Linking", () => {
     const back = new URL(answer.headers.get("location")!);
     expect(back.pathname).toBe(`/lti/deep-link/${id}`);
     expect(back.searchParams.get("error")).toMatch(/title|due/i);
+    expect(await prisma.ltiDeepLink.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      usedAt: null,
+    });
+  });
+
+  it("an answer aimed at another origin than the platform's return URL is refused before anything is made", async () => {
+    const { id, cookie } = await deepLink();
+    const assignments = await prisma.assignment.count();
+    const answer = await choose(
+      cookie,
+      {
+        request: id,
+        kind: "new",
+        title: "Should not exist",
+        documentSlug: SLUG,
+        passageFrom: "",
+        passageTo: "",
+        dueAt: "2027-12-20T17:00",
+        timeZone: "UTC",
+      },
+      "https://evil.example",
+    );
+    expect(answer.status).toBe(404);
+    expect(await prisma.assignment.count()).toBe(assignments);
     expect(await prisma.ltiDeepLink.findUniqueOrThrow({ where: { id } })).toMatchObject({
       usedAt: null,
     });

@@ -2,9 +2,9 @@ import { NextResponse } from "next/server";
 import { escapeHtml } from "@/lib/annotations/highlights";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
-import { respondToDeepLink } from "@/lib/lti/deep-linking";
+import { respondToDeepLink, returnOrigin } from "@/lib/lti/deep-linking";
 import { LtiError } from "@/lib/lti/errors";
-import { originOf, RETURN_ORIGIN_PARAM } from "@/lib/lti/frame";
+import { RETURN_ORIGIN_PARAM } from "@/lib/lti/frame";
 import { ltiPage } from "@/lib/lti/html";
 import { ltiEndpoint, requestParams } from "@/lib/lti/respond";
 import { toolOrigin } from "@/lib/lti/tool";
@@ -19,16 +19,19 @@ export async function POST(request: Request) {
       throw new LtiError("Your Memcon session has ended. Start again from your course.", 401);
     const params = await requestParams(request);
     const id = params.request ?? "";
-    const outcome = await respondToDeepLink(getPrisma(), viewer, id, params, toolOrigin(request));
+    const prisma = getPrisma();
+    // The page may post only to the origin it was told (`to`): it must be the return URL's,
+    // checked before anything is made or signed.
+    if ((await returnOrigin(prisma, id)) !== params[RETURN_ORIGIN_PARAM])
+      throw new LtiError("This content request was not found. Start again from your course.", 404);
     const origin = toolOrigin(request);
+    const outcome = await respondToDeepLink(prisma, viewer, id, params, origin);
     if (!outcome.ok) {
       const back = new URL(`/lti/deep-link/${encodeURIComponent(id)}`, origin);
       back.searchParams.set("error", outcome.error.slice(0, 300));
       return NextResponse.redirect(back, 303);
     }
     const { returnUrl, jwt, title } = outcome.value;
-    if (originOf(returnUrl) !== new URL(request.url).searchParams.get(RETURN_ORIGIN_PARAM))
-      throw new LtiError("The platform's return address changed; start again from your course.");
     const nonce = request.headers.get("x-nonce") ?? "";
     return ltiPage(
       "Returning to your course",

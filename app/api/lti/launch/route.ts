@@ -3,9 +3,10 @@ import { openSession } from "@/lib/auth/accounts";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { getPrisma } from "@/lib/db";
 import { CLAIM } from "@/lib/lti/claims";
-import { launchCookieOptions } from "@/lib/lti/cookies";
+import { heldSession, launchCookieOptions } from "@/lib/lti/cookies";
 import {
   FRAME_COOKIE,
+  FRAME_LIFETIME_S,
   FRAME_PARAM,
   LANDING_PATH,
   platformFrameOrigins,
@@ -40,13 +41,18 @@ export async function POST(request: Request) {
     landing.searchParams.set("ticket", result.ticket);
     landing.searchParams.set(FRAME_PARAM, frame);
     const response = NextResponse.redirect(landing, 303);
-    const session = await openSession(prisma, result.userId);
     const options = launchCookieOptions();
-    response.cookies.set(sessionCookieName(), session.token, {
-      ...options,
-      expires: session.expires,
-    });
-    response.cookies.set(FRAME_COOKIE, frame, { ...options, maxAge: 12 * 60 * 60 });
+    // A browser that already holds this person's session (the frame kept its cookie) keeps it;
+    // otherwise a session is opened, so launches do not pile up sessions.
+    const held = await heldSession(prisma, request.headers.get("cookie"), result.userId);
+    if (!held) {
+      const session = await openSession(prisma, result.userId);
+      response.cookies.set(sessionCookieName(), session.token, {
+        ...options,
+        expires: session.expires,
+      });
+    }
+    response.cookies.set(FRAME_COOKIE, frame, { ...options, maxAge: FRAME_LIFETIME_S });
     response.headers.set("cache-control", "no-store");
     return response;
   });

@@ -1,4 +1,5 @@
 import { escapeHtml } from "@/lib/annotations/highlights";
+import { hitRateLimit, RATE_LIMITS, retryMessage } from "@/lib/auth/rate-limit";
 import { getPrisma } from "@/lib/db";
 import { registerDynamically, registrationParamsSchema } from "@/lib/lti/dynamic-registration";
 import { LtiError } from "@/lib/lti/errors";
@@ -31,9 +32,18 @@ export async function GET(request: Request) {
 
 export async function POST(request: Request) {
   return ltiEndpoint(async () => {
+    const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+    const prisma = getPrisma();
+    const limit = await hitRateLimit(
+      prisma,
+      `lti-register:ip:${address}`,
+      RATE_LIMITS.ltiRegistrationsPerIp,
+    );
+    if (!limit.allowed)
+      throw new LtiError(`Too many registrations. ${retryMessage(limit.retryAfterSeconds)}`, 429);
     const params = await requestParams(request);
     if (!params.registration_token) delete params.registration_token;
-    const registration = await registerDynamically(getPrisma(), params, toolOrigin(request));
+    const registration = await registerDynamically(prisma, params, toolOrigin(request));
     const nonce = request.headers.get("x-nonce") ?? "";
     return ltiPage(
       "Memcon registered",

@@ -38,7 +38,7 @@ export default async function DeepLinkPage({
   }
   const { error } = await searchParams;
   const zone = await viewerTimeZone("UTC");
-  const action = `${DEEP_LINK_RESPONSE_PATH}?${RETURN_ORIGIN_PARAM}=${encodeURIComponent(await returnOrigin(getPrisma(), id))}`;
+  const action = `${DEEP_LINK_RESPONSE_PATH}?${RETURN_ORIGIN_PARAM}=${encodeURIComponent((await returnOrigin(getPrisma(), id)) ?? "")}`;
   const readings = choices.documents.map((document) => (
     <option key={document.slug} value={document.slug}>
       {document.date ? `${document.date} — ` : ""}
