@@ -177,6 +177,54 @@ describe("a launch from the simulated platform", () => {
     });
   });
 
+  it("a reading link opens the document at the passage's first turn", async () => {
+    const result = await fullLaunch({
+      user: learner,
+      custom: { memcon_document: SLUG, memcon_passage: "3-7" },
+    });
+    expect(result.target).toBe(`${MEMCON}/documents/${SLUG}#t-3`);
+  });
+
+  it("refuses links to a reading that does not exist or an assignment of another course, creating nothing", async () => {
+    const other = await prisma.course.create({
+      data: {
+        title: "Elsewhere",
+        term: "",
+        joinCode: `ELSE${Date.now()}`,
+        createdById: (await adminViewer()).userId,
+      },
+    });
+    const document = await prisma.document.findUniqueOrThrow({ where: { slug: SLUG } });
+    const foreign = await prisma.assignment.create({
+      data: {
+        courseId: other.id,
+        documentId: document.id,
+        title: "Not this course's",
+        instructions: {},
+        instructionsHtml: "",
+        opensAt: new Date("2026-01-01"),
+        dueAt: new Date("2027-01-01"),
+        timeZone: "UTC",
+        createdById: (await adminViewer()).userId,
+      },
+    });
+    for (const [custom, message] of [
+      [{ memcon_document: "no-such-reading" }, /reading that does not exist/],
+      [{ memcon_assignment: foreign.id }, /not part of this course/],
+    ] as const) {
+      const newcomer = { sub: `new-${Math.random()}`, name: "Newcomer", roles: [ROLE.learner] };
+      const { location } = await login(sim.plan({ user: newcomer, custom: { ...custom } }));
+      const page = await (await fetch(location)).text();
+      const field = (name: string) =>
+        unescape(page.match(new RegExp(`name="${name}" value="([^"]+)"`))![1]!);
+      const before = await counts();
+      const response = await postLaunch({ id_token: field("id_token"), state: field("state") });
+      expect(response.status).toBe(404);
+      expect(await response.text()).toMatch(message);
+      expect(await counts()).toEqual(before);
+    }
+  });
+
   it("a teaching assistant teaches; the same person launching again reuses the account", async () => {
     const ta: SimUser = { sub: "ta-1", name: "Tom Assistant", roles: [ROLE.ta] };
     await fullLaunch({ user: ta });
@@ -215,6 +263,33 @@ describe("a launch from the simulated platform", () => {
     expect(again.headers.getSetCookie().join()).not.toContain(`${sessionCookieName()}=`);
     expect(again.headers.getSetCookie().join()).toContain(FRAME_COOKIE);
     expect(await prisma.session.count({ where: { userId: user.userId } })).toBe(sessions);
+  });
+
+  it("under HTTPS the launch's cookies are SameSite=None; Secure; Partitioned (kept inside a third-party frame)", async () => {
+    // The platform was given Memcon's http:// test addresses; the launch is served as HTTPS.
+    const { location } = await login(sim.plan({ user: learner }));
+    const page = await (await fetch(location)).text();
+    const field = (name: string) =>
+      unescape(page.match(new RegExp(`name="${name}" value="([^"]+)"`))![1]!);
+    const previous = process.env.AUTH_URL;
+    process.env.AUTH_URL = "https://memcon.test";
+    try {
+      const launched = await postLaunch({ id_token: field("id_token"), state: field("state") });
+      expect(launched.status).toBe(303);
+      expect(launched.headers.get("location")).toMatch(/^https:\/\/memcon\.test\/lti\/open\?/);
+      const cookies = launched.headers.getSetCookie();
+      const session = cookies.find((c) => c.startsWith("__Secure-memcon.session-token="))!;
+      const frame = cookies.find((c) => c.startsWith(`${FRAME_COOKIE}=`))!;
+      for (const cookie of [session, frame]) {
+        expect(cookie).toMatch(/; Secure/i);
+        expect(cookie).toMatch(/; SameSite=None/i);
+        expect(cookie).toMatch(/; Partitioned/i);
+        expect(cookie).toMatch(/; HttpOnly/i);
+      }
+    } finally {
+      if (previous === undefined) delete process.env.AUTH_URL;
+      else process.env.AUTH_URL = previous;
+    }
   });
 
   it("links an existing Memcon account by the email the platform shares, but never an administrator's", async () => {

@@ -284,6 +284,46 @@ describe("Names and Role Provisioning Services", () => {
   });
 });
 
+describe("the roster after an instructor's launch", () => {
+  it("is synchronised in the background, without making the launch wait", async () => {
+    const platform = await new PlatformSimulator(tool).start();
+    try {
+      await register(platform);
+      const zed: SimUser = {
+        sub: "zed",
+        name: "Zed Quinn",
+        email: "zed@school.example",
+        roles: [ROLE.learner],
+      };
+      platform.roster = [{ ...teacher, sub: "t-bg" }, zed];
+      await fullLaunch(platform, {
+        user: { ...teacher, sub: "t-bg", email: "hana.bg@school.example" },
+      });
+      const context = await prisma.ltiContext.findFirstOrThrow({
+        where: { contextId: platform.contextId },
+      });
+      const deadline = Date.now() + 10_000;
+      let synced = null;
+      while (!synced && Date.now() < deadline) {
+        synced = (await prisma.ltiContext.findUniqueOrThrow({ where: { id: context.id } }))
+          .lastRosterSyncAt;
+        if (!synced) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(synced).not.toBeNull();
+      const link = await prisma.ltiUserLink.findUniqueOrThrow({
+        where: { issuer_subject: { issuer: platform.issuer, subject: "zed" } },
+      });
+      expect(
+        await prisma.membership.findUnique({
+          where: { courseId_userId: { courseId: context.courseId, userId: link.userId } },
+        }),
+      ).toMatchObject({ role: "student" });
+    } finally {
+      await platform.stop();
+    }
+  });
+});
+
 describe("Assignment and Grade Services", () => {
   it("released grades reach the platform with progress; failures are retried and shown per student", async () => {
     const link = await prisma.ltiLineItem.findFirstOrThrow();
