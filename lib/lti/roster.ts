@@ -105,6 +105,12 @@ export async function syncContextRoster(
     });
     summary.active++;
   }
+  // A roster with nobody on it is a platform answering badly (a course always has its
+  // instructor): nobody is marked dropped on its word.
+  if (seen.size === 0) {
+    await prisma.ltiContext.update({ where: { id: context.id }, data: { lastRosterSyncAt: now } });
+    return summary;
+  }
   const dropped = await prisma.ltiRosterEntry.updateMany({
     where: { contextId: context.id, status: "active", userId: { notIn: [...seen] } },
     data: { status: "dropped", droppedAt: now },

@@ -82,7 +82,9 @@ export class PlatformSimulator {
   keys: Key[] = [];
   /** Keys the JWKS endpoint publishes (normally all of `keys`). */
   published: Key[] = [];
-  roster: SimUser[] = [];
+  /** The course's roster (NRPS); by default everyone who has launched, as on a real platform. */
+  roster: SimUser[] | null = null;
+  private enrolled = new Map<string, SimUser>();
   readonly received = {
     deepLinks: [] as { items: Record<string, unknown>[]; data?: unknown }[],
     /** Links the course now has (from deep linking), with the line item made for graded ones. */
@@ -352,6 +354,7 @@ export class PlatformSimulator {
         launch && q.get("login_hint") !== launch.user.sub && "login_hint",
       ].filter(Boolean);
       if (problems.length) return this.json(res, 400, { error: "invalid_request", problems });
+      this.enrolled.set(launch!.user.sub, launch!.user);
       const idToken = await this.idToken(launch!, q.get("nonce")!);
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       return res.end(
@@ -445,7 +448,7 @@ export class PlatformSimulator {
         {
           id: url.toString(),
           context: { id: this.contextId, label: "HIST 204", title: this.contextTitle },
-          members: this.roster.map((user) => ({
+          members: (this.roster ?? [...this.enrolled.values()]).map((user) => ({
             status: user.status ?? "Active",
             name: user.name,
             email: user.email,

@@ -343,8 +343,30 @@ export const LTI_ROWS = [
     export: "default",
     cases: [
       {
+        // Only the instructor whose launch asked for content may answer it (not even an admin).
+        name: "the instructor's content request for course A",
+        allow: ["instructor"],
+        visibleTo: ["instructor"],
+        run: async (cell) => {
+          const context = await linkCourseA(cell.world);
+          const request = await prisma().ltiDeepLink.create({
+            data: {
+              registrationId: context.registrationId,
+              deploymentId: context.deploymentId,
+              userId: cell.world.users.instructor.id,
+              courseId: cell.world.courseA.id,
+              returnUrl: "https://lms.matrix.example/deep-link-return",
+              acceptTypes: ["ltiResourceLink"],
+              expiresAt: new Date(Date.now() + 60 * 60 * 1000),
+            },
+          });
+          return callPage(cell.world, cell.caller, () => DeepLinkPage(page({ id: request.id })));
+        },
+      },
+      {
         name: "a content request that names nothing",
         allow: [],
+        probe: true,
         run: (cell) =>
           callPage(cell.world, cell.caller, () => DeepLinkPage(page({ id: randomId() }))),
       },
