@@ -278,6 +278,12 @@ describe("Names and Role Provisioning Services", () => {
       "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly",
     );
 
+    // An empty answer (a platform misbehaving) drops nobody.
+    const activeBefore = await prisma.ltiRosterEntry.count({ where: { status: "active" } });
+    sim.roster = [];
+    expect(await syncCourseRoster(prisma, hana, course)).toMatchObject({ active: 0, dropped: 0 });
+    expect(await prisma.ltiRosterEntry.count({ where: { status: "active" } })).toBe(activeBefore);
+
     await expect(syncCourseRoster(prisma, await viewerFor(ada.sub), course)).rejects.toBeInstanceOf(
       ForbiddenError,
     );
