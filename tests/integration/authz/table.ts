@@ -76,6 +76,7 @@ import { getPrisma } from "@/lib/db";
 import { createReply } from "@/lib/threads/service";
 import { inRequest } from "@/tests/support/next-request";
 import { callerHeaders, callPage, callRoute, callServer, formData, type Result } from "./call";
+import { LTI_ROWS } from "./lti-rows";
 import { entry, type Case, type Cell } from "./entry";
 import {
   assignmentForm,
@@ -2031,6 +2032,7 @@ export const TABLE = [
     ],
   }),
   ...ASSIGNMENT_ROWS,
+  ...LTI_ROWS,
 ];
 
 function pageEntry(
