@@ -290,9 +290,9 @@ export function AnnotationWorkspace({
             <details className="panel-help">
               <summary>How to annotate</summary>
               <p className="hint">
-                Select words in the text: <strong>Annotate</strong> and{" "}
-                <strong>Highlight</strong> appear beside them. Keyboard: focus a turn (
-                <kbd>j</kbd>/<kbd>k</kbd>), press <kbd>v</kbd>, extend with <kbd>Shift</kbd>
+                Select words in the text: <strong>Annotate</strong> and <strong>Highlight</strong>{" "}
+                appear beside them. Keyboard: focus a turn (<kbd>j</kbd>/<kbd>k</kbd>), press{" "}
+                <kbd>v</kbd>, extend with <kbd>Shift</kbd>
                 +arrows, then <kbd>Enter</kbd> (or <kbd>a</kbd> to annotate, <kbd>h</kbd> to
                 highlight).
               </p>
