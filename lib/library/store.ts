@@ -2,6 +2,7 @@ import { anchorSelector } from "@/lib/anchoring";
 import type { AnnotationSelector } from "@/lib/annotations/types";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParsedCollection, ParsedDocument } from "@/lib/importer/types";
+import { pagesSpanned } from "@/lib/importer/apparatus";
 import { assignAnchors } from "./turn-matching";
 
 export type StoreStatus = "created" | "updated" | "unchanged";
@@ -67,6 +68,7 @@ export async function storeDocument(
         originalLanguage: doc.originalLanguage ?? null,
         classification: doc.classification ?? null,
         sourceNote: doc.sourceNote ?? null,
+        footnotes: (doc.footnotes ?? []) as unknown as Prisma.InputJsonValue,
         shape: doc.shape,
         fields: doc.fields,
         contentPath: origin.contentPath ?? null,
@@ -108,6 +110,7 @@ export async function storeDocument(
       await tx.$executeRaw`UPDATE "Turn" SET "position" = -"position" - 1 WHERE "documentId" = ${document.id}`;
 
       const created = [];
+      const pages = pagesSpanned(doc.turns);
       for (const [position, turn] of doc.turns.entries()) {
         const anchor = anchors[position]!;
         const data = {
@@ -116,6 +119,10 @@ export async function storeDocument(
           text: turn.text,
           label: turn.label ?? null,
           lang: turn.lang ?? null,
+          continues: turn.continues ?? false,
+          notes: (turn.notes ?? []) as unknown as Prisma.InputJsonValue,
+          pageBreaks: (turn.pages ?? []) as unknown as Prisma.InputJsonValue,
+          pages: pages[position]!,
           speakerId: turn.speaker ? (participantIds.get(turn.speaker) ?? null) : null,
         };
         const previous = oldByAnchor.get(anchor);

@@ -1,0 +1,127 @@
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support";
+
+// Issue #15, as a historian reads: the right speaker for every statement, the source's
+// paragraphing kept, at a desktop and a phone size.
+
+const DOCUMENTS = {
+  dullesTani: "/documents/1956-09-07-japanese-soviet-negotiations",
+  kishiEconomic: "/documents/1960-01-19-memorandum-conversation-us-japanese-economic-problems",
+  masuhara: "/documents/1956-08-31-masuhara-robertson-memorandum-conversation-courtesy-call",
+  liao: "/documents/1959-09-14-liao-ishibashi-third-conversation",
+  sato: "/documents/1978-07-22-sato-cable-1384",
+};
+
+const VIEWPORTS = [
+  { name: "desktop", use: { viewport: { width: 1366, height: 900 } } },
+  {
+    name: "phone",
+    use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+  },
+] as const;
+
+for (const { name, use } of VIEWPORTS) {
+  test.describe(`${name}`, () => {
+    test.use(use);
+
+    test("a paragraph split where the speaker changes reads as one paragraph, each statement marked", async ({
+      page,
+    }) => {
+      await page.goto(DOCUMENTS.dullesTani);
+      const question = page
+        .locator(".transcript > .turn")
+        .filter({ hasText: "The Secretary then asked if Prime Minister Hatoyama" });
+      const answer = page
+        .locator(".transcript > .turn")
+        .filter({ hasText: "Ambassador Tani said that there were news reports" });
+      await question.scrollIntoViewIfNeeded();
+      await expect(question.locator(".speaker-label")).toHaveText("John Foster Dulles");
+      await expect(answer.locator(".speaker-label")).toHaveText("Masayuki Tani");
+      await expect(answer).toHaveClass(/turn--continues/);
+      await expect(answer).toBeInViewport();
+      // One paragraph: the answer follows the question's last line with no paragraph gap, and
+      // the statement's number stays on the line of its speaker.
+      const questionBox = (await question.locator(".utterance").boundingBox())!;
+      const answerBox = (await answer.locator(".speaker").boundingBox())!;
+      const numberBox = (await answer.locator(".permalink").boundingBox())!;
+      expect(answerBox.y).toBeLessThanOrEqual(questionBox.y + questionBox.height + 2);
+      expect(
+        Math.abs(numberBox.y + numberBox.height - (answerBox.y + answerBox.height)),
+      ).toBeLessThan(12);
+      await expectNoAxeViolations(page);
+    });
+
+    test("a footnote opens in place from its mark, by pointer and by keyboard, and is listed under the text", async ({
+      page,
+    }) => {
+      await page.goto(DOCUMENTS.kishiEconomic);
+      const turn = page
+        .locator(".transcript > .turn")
+        .filter({ hasText: "Ambassador MacArthur mentioned that Mr. Adachi plans" });
+      // The mark is not in the words: the utterance reads "Mr. Adachi plans".
+      await expect(turn.locator(".utterance")).toContainText("Mr. Adachi plans to discuss");
+      const mark = turn.getByRole("button", { name: "Note 2" });
+      await mark.scrollIntoViewIfNeeded();
+      await expect(mark).toBeInViewport();
+      if (name === "phone") await mark.tap();
+      else await mark.click();
+      const note = page.getByRole("note", { name: "Note 2" });
+      await expect(note).toBeVisible();
+      await expect(note).toContainText("Tadashi Adachi, Chairman of Japan Chamber of Commerce");
+      await expect(note).toBeInViewport();
+      await page.screenshot({ path: `test-results/faithful/${name}-footnote-open.png` });
+      await page.keyboard.press("Escape");
+      await expect(note).toBeHidden();
+
+      // Keyboard: the first note's mark is reached with Tab and opened with Enter.
+      const first = page.getByRole("button", { name: "Note 1" });
+      await first.focus();
+      await expect(first).toBeFocused();
+      await page.keyboard.press("Enter");
+      const noteOne = page.getByRole("note", { name: "Note 1" });
+      await expect(noteOne).toBeVisible();
+      await expect(noteOne).toContainText("See footnote 1, Document 138.");
+      await page.keyboard.press("Escape");
+
+      // Listed under the document, linked back to the statement that refers to it.
+      const list = page.getByRole("region", { name: "Notes" });
+      await expect(list.locator("#note-2")).toContainText("Tadashi Adachi");
+      await expect(
+        list.getByRole("link", { name: /Back to turn \d+, where note 2/ }),
+      ).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test("the printed page is shown beside a turn, and no page marker is in the text", async ({
+      page,
+    }) => {
+      await page.goto(DOCUMENTS.kishiEconomic);
+      const turn = page
+        .locator(".transcript > .turn")
+        .filter({ hasText: "Prime Minister Kishi opened the discussion" });
+      await expect(turn.locator(".turn-pages")).toHaveText("pp. 268–269");
+      await turn.scrollIntoViewIfNeeded();
+      await expect(turn.locator(".turn-pages")).toBeInViewport();
+      const pagesBox = (await turn.locator(".turn-pages").boundingBox())!;
+      const textBox = (await turn.locator(".utterance").boundingBox())!;
+      expect(pagesBox.x + pagesBox.width).toBeLessThanOrEqual(textBox.x);
+      await expect(page.locator(".transcript")).not.toContainText("[Page");
+      await expect(turn.getByRole("img", { name: "Page 269 begins" })).toHaveCount(1);
+    });
+
+    test("screenshots of each document", async ({ page }) => {
+      for (const [key, path] of Object.entries(DOCUMENTS)) {
+        await page.goto(path);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await page.screenshot({
+          path: `test-results/faithful/${name}-${key}.png`,
+          fullPage: false,
+        });
+        await page.locator(".transcript > .turn").nth(4).scrollIntoViewIfNeeded();
+        // Turns off screen are laid out lazily (content-visibility): let them paint.
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `test-results/faithful/${name}-${key}-text.png` });
+      }
+    });
+  });
+}
