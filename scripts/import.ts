@@ -88,6 +88,8 @@ if (written.length) {
       ? `; ${item.orphanedAnnotations} annotation(s) could not be placed and are shown as orphans`
       : "";
     console.log(`${item.status}: ${item.kind} ${item.slug} (${item.count})${orphans}`);
+    for (const orphan of item.orphans ?? [])
+      console.log(`  orphan ${orphan.id}: ${JSON.stringify(orphan.quote)}`);
   }
   for (const failure of report.failed) console.error(failure.message);
   failures += report.failed.length;

@@ -5,11 +5,7 @@ import { formatIsoDate } from "@/lib/library/dates";
 export function SearchResults({ query, results }: { query: string; results: SearchResult[] }) {
   return (
     <section aria-labelledby="search-heading" className="search-results">
-      <h2 id="search-heading">
-        {results.length === 0
-          ? `No turns match “${query}”`
-          : `${results.length} document${results.length === 1 ? "" : "s"} match “${query}”`}
-      </h2>
+      <h2 id="search-heading">{searchHeading(query, results)}</h2>
       <ol>
         {results.map((result) => (
           <li key={result.slug} className="search-result">
@@ -42,4 +38,14 @@ export function SearchResults({ query, results }: { query: string; results: Sear
       </ol>
     </section>
   );
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
+/** "No turns match “x”", "1 turn in 1 document matches “x”", "7 turns in 2 documents match “x”". */
+export function searchHeading(query: string, results: readonly SearchResult[]): string {
+  if (results.length === 0) return `No turns match “${query}”`;
+  const turns = results.reduce((sum, result) => sum + result.matches, 0);
+  const verb = turns === 1 ? "matches" : "match";
+  return `${plural(turns, "turn")} in ${plural(results.length, "document")} ${verb} “${query}”`;
 }

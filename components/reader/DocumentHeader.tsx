@@ -34,7 +34,12 @@ export function DocumentHeader({ document }: { document: ReaderDocument }) {
             </ul>
           </Row>
         )}
-        {document.translator && <Row term="Translator">{document.translator}</Row>}
+        {document.interpreter && <Row term="Interpreter">{document.interpreter}</Row>}
+        {document.translator && (
+          <Row term="Translator">
+            {document.translator} <span className="role">(of the text read here)</span>
+          </Row>
+        )}
         {document.noteTaker && <Row term="Note-taker">{document.noteTaker}</Row>}
         {document.originalLanguage && (
           <Row term="Original language">{document.originalLanguage}</Row>

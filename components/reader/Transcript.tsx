@@ -72,8 +72,64 @@ interface PageBreak {
 /** The transcript's items as the list's inner HTML. */
 export const transcriptHtml = (items: TranscriptItem[], footnotes: readonly Footnote[] = []) => {
   const notes = new Map(footnotes.map((note) => [note.label, note.text]));
-  return items.map((item, index) => itemHtml(item, inParagraphGroup(items, index), notes)).join("");
+  const furniture = leadingFurniture(items);
+  return (
+    furnitureHtml(items.slice(0, furniture)) +
+    items
+      .slice(furniture)
+      .map((item, index) => itemHtml(item, inParagraphGroup(items, index + furniture), notes))
+      .join("")
+  );
 };
+
+/**
+ * How many items at the start are the document's header block (classification lines, "Time:",
+ * "Translator:", a repeated title among them): the leading run of header and heading turns, up to
+ * its last header turn, when it holds two header lines or more. A single header line stays a turn.
+ */
+function leadingFurniture(items: TranscriptItem[]): number {
+  let headers = 0;
+  let end = 0;
+  for (const [index, item] of items.entries()) {
+    if (item.type !== "turn" || !["header", "heading"].includes(item.turn.kind)) break;
+    if (item.turn.kind === "header") {
+      headers += 1;
+      end = index + 1;
+    }
+  }
+  return headers >= 2 ? end : 0;
+}
+
+/** Characters the source copy lost, printed as boxes, with the spaces between them. */
+const LOST = /□(?:\s*□)*/gu;
+
+/** A furniture line as HTML: each run of boxes named for what it is, the boxes kept in its title. */
+export function lostCharactersHtml(text: string): string {
+  let html = "";
+  let last = 0;
+  for (const match of text.matchAll(LOST)) {
+    html += escapeHtml(text.slice(last, match.index));
+    html += `<span class='lost-characters' title='${escapeHtml(`As printed: ${match[0]}`)}' data-original='${escapeHtml(match[0])}'>[characters lost in the source copy]</span>`;
+    last = match.index + match[0].length;
+  }
+  return html + escapeHtml(text.slice(last));
+}
+
+/**
+ * The header block folded into one collapsed "Document header": the lines keep their permalinks
+ * (ids t-N) but are not turns of the conversation (no speaker, not annotated, skipped by j/k).
+ */
+function furnitureHtml(items: TranscriptItem[]): string {
+  if (items.length === 0) return "";
+  const lines = items
+    .map((item) =>
+      item.type === "turn"
+        ? `<li id='t-${item.turn.anchor}' class='furniture-line furniture-line--${escapeHtml(item.turn.kind)}'>${lostCharactersHtml(item.turn.text)}</li>`
+        : "",
+    )
+    .join("");
+  return `<li id='document-header' class='document-furniture'><details><summary>Document header <span class='furniture-count'>(${items.length} line${items.length === 1 ? "" : "s"} before the conversation)</span></summary><ol class='furniture-lines'>${lines}</ol></details></li>`;
+}
 
 /**
  * The footnotes under the text, each with links back to the turns that refer to it. A note whose

@@ -90,7 +90,11 @@ export interface ParsedDocument {
   archiveUrl?: string;
   citation?: string;
   summary?: string;
+  /** Translator of the text we read (the English translation), from the citation. */
   translator?: string;
+  /** The meeting's interpreter, from the record itself: not the translator of the text. */
+  interpreter?: string;
+  /** Note-taker as printed; absent when the copy lost the name (only □ left). */
   noteTaker?: string;
   originalLanguage?: string;
   classification?: string;

@@ -3,6 +3,7 @@ import type { AnnotationSelector } from "@/lib/annotations/types";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParsedCollection, ParsedDocument } from "@/lib/importer/types";
 import { pagesSpanned } from "@/lib/importer/apparatus";
+import { cjkBigrams } from "./cjk";
 import { assignAnchors } from "./turn-matching";
 
 export type StoreStatus = "created" | "updated" | "unchanged";
@@ -15,6 +16,8 @@ export interface StoreResult {
   keptAnchors: number;
   /** Annotations that could not be placed on the revised text (shown as orphans). */
   orphanedAnnotations?: number;
+  /** Those annotations, with the words they quote, for the import report. */
+  orphans?: { id: string; quote: string }[];
 }
 
 interface Origin {
@@ -64,6 +67,7 @@ export async function storeDocument(
         citation: doc.citation ?? null,
         summary: doc.summary ?? null,
         translator: doc.translator ?? null,
+        interpreter: doc.interpreter ?? null,
         noteTaker: doc.noteTaker ?? null,
         originalLanguage: doc.originalLanguage ?? null,
         classification: doc.classification ?? null,
@@ -123,6 +127,7 @@ export async function storeDocument(
           notes: (turn.notes ?? []) as unknown as Prisma.InputJsonValue,
           pageBreaks: (turn.pages ?? []) as unknown as Prisma.InputJsonValue,
           pages: pages[position]!,
+          cjkBigrams: cjkBigrams(turn.text),
           speakerId: turn.speaker ? (participantIds.get(turn.speaker) ?? null) : null,
         };
         const previous = oldByAnchor.get(anchor);
@@ -135,16 +140,15 @@ export async function storeDocument(
         anchor: anchors[position]!,
         text: turn.text,
       }));
-      const orphanedAnnotations = existing
-        ? await reanchorAnnotations(tx, document.id, current)
-        : 0;
+      const orphans = existing ? await reanchorAnnotations(tx, document.id, current) : [];
 
       return {
         slug: doc.slug,
         status: existing ? "updated" : "created",
         turns: doc.turns.length,
         keptAnchors: kept.size,
-        orphanedAnnotations,
+        orphanedAnnotations: orphans.length,
+        orphans,
       };
     },
     { timeout: 60_000 },
@@ -159,13 +163,13 @@ async function reanchorAnnotations(
   tx: Prisma.TransactionClient,
   documentId: string,
   turns: { anchor: number; text: string }[],
-): Promise<number> {
+): Promise<{ id: string; quote: string }[]> {
   const annotations = await tx.annotation.findMany({
     // Whole-document discussions have no passage to place.
     where: { documentId, scope: "passage" },
-    select: { id: true, selector: true },
+    select: { id: true, selector: true, quote: true },
   });
-  let orphaned = 0;
+  const orphans: { id: string; quote: string }[] = [];
   for (const annotation of annotations) {
     const selector = annotation.selector as unknown as AnnotationSelector;
     const result = anchorSelector(selector, turns);
@@ -181,11 +185,11 @@ async function reanchorAnnotations(
         },
       });
     } else {
-      orphaned++;
+      orphans.push({ id: annotation.id, quote: annotation.quote });
       await tx.annotation.update({ where: { id: annotation.id }, data: { orphaned: true } });
     }
   }
-  return orphaned;
+  return orphans;
 }
 
 /** Save a collection and replace its entries, in one transaction. */

@@ -109,6 +109,36 @@ for (const { name, use } of VIEWPORTS) {
       await expect(turn.getByRole("img", { name: "Page 269 begins" })).toHaveCount(1);
     });
 
+    test("the header block is one collapsed Document header; lost characters are named", async ({
+      page,
+    }) => {
+      await page.goto(DOCUMENTS.liao);
+      const record = page.locator(".record");
+      await expect(record).toContainText("Interpreter");
+      await expect(record).toContainText("Lin Liyun");
+      await expect(record).toContainText("Liu Meihan");
+      await expect(record).not.toContainText("Note-taker");
+      await expect(record).not.toContainText("□");
+      const header = page.getByText("Document header", { exact: false }).first();
+      await header.scrollIntoViewIfNeeded();
+      await expect(header).toBeInViewport();
+      await expect(page.locator(".furniture-line").first()).toBeHidden();
+      // The conversation starts right after it: the first turn of the transcript is Liao's.
+      await expect(
+        page.locator(".transcript > .turn").first().locator(".speaker-label"),
+      ).toHaveText("Liao");
+      if (name === "phone") await header.tap();
+      else await header.click();
+      const lines = page.locator(".furniture-line");
+      await expect(lines.filter({ hasText: "Lin Liyun" })).toBeVisible();
+      await expect(lines.filter({ hasText: "Note-taker:" })).toHaveText(
+        "Note-taker: [characters lost in the source copy]",
+      );
+      await expect(page.locator(".document-furniture")).not.toContainText("□");
+      await page.screenshot({ path: `test-results/faithful/${name}-liao-header-open.png` });
+      await expectNoAxeViolations(page);
+    });
+
     test("screenshots of each document", async ({ page }) => {
       for (const [key, path] of Object.entries(DOCUMENTS)) {
         await page.goto(path);
