@@ -18,7 +18,7 @@ export function SearchResults({ query, results }: { query: string; results: Sear
                 <li key={hit.anchor}>
                   <Link href={`/documents/${result.slug}#t-${hit.anchor}`} className="hit-link">
                     <span className="hit-where">
-                      {hit.speaker ?? (hit.kind === "note" ? "Note" : "Turn")} · ¶{hit.anchor}
+                      {hit.speaker ?? UNSPOKEN[hit.kind] ?? "Narrative"} · ¶{hit.anchor}
                     </span>{" "}
                     <span className="hit-snippet">
                       {snippetParts(hit.snippet).map((part, index) =>
@@ -39,6 +39,15 @@ export function SearchResults({ query, results }: { query: string; results: Sear
     </section>
   );
 }
+
+/** What a hit is when nobody speaks it. */
+const UNSPOKEN: Record<string, string> = {
+  note: "Note",
+  heading: "Heading",
+  header: "Document header",
+  attachment: "Attachment",
+  original: "Original-language text",
+};
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 

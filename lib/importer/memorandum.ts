@@ -4,6 +4,7 @@ import { extractApparatus, pageSentinel, shareApparatus, withApparatus } from ".
 import { classificationInSourceNote, markNoteReferences, markPattern, readEndNotes } from "./notes";
 import type { Footnote } from "./notes";
 import { assignIds, parseParticipantLine, participantsFromText } from "./participants";
+import { distinguishingTitle } from "./metadata";
 import { withSlug } from "./slug";
 import { createStatementReader, statementTurns } from "./statements";
 import type { Block } from "./text";
@@ -219,7 +220,7 @@ export function parseMemorandum(text: string, file: string): ParsedDocument {
   const document: ParsedDocument = compact({
     type: "document",
     slug: "",
-    title: header.title,
+    title: distinguishingTitle(header.title, header.fields["Subject"]),
     date: header.date ?? findEnglishDate(header.heading ?? header.title),
     time: header.heading ? findTime(header.heading) : undefined,
     place: header.place,

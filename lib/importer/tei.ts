@@ -10,6 +10,7 @@ import {
   shareApparatus,
   withApparatus,
 } from "./apparatus";
+import { distinguishingTitle } from "./metadata";
 import { withSlug } from "./slug";
 import { createStatementReader, statementTurns } from "./statements";
 import { compact, findTime, normaliseSpace } from "./text";
@@ -361,7 +362,7 @@ export function parseTei(source: string, file: string): ParsedDocument {
   const document: ParsedDocument = compact({
     type: "document",
     slug: "",
-    title: head.title,
+    title: distinguishingTitle(head.title, fields["Subject"]),
     date:
       isoPart(dateElement?.getAttribute("when")) ??
       isoPart(dateElement?.getAttribute("from")) ??

@@ -10,6 +10,7 @@ const DOCUMENTS = {
   masuhara: "/documents/1956-08-31-masuhara-robertson-memorandum-conversation-courtesy-call",
   liao: "/documents/1959-09-14-liao-ishibashi-third-conversation",
   sato: "/documents/1978-07-22-sato-cable-1384",
+  kishiChina: "/documents/memorandum-conversation-relations-communist-china",
 };
 
 const VIEWPORTS = [
@@ -136,6 +137,56 @@ for (const { name, use } of VIEWPORTS) {
       );
       await expect(page.locator(".document-furniture")).not.toContainText("□");
       await page.screenshot({ path: `test-results/faithful/${name}-liao-header-open.png` });
+      await expectNoAxeViolations(page);
+    });
+
+    test("search finds Chinese and Japanese words, and the results replace the list", async ({
+      page,
+    }) => {
+      for (const [query, language] of [
+        ["中国", "Chinese"],
+        ["外務大臣", "Japanese"],
+      ] as const) {
+        await page.goto("/");
+        const box = page.getByLabel("Search the transcripts");
+        await box.fill(query);
+        await page.getByRole("button", { name: "Apply" }).click();
+        const heading = page.getByRole("heading", { level: 2, name: /match/ });
+        await expect(heading, `${language} search`).toHaveText(
+          new RegExp(`^1 turn in 1 document matches “${query}”$`),
+        );
+        const result = page.locator(".search-result").first();
+        await expect(result.getByRole("heading")).toContainText("Cable No. 1384");
+        await expect(result.locator("mark").first()).toHaveText(query);
+        // The results replace the list of documents.
+        await expect(page.getByRole("heading", { name: /^\d+ documents?$/ })).toHaveCount(0);
+        const hit = result.locator(".hit-link").first();
+        await expect(hit).toBeInViewport();
+        await page.screenshot({ path: `test-results/faithful/${name}-search-${language}.png` });
+        if (name === "phone") await hit.tap();
+        else await hit.click();
+        await expect(page.locator(".transcript")).toContainText(query);
+      }
+      await expectNoAxeViolations(page);
+    });
+
+    test("the participant filter lists Kishi once and finds both Kishi documents", async ({
+      page,
+    }) => {
+      await page.goto("/");
+      const filter = page.getByLabel("Participant");
+      const options = await filter.locator("option").allTextContents();
+      expect(options.filter((option) => /Kishi/.test(option))).toEqual(["Nobusuke Kishi"]);
+      await filter.selectOption("Nobusuke Kishi");
+      await page.getByRole("button", { name: "Apply" }).click();
+      await expect(page.getByRole("heading", { name: "2 documents" })).toBeVisible();
+      const titles = page.locator(".document-card h2");
+      await expect(titles).toHaveText([
+        "Memorandum of Conversation: U.S.-Japanese Economic Problems",
+        "Memorandum of Conversation: Relations With Communist China",
+      ]);
+      await expect(page.locator(".document-card").nth(1)).toContainText("Undated");
+      await page.screenshot({ path: `test-results/faithful/${name}-participant-kishi.png` });
       await expectNoAxeViolations(page);
     });
 

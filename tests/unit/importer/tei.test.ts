@@ -36,7 +36,7 @@ describe.skipIf(!haveTei)(`FRUS TEI samples${SKIP_NOTE}`, () => {
 
     it("reads head, source note, dateline and subject", () => {
       expect(document.shape).toBe("tei");
-      expect(document.title).toBe("Memorandum of Conversation");
+      expect(document.title).toBe("Memorandum of Conversation: U.S.-Japanese Economic Problems");
       expect(document.sourceNote).toMatch(
         /^Source: Department of State, Conference Files: Lot 64 D 559, CF 1584\. Confidential\. Drafted by Sneider on January 20 and approved in S on January 29\./,
       );
