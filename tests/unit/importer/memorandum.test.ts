@@ -73,8 +73,6 @@ describe("an unseen FRUS memorandum", () => {
       ["paragraph", "tani"],
       ["paragraph", null],
     ]);
-    expect(parsed.turns[4]!.text).toContain(
-      "purchasing them but more recently the thinking",
-    );
+    expect(parsed.turns[4]!.text).toContain("purchasing them but more recently the thinking");
   });
 });

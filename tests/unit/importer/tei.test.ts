@@ -179,9 +179,7 @@ describe.skipIf(!haveTei)(`FRUS TEI samples${SKIP_NOTE}`, () => {
       );
       expect(document.turns[9]!.notes!.map((note) => note.label)).toEqual(["3", "4"]);
       expect(document.footnotes!.map((note) => note.label)).toEqual(["2", "3", "4", "5"]);
-      expect(document.turns[15]!.text).toContain(
-        "built by the United States but more recently",
-      );
+      expect(document.turns[15]!.text).toContain("built by the United States but more recently");
     });
   });
 });
