@@ -185,6 +185,39 @@ describe.skipIf(!haveTei)(`FRUS TEI samples${SKIP_NOTE}`, () => {
 });
 
 describe("TEI markup rules", () => {
+  it("reads a direct-dialogue memorandum: each labelled paragraph a speech turn of its speaker", () => {
+    const document = parseTei(
+      fragment(
+        [
+          '<p>Kissinger: We have no objection to the communiqué.<note n="1">Not printed.</note></p>',
+          '<pb n="42" xml:id="pg_42"/>',
+          "<p>Zhou: That is the question. We shall see.</p>",
+          "<p>The meeting ended at 5 p.m.</p>",
+        ].join("\n"),
+        '<list type="participants"><item>Premier <persName>Zhou Enlai</persName></item><item><persName>Henry A. Kissinger</persName>, Assistant to the President</item></list>',
+      ),
+      "dialogue.xml",
+    );
+    const nameOf = (id: string | undefined) =>
+      document.participants.find((participant) => participant.id === id)?.name ?? null;
+    expect(
+      document.turns.map((turn) => [
+        turn.kind,
+        nameOf(turn.speaker),
+        turn.text,
+        turn.pages ?? null,
+      ]),
+    ).toEqual([
+      ["speech", "Henry A. Kissinger", "We have no objection to the communiqué.", null],
+      ["speech", "Zhou Enlai", "That is the question. We shall see.", [{ page: "42", at: 0 }]],
+      ["paragraph", null, "The meeting ended at 5 p.m.", null],
+    ]);
+    expect(document.turns[0]!.notes).toEqual([
+      { label: "1", at: "We have no objection to the communiqué.".length },
+    ]);
+    expect(document.footnotes).toEqual([{ label: "1", text: "Not printed." }]);
+  });
+
   it("starts the next paragraph's page at a page break between paragraphs", () => {
     const document = parseTei(
       fragment(
