@@ -246,6 +246,9 @@ export function turnInnerHtml(
     label = `<p class='kind-label'>${escapeHtml(KIND_LABELS[turn.kind] + (turn.label ? ` ${turn.label}` : ""))}</p>`;
   } else if (turn.label) {
     label = `<p class='kind-label'>${escapeHtml(turn.label)}.</p>`;
+  } else if (midParagraph) {
+    // Inside a paragraph of several statements, the memorandum's own narration is marked too.
+    label = `<p class='speaker speaker--narrative'><span class='speaker-label'>Narrative</span></p>`;
   }
   const lang = turn.lang ? ` lang='${escapeHtml(turn.lang)}'` : "";
   const refs = (turn.notes ?? []) as unknown as NoteRef[];

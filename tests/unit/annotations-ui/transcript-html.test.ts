@@ -136,3 +136,39 @@ describe("the document's header block", () => {
     expect(html).toContain("<li id='t-2' class='turn turn--header'");
   });
 });
+
+describe("a paragraph split where the speaker changes", () => {
+  const turn = (anchor: number, text: string, continues: boolean) => ({
+    type: "turn" as const,
+    context: false,
+    turn: {
+      id: `id-${anchor}`,
+      anchor,
+      kind: "paragraph",
+      text,
+      label: null,
+      lang: null,
+      speakerId: null,
+      continues,
+      notes: [],
+      pageBreaks: [],
+      pages: [],
+    } as unknown as ReaderTurn,
+  });
+
+  it("shows its turns inline, the narrative among them marked as such, the words unchanged", () => {
+    const html = transcriptHtml([
+      turn(1, "Mr. Masuhara gave Mr. Robertson a pamphlet.", false),
+      turn(2, "Mr. Robertson said that he would study it.", true),
+      turn(3, "A new paragraph.", false),
+    ]);
+    expect(html).toContain("<li id='t-1' class='turn turn--paragraph turn--inline'");
+    expect(html).toContain(
+      "<li id='t-2' class='turn turn--paragraph turn--inline turn--continues'",
+    );
+    expect(html).toContain("<li id='t-3' class='turn turn--paragraph'");
+    expect(html).toContain(
+      "<p class='speaker speaker--narrative'><span class='speaker-label'>Narrative</span></p><p class='utterance'>Mr. Masuhara gave Mr. Robertson a pamphlet.</p>",
+    );
+  });
+});
