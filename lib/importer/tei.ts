@@ -310,6 +310,9 @@ function walk(container: Element, state: BodyState, inAttachment: boolean, top: 
   }
 }
 
+/** A participants list that only points to another document's. */
+export const LIST_ELSEWHERE = /same list as Document (\d+)/i;
+
 /** ISO date from @when, @from or the FRUS min date-time: the date part only. */
 const isoPart = (value: string | null | undefined) =>
   value ? /^\d{4}(?:-\d{2}){0,2}/.exec(value)?.[0] : undefined;
@@ -358,7 +361,16 @@ export function parseTei(source: string, file: string): ParsedDocument {
 
   const number = head.number ?? div.getAttribute("n") ?? undefined;
   const subjects = items(listOf("subject")).map((item) => text(item));
-  const fields = compact({ Document: number ?? "", Subject: subjects.join("; ") });
+  // "[Here follows the same list as Document 139.]": kept verbatim, resolved by the library
+  // (lib/library/people.ts) when that document is in it.
+  const pointer = items(listOf("participants"))
+    .map((item) => text(item))
+    .find((words) => LIST_ELSEWHERE.test(words));
+  const fields = compact({
+    Document: number ?? "",
+    Subject: subjects.join("; "),
+    Participants: listed.length === 0 ? (pointer ?? "") : "",
+  });
   const document: ParsedDocument = compact({
     type: "document",
     slug: "",

@@ -74,3 +74,43 @@ export function groupPeople(names: readonly string[]): Person[] {
 export function findPerson(people: readonly Person[], value: string): Person | undefined {
   return people.find((person) => person.names.includes(value.trim()));
 }
+
+/** The participants' shape this needs (importer and database alike). */
+interface NamedParticipant {
+  name: string;
+  title?: string;
+  role?: string;
+}
+
+/**
+ * A document whose participants list only points to another document's ("[Here follows the same
+ * list as Document 139.]") takes that list: each person it already knows from its text ("Kishi")
+ * gets the full record under the id its turns use, and the others join. Nobody is dropped.
+ */
+export function participantsThrough<T extends NamedParticipant & { id: string }>(
+  own: readonly T[],
+  listed: readonly NamedParticipant[],
+  newId: (person: NamedParticipant, taken: ReadonlySet<string>) => string,
+): (NamedParticipant & { id: string })[] {
+  const result: (NamedParticipant & { id: string })[] = [];
+  const used = new Set<number>();
+  for (const person of listed) {
+    const at = own.findIndex(
+      (mine, index) =>
+        !used.has(index) &&
+        findPerson(groupPeople([mine.name, person.name]), mine.name)?.names.includes(person.name),
+    );
+    if (at >= 0) used.add(at);
+    const id =
+      at >= 0
+        ? own[at]!.id
+        : newId(person, new Set([...own.map((p) => p.id), ...result.map((p) => p.id)]));
+    result.push({
+      id,
+      name: person.name,
+      ...(person.title ? { title: person.title } : {}),
+      ...(person.role ? { role: person.role } : {}),
+    });
+  }
+  return [...result, ...own.filter((_, index) => !used.has(index))];
+}

@@ -3,6 +3,9 @@ import type { AnnotationSelector } from "@/lib/annotations/types";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParsedCollection, ParsedDocument } from "@/lib/importer/types";
 import { pagesSpanned } from "@/lib/importer/apparatus";
+import { LIST_ELSEWHERE } from "@/lib/importer/tei";
+import { asciiWords } from "@/lib/importer/text";
+import { participantsThrough } from "./people";
 import { cjkBigrams } from "./cjk";
 import { assignAnchors } from "./turn-matching";
 
@@ -84,7 +87,8 @@ export async function storeDocument(
 
       // Participants: keyed by their content id; ones no longer listed are removed.
       const participantIds = new Map<string, string>();
-      for (const [position, participant] of doc.participants.entries()) {
+      const participants = await participantsListedElsewhere(tx, doc);
+      for (const [position, participant] of participants.entries()) {
         const data = {
           name: participant.name,
           label: participant.label ?? null,
@@ -99,7 +103,7 @@ export async function storeDocument(
         participantIds.set(participant.id, row.id);
       }
       await tx.participant.deleteMany({
-        where: { documentId: document.id, key: { notIn: doc.participants.map((p) => p.id) } },
+        where: { documentId: document.id, key: { notIn: participants.map((p) => p.id) } },
       });
 
       const oldTurns = existing?.turns ?? [];
@@ -153,6 +157,35 @@ export async function storeDocument(
     },
     { timeout: 60_000 },
   );
+}
+
+/**
+ * The document's participants, or, when its list only points to another document of the same
+ * FRUS volume ("[Here follows the same list as Document 139.]") and the library holds that
+ * document, that document's list (the people the text named keep their ids).
+ */
+async function participantsListedElsewhere(
+  tx: Prisma.TransactionClient,
+  doc: ParsedDocument,
+): Promise<ParsedDocument["participants"]> {
+  const number = LIST_ELSEWHERE.exec(doc.fields["Participants"] ?? "")?.[1];
+  const volume = /^(.*\/)d\d+$/.exec(doc.archiveUrl ?? "")?.[1];
+  if (!number || !volume) return doc.participants;
+  const other = await tx.document.findFirst({
+    where: { archiveUrl: `${volume}d${number}` },
+    select: { participants: { orderBy: { position: "asc" } } },
+  });
+  if (!other) return doc.participants;
+  const listed = other.participants.map((participant) => ({
+    name: participant.name,
+    ...(participant.role ? { role: participant.role } : {}),
+  }));
+  return participantsThrough(doc.participants, listed, (person, taken) => {
+    const base = asciiWords(person.name).at(-1) ?? "participant";
+    let id = base;
+    for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+    return id;
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { AnnotationSelector } from "@/lib/annotations/types";
 import { getPrisma } from "@/lib/db";
+import { parseSource } from "@/lib/importer";
 import { parseContent } from "@/lib/importer/content-format";
 import type { ParsedDocument } from "@/lib/importer/types";
 import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
@@ -84,6 +85,27 @@ describe("the library, loaded from content/", () => {
     expect(opening.text).not.toContain("[Page");
     const macarthur = document.turns.find((turn) => turn.text.includes("Mr. Adachi plans"))!;
     expect(macarthur.notes).toEqual([{ label: "2", at: macarthur.text.indexOf(" plans") }]);
+  });
+});
+
+describe("a participants list that points to another document", () => {
+  it("resolves through that document when the library holds it", async () => {
+    const file = "../shared/samples/frus-tei/frus1958-60v18_d143.xml";
+    const parsed = parseSource(fs.readFileSync(file, "utf8"), file) as ParsedDocument;
+    expect(parsed.fields["Participants"]).toBe("[Here follows the same list as Document 139.]");
+    await storeDocument(prisma, { ...parsed, slug: "frus-d143" }, { contentHash: "d143" });
+    const stored = await prisma.document.findUniqueOrThrow({
+      where: { slug: "frus-d143" },
+      include: {
+        participants: { orderBy: { position: "asc" } },
+        turns: { include: { speaker: true }, orderBy: { position: "asc" } },
+      },
+    });
+    // Document 139's twelve, the people the text named keeping their ids.
+    expect(stored.participants).toHaveLength(12);
+    expect(stored.participants.find((p) => p.key === "kishi")!.name).toBe("Nobusuke Kishi");
+    expect(stored.participants.find((p) => p.key === "herter")!.name).toBe("Christian A. Herter");
+    expect(stored.turns[0]!.speaker!.name).toBe("Nobusuke Kishi");
   });
 });
 
