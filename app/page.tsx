@@ -39,29 +39,33 @@ export default async function LibraryPage({ searchParams }: { searchParams: Sear
     <div className="library">
       <h1>Library</h1>
       <LibraryFilters filters={filters} facets={facets} />
-      {results && filters.q && <SearchResults query={filters.q} results={results} />}
-      <section aria-labelledby="documents-heading">
-        <div className="section-bar">
-          <h2 id="documents-heading">
-            {documents.length} document{documents.length === 1 ? "" : "s"}
-          </h2>
-          <nav aria-label="Library view" className="view-switch">
-            <Link href={viewLink("list")} aria-current={timeline ? undefined : "page"}>
-              List
-            </Link>
-            <Link href={viewLink("timeline")} aria-current={timeline ? "page" : undefined}>
-              Timeline
-            </Link>
-          </nav>
-        </div>
-        {documents.length === 0 ? (
-          <p>No documents match these filters.</p>
-        ) : timeline ? (
-          <Timeline documents={documents} />
-        ) : (
-          <DocumentList documents={documents} />
-        )}
-      </section>
+      {/* Search results replace the list of documents rather than preceding it. */}
+      {results && filters.q ? (
+        <SearchResults query={filters.q} results={results} />
+      ) : (
+        <section aria-labelledby="documents-heading">
+          <div className="section-bar">
+            <h2 id="documents-heading">
+              {documents.length} document{documents.length === 1 ? "" : "s"}
+            </h2>
+            <nav aria-label="Library view" className="view-switch">
+              <Link href={viewLink("list")} aria-current={timeline ? undefined : "page"}>
+                List
+              </Link>
+              <Link href={viewLink("timeline")} aria-current={timeline ? "page" : undefined}>
+                Timeline
+              </Link>
+            </nav>
+          </div>
+          {documents.length === 0 ? (
+            <p>No documents match these filters.</p>
+          ) : timeline ? (
+            <Timeline documents={documents} />
+          ) : (
+            <DocumentList documents={documents} />
+          )}
+        </section>
+      )}
       {collections.length > 0 && (
         <section aria-labelledby="collections-heading">
           <h2 id="collections-heading">Collections</h2>

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseSource } from "@/lib/importer";
 import { serializeContent } from "@/lib/importer/content-format";
+import { missingMetadata } from "@/lib/importer/metadata";
 import { readSourceFile } from "@/lib/importer/source-file";
 import type { ParsedSource } from "@/lib/importer/types";
 
@@ -67,6 +68,8 @@ for (const file of files) {
         ? `${parsed.turns.length} turns`
         : `${parsed.entries.length} entries`;
     console.log(`${file} -> ${path.relative(process.cwd(), target)} (${kind})`);
+    const missing = parsed.type === "document" ? missingMetadata(parsed) : [];
+    if (missing.length > 0) console.log(`  not found in the source: ${missing.join(", ")}`);
     for (const line of parsed.dropped) {
       console.log(`  dropped ${file}:${line.line}: ${JSON.stringify(line.text)} (${line.reason})`);
     }
@@ -88,6 +91,8 @@ if (written.length) {
       ? `; ${item.orphanedAnnotations} annotation(s) could not be placed and are shown as orphans`
       : "";
     console.log(`${item.status}: ${item.kind} ${item.slug} (${item.count})${orphans}`);
+    for (const orphan of item.orphans ?? [])
+      console.log(`  orphan ${orphan.id}: ${JSON.stringify(orphan.quote)}`);
   }
   for (const failure of report.failed) console.error(failure.message);
   failures += report.failed.length;

@@ -11,7 +11,11 @@ export function DocumentList({ documents }: { documents: LibraryItem[] }) {
             <Link href={`/documents/${document.slug}`}>{document.title}</Link>
           </h2>
           <p className="meta">
-            {document.date && <time dateTime={document.date}>{formatIsoDate(document.date)}</time>}
+            {document.date ? (
+              <time dateTime={document.date}>{formatIsoDate(document.date)}</time>
+            ) : (
+              <span>Undated</span>
+            )}
             {document.archive && <span> · {document.archive}</span>}
             <span> · {document.turnCount} turns</span>
           </p>

@@ -10,12 +10,14 @@ export function DocumentHeader({ document }: { document: ReaderDocument }) {
       <p className="eyebrow">{shapeLabel(document.shape)}</p>
       <h1>{document.title}</h1>
       <dl className="record">
-        {document.date && (
-          <Row term="Date">
+        <Row term="Date">
+          {document.date ? (
             <time dateTime={document.date}>{formatIsoDate(document.date)}</time>
-            {document.time && <span>, {document.time}</span>}
-          </Row>
-        )}
+          ) : (
+            <span>Undated (this copy of the source gives no date)</span>
+          )}
+          {document.time && <span>, {document.time}</span>}
+        </Row>
         {document.place && <Row term="Place">{document.place}</Row>}
         {document.participants.length > 0 && (
           <Row term="Participants">
@@ -34,7 +36,12 @@ export function DocumentHeader({ document }: { document: ReaderDocument }) {
             </ul>
           </Row>
         )}
-        {document.translator && <Row term="Translator">{document.translator}</Row>}
+        {document.interpreter && <Row term="Interpreter">{document.interpreter}</Row>}
+        {document.translator && (
+          <Row term="Translator">
+            {document.translator} <span className="role">(of the text read here)</span>
+          </Row>
+        )}
         {document.noteTaker && <Row term="Note-taker">{document.noteTaker}</Row>}
         {document.originalLanguage && (
           <Row term="Original language">{document.originalLanguage}</Row>

@@ -1,17 +1,39 @@
 "use client";
 
-import { highlightsHtml } from "@/lib/annotations/highlights";
+import { highlightsHtml, type Insert } from "@/lib/annotations/highlights";
 import { segmentText, type Span } from "@/lib/annotations/segments";
 
-/** What an utterance shows: its pieces of plain and highlighted text, in order. */
+/** Footnote buttons and page breaks inside an utterance: markup without text (Transcript.tsx). */
+const isApparatus = (node: Node): node is HTMLElement =>
+  node instanceof HTMLElement && node.classList.contains("apparatus");
+
+/**
+ * What an utterance shows: its pieces of plain and highlighted text, in order. A highlight that
+ * an apparatus element splits in two counts as one piece.
+ */
 function shownPieces(utterance: Element): string {
-  return [...utterance.childNodes]
-    .map((node) =>
-      node instanceof HTMLElement && node.matches("mark.hl")
-        ? `m${node.dataset.ids}:${node.textContent?.length ?? 0}`
-        : `t${node.textContent?.length ?? 0}`,
-    )
-    .join("|");
+  const pieces: { key: string; length: number }[] = [];
+  for (const node of utterance.childNodes) {
+    if (isApparatus(node)) continue;
+    const key =
+      node instanceof HTMLElement && node.matches("mark.hl") ? `m${node.dataset.ids}` : "t";
+    const length = node.textContent?.length ?? 0;
+    const last = pieces.at(-1);
+    if (last?.key === key) last.length += length;
+    else pieces.push({ key, length });
+  }
+  return pieces.map((piece) => `${piece.key}:${piece.length}`).join("|");
+}
+
+/** The apparatus elements of an utterance, with the offsets in its text where they stand. */
+function apparatusOf(utterance: Element): Insert[] {
+  const inserts: Insert[] = [];
+  let offset = 0;
+  for (const node of utterance.childNodes) {
+    if (isApparatus(node)) inserts.push({ at: offset, html: node.outerHTML });
+    else offset += node.textContent?.length ?? 0;
+  }
+  return inserts;
 }
 
 function wantedPieces(text: string, spans: readonly Span[]): string {
@@ -19,7 +41,7 @@ function wantedPieces(text: string, spans: readonly Span[]): string {
     .map((piece) =>
       piece.ids.length > 0
         ? `m${piece.ids.join(" ")}:${piece.text.length}`
-        : `t${piece.text.length}`,
+        : `t:${piece.text.length}`,
     )
     .join("|");
 }
@@ -39,7 +61,7 @@ export function repaintHighlights(spans: Readonly<Record<string, readonly Span[]
     if (shownPieces(utterance) === wantedPieces(text, wanted)) continue;
     // The reader may be selecting words in this very turn: keep the selection across the repaint.
     const kept = selectionIn(utterance, selection);
-    utterance.innerHTML = highlightsHtml(text, wanted);
+    utterance.innerHTML = highlightsHtml(text, wanted, apparatusOf(utterance));
     if (kept && selection) restoreSelection(utterance, selection, kept);
   }
 }

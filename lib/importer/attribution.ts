@@ -9,6 +9,11 @@ import type { Participant } from "./types";
 export interface AttributionOptions {
   /** The participant a first-person "I" refers to (a cable's sender); otherwise "I" is unsure. */
   firstPerson?: string;
+  /**
+   * Participants who spoke last, most recent first: a title two participants share ("the
+   * Ambassador") means the one of them in the exchange under way.
+   */
+  recent?: readonly string[];
 }
 
 /** Subjects that never name a participant by themselves. */
@@ -40,7 +45,7 @@ const POSSESSIVE = /['’]s,?$/;
 /** "1. ", "1) ", "(2) ", "(a) " and inline page markers before the first word. */
 const LEADING_FURNITURE = /^(?:\s*(?:\[Page [0-9ivxlcdm]+\]|\(?\d+[.)]|\([a-z]\))\s+)+/i;
 
-type Attempt = { id: string } | { unsure: true } | { noSubject: true };
+type Attempt = { id: string } | { unsure: true; candidates?: string[] } | { noSubject: true };
 
 /** Offices a participant holds, for matching "the Secretary": title and role heads. */
 function officesOf(participant: Participant): string[] {
@@ -55,7 +60,16 @@ const startsWithWords = (text: string, prefix: string) =>
 
 function unique(candidates: readonly Participant[]): Attempt {
   if (candidates.length === 1) return { id: candidates[0]!.id };
-  return candidates.length === 0 ? { noSubject: true } : { unsure: true };
+  return candidates.length === 0
+    ? { noSubject: true }
+    : { unsure: true, candidates: candidates.map((candidate) => candidate.id) };
+}
+
+/** Of several candidates, the one who spoke most recently, if any did. */
+function byRecency(attempt: Attempt, options: AttributionOptions): Attempt {
+  if (!("unsure" in attempt) || !attempt.candidates) return attempt;
+  const recent = options.recent?.find((id) => attempt.candidates!.includes(id));
+  return recent ? { id: recent } : attempt;
 }
 
 /** "the Ambassador": an explicit label first, then the one participant holding that office. */
@@ -77,17 +91,29 @@ function resolveName(phrase: string, participants: readonly Participant[]): Atte
   const { title, name } = splitTitle(phrase);
   const words = nameWords(name);
   if (title && words.length === 0) return resolveOffice(title, participants);
-  let candidates = participants.filter((p) => {
-    const known = nameWords(p.name);
-    const ends = [known[0], known.at(-1)];
-    return ends.includes(words.at(-1)) && words.every((word) => known.includes(word));
-  });
+  let candidates = byName(words, participants);
+  if (candidates.length === 0 && !title) {
+    // "Treaties Division Director Saito": an office this module does not know, then a title it does.
+    const phraseWords = phrase.split(/\s+/);
+    for (let start = 1; start < phraseWords.length && candidates.length === 0; start += 1) {
+      const shorter = splitTitle(phraseWords.slice(start).join(" "));
+      if (shorter.title) candidates = byName(nameWords(shorter.name), participants);
+    }
+  }
   if (candidates.length > 1 && title) {
     candidates = candidates.filter(
       (p) => p.title === title || officesOf(p).some((held) => startsWithWords(held, title)),
     );
   }
   return unique(candidates);
+}
+
+function byName(words: readonly string[], participants: readonly Participant[]): Participant[] {
+  return participants.filter((p) => {
+    const known = nameWords(p.name);
+    const ends = [known[0], known.at(-1)];
+    return ends.includes(words.at(-1)) && words.every((word) => known.includes(word));
+  });
 }
 
 /** Read the subject at the very start of `text` and resolve it. */
@@ -122,13 +148,20 @@ function attemptAt(
   if (next === "and" || next === "or" || next === "&") return { unsure: true }; // two subjects
   if (!endedByComma && !/^\p{Ll}/u.test(next)) return { noSubject: true };
   const subject = phrase.join(" ");
-  return isArticle ? resolveOffice(subject, participants) : resolveName(subject, participants);
+  return byRecency(
+    isArticle ? resolveOffice(subject, participants) : resolveName(subject, participants),
+    options,
+  );
 }
+
+/** How far into a sentence an introductory clause may run before the subject. */
+const MAX_INTRO = 200;
 
 /**
  * The id of the participant who is the subject of the paragraph's first sentence, or undefined
- * when that is not certain. One short introductory phrase ("Subsequently,", "After finishing the
- * explanation,") may precede the subject.
+ * when that is not certain. Introductory phrases or clauses ending in commas ("Subsequently,",
+ * "After finishing the explanation,", "When I said that ..., when ..., Vice Minister Han said")
+ * may precede the subject; the first comma after which a participant stands as subject wins.
  */
 export function attributeSpeaker(
   paragraph: string,
@@ -139,8 +172,11 @@ export function attributeSpeaker(
   const attempt = attemptAt(text, participants, options);
   if ("id" in attempt) return attempt.id;
   if ("unsure" in attempt) return undefined;
-  const intro = /^([^,“”"]{1,60}),\s+(.+)$/su.exec(text);
-  if (!intro || intro[1]!.split(/\s+/).length > 5) return undefined;
-  const afterIntro = attemptAt(intro[2]!, participants, options);
-  return "id" in afterIntro ? afterIntro.id : undefined;
+  for (const comma of text.slice(0, MAX_INTRO).matchAll(/,\s+/g)) {
+    const intro = text.slice(0, comma.index);
+    if (/[“”"]/.test(intro)) return undefined; // a quotation is not an introductory phrase
+    const afterIntro = attemptAt(text.slice(comma.index + comma[0].length), participants, options);
+    if ("id" in afterIntro) return afterIntro.id;
+  }
+  return undefined;
 }

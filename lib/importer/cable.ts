@@ -1,4 +1,3 @@
-import { attributeSpeaker } from "./attribution";
 import { parseCitation } from "./citation";
 import { removeDebris } from "./debris";
 import { ImportError } from "./errors";
@@ -6,6 +5,7 @@ import { dateBlock, readSections, sectionRaw } from "./header";
 import { cjkLanguage, isMostlyCjk } from "./language";
 import { participantsFromText, splitTitle } from "./participants";
 import { withSlug } from "./slug";
+import { createStatementReader, statementTurns } from "./statements";
 import type { Block } from "./text";
 import { blockText, compact, findTime, joinBrokenParagraphs, toBlocks, toLines } from "./text";
 import type { ParsedDocument, ParsedTurn, Participant } from "./types";
@@ -100,6 +100,7 @@ export function parseCable(text: string, file: string): ParsedDocument {
   });
   const originals = body.filter((block) => isMostlyCjk(blockText(block)));
   const originalLanguage = cjkLanguage(originals.map(blockText).join(""));
+  const reader = createStatementReader(participants, sender ? { firstPerson: sender.id } : {});
   let statementBy: string | undefined;
   for (const block of body) {
     if (originals.includes(block)) {
@@ -111,16 +112,20 @@ export function parseCable(text: string, file: string): ParsedDocument {
     const numbered = NUMBERED.exec(paragraph);
     const words = numbered ? numbered[2]! : paragraph;
     // A numbered paragraph ending "...the following two points:" introduces a statement that runs
-    // on, unnumbered, until the next numbered paragraph.
+    // on, unnumbered and in the speaker's own words, until the next numbered paragraph.
     if (numbered) statementBy = undefined;
-    const speaker =
-      statementBy ??
-      attributeSpeaker(words, participants, sender ? { firstPerson: sender.id } : {});
-    if (speaker && words.trimEnd().endsWith(":")) statementBy = speaker;
-    const turn: ParsedTurn = { kind: "paragraph", text: words };
-    if (speaker) turn.speaker = speaker;
-    if (numbered) turn.label = numbered[1]!;
-    turns.push(turn);
+    let statements;
+    if (statementBy) {
+      statements = [{ text: words, start: 0, speaker: statementBy }];
+      reader.labelled(statementBy);
+    } else {
+      statements = reader.read(words);
+      const last = statements.at(-1);
+      if (last?.speaker && words.trimEnd().endsWith(":")) statementBy = last.speaker;
+    }
+    const paragraphTurns = statementTurns(statements);
+    if (numbered) paragraphTurns[0]!.label = numbered[1]!;
+    turns.push(...paragraphTurns);
   }
 
   const title = citation?.title ?? turns.find((turn) => turn.kind === "heading")?.text;

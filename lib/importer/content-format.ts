@@ -3,6 +3,9 @@ import { z } from "zod";
 import { ImportError } from "./errors";
 import type {
   CollectionEntry,
+  Footnote,
+  NoteRef,
+  PageBreak,
   ParsedCollection,
   ParsedDocument,
   ParsedSource,
@@ -19,10 +22,18 @@ import type {
 //   {@dulles} The Secretary said ...    paragraph attributed to participant id "dulles"
 //   The conversation then ...           paragraph without a speaker
 //   ## 1. U.S.-Japan Trade              heading
-//   [^2]: See supra.                    note labelled "2"
+//   [^2]: See supra.                    footnote 2 (not a turn; its mark in a text is "[^2]")
 //   {header} Top-Secret Document        any kind, with optional @speaker, #label and lang=xx
 //   {original lang=ja} 総番号 ...        original-language text
 //   \{braces} ...                       a paragraph that merely starts like a marker, escaped
+//
+// Inside a turn's text, apparatus is marked where it stood: "[^2]" a footnote's reference mark,
+// "{pb 278}" the start of page 278; a literal "[^" or "{pb " in the words is escaped with a
+// backslash. "[^2]: text" blocks are the footnotes themselves (listed under the document).
+//
+// A source paragraph split where the speaker changes is one block with a line per turn; every
+// line after the first starts with its marker ("{@tani} Ambassador Tani said ...", "{paragraph}
+// ..." for narrative), and those turns carry `continues: true`.
 //
 // serializeContent and parseContent are inverse: parseContent(serializeContent(x)) deep-equals x.
 
@@ -81,6 +92,7 @@ const documentFrontMatter = z.strictObject({
   citation: optionalText,
   summary: optionalText,
   translator: optionalText,
+  interpreter: optionalText,
   noteTaker: optionalText,
   originalLanguage: optionalText,
   classification: optionalText,
@@ -133,22 +145,73 @@ function tag(turn: ParsedTurn, kindShown: boolean): string {
 
 /** One turn as a Markdown block, using the shortest markup that says everything. */
 export function serializeTurn(turn: ParsedTurn, participants: readonly Participant[]): string {
-  const { kind, speaker, label, lang, text } = turn;
+  const { kind, speaker, label, lang } = turn;
+  const text = markedText(turn);
   const plain = label === undefined && lang === undefined;
   if (kind === "speech" && speaker !== undefined && plain)
     return `**${speakerDisplay(speaker, participants)}:** ${text}`;
   if (kind === "paragraph" && speaker === undefined && plain)
     return LOOKS_LIKE_MARKUP.test(text) ? `\\${text}` : text;
   if (kind === "heading" && speaker === undefined && plain) return `## ${text}`;
-  if (
-    kind === "note" &&
-    speaker === undefined &&
-    lang === undefined &&
-    label !== undefined &&
-    SIMPLE_LABEL.test(label)
-  )
-    return `[^${label}]: ${text}`;
   return `${tag(turn, kind !== "paragraph")} ${text}`.trimEnd();
+}
+
+/** Literal text that would read as apparatus markup. */
+const APPARATUS_LIKE = /\[\^|\{pb /g;
+
+/** The turn's words with its apparatus marked where it stood: "[^2]", "{pb 278}". */
+export function markedText(turn: Pick<ParsedTurn, "text" | "notes" | "pages">): string {
+  const marks = [
+    ...(turn.notes ?? []).map((note) => ({ at: note.at, order: 1, mark: `[^${note.label}]` })),
+    ...(turn.pages ?? []).map((page) => ({ at: page.at, order: 0, mark: `{pb ${page.page}}` })),
+  ].sort((a, b) => a.at - b.at || a.order - b.order);
+  let out = "";
+  let last = 0;
+  for (const { at, mark } of marks) {
+    const words = turn.text.slice(last, at).replace(APPARATUS_LIKE, (literal) => `\\${literal}`);
+    if (words.endsWith("\\"))
+      throw new Error(
+        `a backslash before apparatus cannot be written: ${JSON.stringify(turn.text)}`,
+      );
+    out += words;
+    // A page starting at a word (after a space, or at the start) is written "{pb 278} word".
+    const pageAtWord = mark.startsWith("{pb") && (at === 0 || turn.text[at - 1] === " ");
+    out += pageAtWord ? `${mark} ` : mark;
+    last = at;
+  }
+  out += turn.text.slice(last).replace(APPARATUS_LIKE, (literal) => `\\${literal}`);
+  return out;
+}
+
+/** Read marked text back: the words, and the apparatus with its offsets. */
+export function readMarkedText(marked: string): Pick<ParsedTurn, "text" | "notes" | "pages"> {
+  const notes: NoteRef[] = [];
+  const pages: PageBreak[] = [];
+  let text = "";
+  const pattern = /\\(\[\^|\{pb )|\[\^([^\]\s]+)\]|\{pb ([^}\s]+)\}( )?/g;
+  let last = 0;
+  for (const match of marked.matchAll(pattern)) {
+    text += marked.slice(last, match.index);
+    last = match.index + match[0].length;
+    if (match[1]) text += match[1];
+    else if (match[2]) notes.push({ label: match[2], at: text.length });
+    else {
+      pages.push({ page: match[3]!, at: text.length });
+      // "{pb 278} word": the space after the mark was written for it, unless it is the text's.
+      if (match[4] && !(text === "" || text.endsWith(" "))) text += " ";
+    }
+  }
+  text += marked.slice(last);
+  return { text, ...(notes.length ? { notes } : {}), ...(pages.length ? { pages } : {}) };
+}
+
+/** A turn continuing a paragraph: always with an explicit marker, so it cannot read as a wrap. */
+function serializeContinuation(turn: ParsedTurn, participants: readonly Participant[]): string {
+  const rest: ParsedTurn = { ...turn };
+  delete rest.continues;
+  const plain = serializeTurn(rest, participants);
+  if (CONTINUATION.test(plain)) return plain;
+  return `${tag(rest, true)} ${markedText(turn)}`.trimEnd();
 }
 
 function frontMatter(data: Record<string, unknown>): string {
@@ -176,7 +239,7 @@ export function serializeContent(parsed: ParsedSource): string {
     const { entries, ...meta } = parsed;
     return `${frontMatter({ type: meta.type, slug: meta.slug, title: meta.title, description: meta.description, archive: meta.archive, dropped: meta.dropped })}\n${entries.map(serializeEntry).join("\n\n")}\n`;
   }
-  const { turns, participants, ...meta } = parsed;
+  const { turns, participants, footnotes = [], ...meta } = parsed;
   const ordered = {
     type: meta.type,
     slug: meta.slug,
@@ -190,6 +253,7 @@ export function serializeContent(parsed: ParsedSource): string {
     citation: meta.citation,
     summary: meta.summary,
     translator: meta.translator,
+    interpreter: meta.interpreter,
     noteTaker: meta.noteTaker,
     originalLanguage: meta.originalLanguage,
     classification: meta.classification,
@@ -198,8 +262,19 @@ export function serializeContent(parsed: ParsedSource): string {
     participants: participants.map((participant) => defined(participant)),
     dropped: meta.dropped,
   };
-  const body = turns.map((turn) => serializeTurn(turn, participants)).join("\n\n");
-  return `${frontMatter(ordered)}\n${body}\n`;
+  const body = turns
+    .map((turn, index) =>
+      turn.continues && index > 0
+        ? `\n${serializeContinuation(turn, participants)}`
+        : `${index > 0 ? "\n\n" : ""}${serializeTurn(turn, participants)}`,
+    )
+    .join("");
+  const notes = footnotes.map((note) => {
+    if (!SIMPLE_LABEL.test(note.label))
+      throw new Error(`footnote label ${JSON.stringify(note.label)} cannot be written`);
+    return `[^${note.label}]: ${note.text}`;
+  });
+  return `${frontMatter(ordered)}\n${[body, ...notes].filter(Boolean).join("\n\n")}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,6 +395,20 @@ function toBodyBlocks(lines: readonly string[], firstLine: number): BodyBlock[] 
 }
 
 const TAG = /^\{([^}]*)\}(?:\s+|$)/s;
+/** A line inside a block that starts a turn continuing the paragraph. */
+const CONTINUATION = /^(?:\{(?!pb )[^}]*\}|\*\*[^*]+?:\*\*)(?:\s|$)/;
+
+/** A block's turns: its first line opens one; each later line with a marker opens another. */
+function splitContinuations(block: BodyBlock): BodyBlock[] {
+  if (/^\{[^}]*\boriginal\b/.test(block.lines[0] ?? "")) return [block];
+  const parts: BodyBlock[] = [];
+  block.lines.forEach((line, index) => {
+    if (index === 0 || CONTINUATION.test(line))
+      parts.push({ line: block.line + index, lines: [line] });
+    else parts.at(-1)!.lines.push(line);
+  });
+  return parts;
+}
 
 /** One body block as a turn; `kind` decides how wrapped lines are joined. */
 function parseTurn(
@@ -399,9 +488,29 @@ export function parseContent(text: string, fileName: string): ParsedSource {
   );
   if (duplicate)
     throw new ImportError(fileName, 2, `participant id "${duplicate.id}" is used twice`);
-  const turns = blocks.map((block) => parseTurn(block, participants, fileName));
+  const footnotes: Footnote[] = [];
+  const turns = blocks.flatMap((block) => {
+    const definition = /^\[\^([^\]\s]+)\]:(?:\s+|$)/.exec(block.lines[0] ?? "");
+    if (definition) {
+      footnotes.push({
+        label: definition[1]!,
+        text: block.lines.join(" ").slice(definition[0].length),
+      });
+      return [];
+    }
+    return splitContinuations(block).map((part, index) => {
+      const parsed = parseTurn(part, participants, fileName);
+      const turn: ParsedTurn = { ...parsed, ...readMarkedText(parsed.text) };
+      return index > 0 ? { ...turn, continues: true as const } : turn;
+    });
+  });
   if (turns.length === 0)
     throw new ImportError(fileName, bodyLine, "empty document: no turns after the front matter");
-  const document: ParsedDocument = defined({ ...meta, participants, turns });
+  const document: ParsedDocument = defined({
+    ...meta,
+    participants,
+    turns,
+    footnotes: footnotes.length > 0 ? footnotes : undefined,
+  });
   return document;
 }

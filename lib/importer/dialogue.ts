@@ -37,11 +37,29 @@ function fullName(label: string, sources: readonly string[]): string {
   return label;
 }
 
-/** "Note-taker: X" in the furniture. */
+/** Characters the copy lost, printed as boxes ("□□□ □□"), and the spaces between them. */
+export const LOST_CHARACTERS = /□(?:\s*□)*/gu;
+
+/** A value without the lost characters; undefined when nothing else is left. */
+function readable(value: string): string | undefined {
+  const kept = value.replace(LOST_CHARACTERS, " ").replace(/\s+/g, " ").trim();
+  return kept === "" ? undefined : kept;
+}
+
+/**
+ * "Note-taker: X" in the furniture. When the copy lost the value on the label's line, the next
+ * line that is not another label may hold it ("Translator: □□□" ... "Lin Liyun □□□ □□").
+ */
 function furnitureValue(blocks: readonly Block[], label: string): string | undefined {
-  for (const block of blocks) {
-    const match = new RegExp(`^${label}:\\s*(.+)$`, "i").exec(blockText(block));
-    if (match) return match[1]!;
+  const lines = blocks.map(blockText);
+  const at = lines.findIndex((line) => new RegExp(`^${label}:`, "i").test(line));
+  if (at < 0) return undefined;
+  const onLine = readable(lines[at]!.replace(new RegExp(`^${label}:\\s*`, "i"), ""));
+  if (onLine) return onLine;
+  for (const line of lines.slice(at + 1)) {
+    if (/^[\p{L} -]{1,20}:/u.test(line)) return undefined;
+    const value = readable(line);
+    if (value && /^\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)+$/u.test(value)) return value;
   }
   return undefined;
 }
@@ -139,6 +157,9 @@ export function parseDialogue(text: string, file: string): ParsedDocument {
     citation: citation?.citation,
     summary,
     translator: citation?.translator,
+    // The record's own "Translator:" is the meeting's interpreter; the citation's translator
+    // translated the text into English.
+    interpreter: furnitureValue(furniture, "Translator"),
     noteTaker: furnitureValue(furniture, "Note-taker"),
     originalLanguage: sectionText(section("Original Language")),
     // "Top-Secret Document / To be Destroyed": the level, without the handling instruction.

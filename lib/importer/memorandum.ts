@@ -1,10 +1,12 @@
-import { attributeSpeaker } from "./attribution";
 import { removeDebris } from "./debris";
 import { ImportError } from "./errors";
-import { classificationInSourceNote, placeNotes, readEndNotes } from "./notes";
+import { extractApparatus, pageSentinel, shareApparatus, withApparatus } from "./apparatus";
+import { classificationInSourceNote, markNoteReferences, markPattern, readEndNotes } from "./notes";
 import type { Footnote } from "./notes";
 import { assignIds, parseParticipantLine, participantsFromText } from "./participants";
+import { distinguishingTitle } from "./metadata";
 import { withSlug } from "./slug";
+import { createStatementReader, statementTurns } from "./statements";
 import type { Block } from "./text";
 import {
   blockText,
@@ -178,7 +180,14 @@ export function parseMemorandum(text: string, file: string): ParsedDocument {
 
   const notes = relabel(rawNotes, header.titleMark);
   const sourceNote = notes[0]?.text.startsWith("Source:") ? notes.shift() : undefined;
-  const paragraphs = body.map(blockText);
+  const { paragraphs: markedParagraphs } = markNoteReferences(body.map(blockText), notes);
+  const marked = markedParagraphs.map((paragraph) =>
+    paragraph.replace(new RegExp(PAGE_MARKER.source, "gi"), (marker) =>
+      pageSentinel(/\[Page (\S+)\]/i.exec(marker)![1]!),
+    ),
+  );
+  const apparatus = marked.map(extractApparatus);
+  const paragraphs = apparatus.map((part) => part.text);
   const listed = header.participantLines
     .map(parseParticipantLine)
     .filter((person) => person !== undefined);
@@ -186,18 +195,21 @@ export function parseMemorandum(text: string, file: string): ParsedDocument {
     listed.length > 0 ? assignIds(listed) : participantsFromText(paragraphs);
 
   const attachmentAt = attachmentStart(body);
-  const turns: ParsedTurn[] = header.heading ? [{ kind: "heading", text: header.heading }] : [];
+  // The heading's mark refers to the source note, which the document's header shows.
+  const heading =
+    header.heading && sourceNote
+      ? header.heading.replace(markPattern(sourceNote), "").trim()
+      : header.heading;
+  const turns: ParsedTurn[] = heading ? [{ kind: "heading", text: heading }] : [];
+  const reader = createStatementReader(participants);
   paragraphs.forEach((paragraph, index) => {
     if (attachmentAt >= 0 && index >= attachmentAt) {
-      turns.push({ kind: "attachment", text: paragraph });
+      turns.push(withApparatus({ kind: "attachment", text: paragraph }, apparatus[index]!));
       return;
     }
-    const speaker = attributeSpeaker(paragraph, participants);
-    turns.push(
-      speaker
-        ? { kind: "paragraph", speaker, text: paragraph }
-        : { kind: "paragraph", text: paragraph },
-    );
+    const statements = shareApparatus(reader.read(paragraph), apparatus[index]!);
+    const paragraphTurns = statementTurns(statements);
+    turns.push(...paragraphTurns.map((turn, at) => withApparatus(turn, statements[at]!)));
   });
 
   if (header.subjects.length > 0) header.fields["Subject"] = header.subjects.join("; ");
@@ -208,7 +220,7 @@ export function parseMemorandum(text: string, file: string): ParsedDocument {
   const document: ParsedDocument = compact({
     type: "document",
     slug: "",
-    title: header.title,
+    title: distinguishingTitle(header.title, header.fields["Subject"]),
     date: header.date ?? findEnglishDate(header.heading ?? header.title),
     time: header.heading ? findTime(header.heading) : undefined,
     place: header.place,
@@ -219,7 +231,9 @@ export function parseMemorandum(text: string, file: string): ParsedDocument {
     shape: "memorandum",
     fields: header.fields,
     participants,
-    turns: placeNotes(turns, notes),
+    turns,
+    footnotes:
+      notes.length > 0 ? notes.map((note) => ({ label: note.label, text: note.text })) : undefined,
     dropped: debris.dropped,
   });
   return withSlug(document);

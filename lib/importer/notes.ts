@@ -1,9 +1,9 @@
 import type { Block } from "./text";
 import { normaliseSpace } from "./text";
-import type { ParsedTurn } from "./types";
+import { noteSentinel } from "./apparatus";
 
-// Footnotes printed at the end of a text ("  1. Source: ...", "*2* See supra.") become `note`
-// turns placed right after the paragraph that references them, as in the TEI edition.
+// Footnotes printed at the end of a text ("  1. Source: ...", "*2* See supra.") become the
+// document's footnotes; their marks in the text become links to them (see apparatus.ts).
 
 export interface Footnote {
   label: string;
@@ -54,19 +54,24 @@ export function markPattern(note: Pick<Footnote, "label" | "style">): RegExp {
     : new RegExp(`(?<=[\\p{L}.,;:!?)”’"])${escapeRegExp(note.label)}(?!\\d)`, "u");
 }
 
-/** Insert each note after the first turn whose text carries its mark; unreferenced notes go last. */
-export function placeNotes(turns: readonly ParsedTurn[], notes: readonly Footnote[]): ParsedTurn[] {
-  const after = new Map<number, ParsedTurn[]>();
-  const unplaced: ParsedTurn[] = [];
+/**
+ * Each note's reference mark in the paragraphs replaced by a sentinel (the first paragraph that
+ * carries it), so that the mark leaves the words and becomes a link to the note. Notes whose mark
+ * no paragraph carries are returned as unplaced: they are still the document's footnotes.
+ */
+export function markNoteReferences(
+  paragraphs: readonly string[],
+  notes: readonly Pick<Footnote, "label" | "style">[],
+): { paragraphs: string[]; unplaced: string[] } {
+  const marked = [...paragraphs];
+  const unplaced: string[] = [];
   for (const note of notes) {
-    const turn: ParsedTurn = { kind: "note", text: note.text, label: note.label };
-    const at = turns.findIndex(
-      (candidate) => candidate.kind !== "note" && markPattern(note).test(candidate.text),
-    );
-    if (at < 0) unplaced.push(turn);
-    else after.set(at, [...(after.get(at) ?? []), turn]);
+    const pattern = markPattern(note);
+    const at = marked.findIndex((paragraph) => pattern.test(paragraph));
+    if (at < 0) unplaced.push(note.label);
+    else marked[at] = marked[at]!.replace(pattern, noteSentinel(note.label));
   }
-  return [...turns.flatMap((turn, index) => [turn, ...(after.get(index) ?? [])]), ...unplaced];
+  return { paragraphs: marked, unplaced };
 }
 
 /** FRUS source notes state the classification as a sentence of its own: "... CF 1584. Confidential." */

@@ -1,10 +1,18 @@
 import { DOMParser } from "@xmldom/xmldom";
 import type { Element, Node } from "@xmldom/xmldom";
-import { attributeSpeaker } from "./attribution";
 import { ImportError } from "./errors";
 import { classificationInSourceNote } from "./notes";
 import { assignIds, parseParticipantLine, participantsFromText } from "./participants";
+import {
+  extractApparatus,
+  noteSentinel,
+  pageSentinel,
+  shareApparatus,
+  withApparatus,
+} from "./apparatus";
+import { distinguishingTitle } from "./metadata";
 import { withSlug } from "./slug";
+import { createStatementReader, statementTurns } from "./statements";
 import { compact, findTime, normaliseSpace } from "./text";
 import type { ParsedDocument, ParsedTurn, Participant, TurnKind } from "./types";
 
@@ -107,23 +115,26 @@ function findDocumentDiv(root: Element, file: string): Element {
 }
 
 interface Footnote {
-  label?: string;
+  label: string;
   text: string;
 }
 
-/** Text of a node: <pb n="228"/> becomes "[Page 228]", notes leave their number as a mark. */
+/**
+ * Text of a node, its apparatus as sentinels (see apparatus.ts): <pb n="228"/> a page break,
+ * a <note> the reference mark of a footnote collected into `notes`.
+ */
 function flatten(node: Node, notes?: Footnote[]): string {
   if (node.nodeType === TEXT_NODE || node.nodeType === CDATA_SECTION_NODE)
     return node.nodeValue ?? "";
   if (!isElement(node)) return "";
   const name = localName(node);
-  if (name === "pb") return ` [Page ${node.getAttribute("n") ?? "?"}] `;
+  if (name === "pb") return notes ? ` ${pageSentinel(node.getAttribute("n") ?? "?")} ` : " ";
   if (name === "lb") return " ";
   if (name === "note") {
     if (!notes) return "";
-    const label = node.getAttribute("n") ?? undefined;
-    notes.push({ ...(label ? { label } : {}), text: noteText(node) });
-    return label ?? "";
+    const label = node.getAttribute("n") ?? String(notes.length + 1);
+    notes.push({ label, text: noteText(node) });
+    return noteSentinel(label);
   }
   return Array.from(node.childNodes)
     .map((child) => flatten(child, notes))
@@ -160,7 +171,7 @@ function readHead(head: Element | undefined): {
           else
             notes.push({
               text: noteText(child),
-              ...(child.getAttribute("n") ? { label: child.getAttribute("n")! } : {}),
+              label: child.getAttribute("n") ?? String(notes.length + 1),
             });
           return "";
         }
@@ -224,9 +235,12 @@ function isHeadingParagraph(paragraph: Element, words: string): boolean {
 
 interface BodyState {
   turns: ParsedTurn[];
+  /** The footnotes, in the order of their marks. */
+  footnotes: Footnote[];
   /** A page break seen between paragraphs, waiting for the next paragraph's text. */
   pendingPage: string;
   participants: Participant[];
+  reader: ReturnType<typeof createStatementReader>;
 }
 
 /** Parts of the document's top level read as metadata (title, dateline, subject, participants). */
@@ -238,19 +252,18 @@ function isMetadata(element: Element): boolean {
 }
 
 function pushTurn(state: BodyState, kind: TurnKind, words: string, notes: Footnote[]): void {
-  const full = normaliseSpace(`${state.pendingPage} ${words}`);
+  const marked = normaliseSpace(`${state.pendingPage} ${words}`);
   state.pendingPage = "";
-  if (full === "") return;
-  const turn: ParsedTurn = { kind, text: full };
-  const speaker = kind === "paragraph" ? attributeSpeaker(full, state.participants) : undefined;
-  if (speaker) turn.speaker = speaker;
-  state.turns.push(turn);
-  for (const note of notes)
-    state.turns.push({
-      kind: "note",
-      text: note.text,
-      ...(note.label ? { label: note.label } : {}),
-    });
+  state.footnotes.push(...notes);
+  const apparatus = extractApparatus(marked);
+  if (apparatus.text === "") return;
+  if (kind !== "paragraph") {
+    state.turns.push(withApparatus({ kind, text: apparatus.text }, apparatus));
+    return;
+  }
+  const statements = shareApparatus(state.reader.read(apparatus.text), apparatus);
+  const turns = statementTurns(statements);
+  state.turns.push(...turns.map((turn, index) => withApparatus(turn, statements[index]!)));
 }
 
 /** One block-level element (a paragraph, a list item, anything unknown) as a turn. */
@@ -272,16 +285,22 @@ function walk(container: Element, state: BodyState, inAttachment: boolean, top: 
     const name = localName(child);
     if (top && isMetadata(child)) continue;
     if (name === "pb") {
-      state.pendingPage = normaliseSpace(`${state.pendingPage} ${flatten(child)}`);
+      state.pendingPage = normaliseSpace(`${state.pendingPage} ${flatten(child, [])}`);
     } else if (name === "div" || name === "attachment") {
       const attachment = name === "attachment" || child.getAttribute("type") === "attachment";
       walk(child, state, inAttachment || attachment, false);
     } else if (name === "head") {
-      pushTurn(state, inAttachment ? "attachment" : "heading", text(child), []);
+      const notes: Footnote[] = [];
+      pushTurn(state, inAttachment ? "attachment" : "heading", text(child, notes), notes);
     } else if (name === "note") {
-      pushTurn(state, "note", noteText(child), []);
-      const label = child.getAttribute("n");
-      if (label) state.turns.at(-1)!.label = label;
+      // An inline "source" note labels an attachment ("[Attachment]"); others are footnotes.
+      if (child.getAttribute("type") === "source")
+        pushTurn(state, inAttachment ? "attachment" : "heading", noteText(child), []);
+      else
+        state.footnotes.push({
+          label: child.getAttribute("n") ?? String(state.footnotes.length + 1),
+          text: noteText(child),
+        });
     } else if (name === "list" || name === "table") {
       // Items and rows become paragraphs of their own.
       for (const item of childElements(child)) pushBlock(item, state, inAttachment);
@@ -290,6 +309,9 @@ function walk(container: Element, state: BodyState, inAttachment: boolean, top: 
     }
   }
 }
+
+/** A participants list that only points to another document's. */
+export const LIST_ELSEWHERE = /same list as Document (\d+)/i;
 
 /** ISO date from @when, @from or the FRUS min date-time: the date part only. */
 const isoPart = (value: string | null | undefined) =>
@@ -320,33 +342,39 @@ export function parseTei(source: string, file: string): ParsedDocument {
   const listed = items(listOf("participants"))
     .map(participantFromItem)
     .filter((person) => person !== undefined);
-  const state: BodyState = { turns: [], pendingPage: "", participants: [] };
-  if (listed.length > 0) state.participants = assignIds(listed);
-  else {
-    const paragraphs = Array.from(div.getElementsByTagName("p")).map((paragraph) =>
-      text(paragraph),
-    );
-    state.participants = participantsFromText(paragraphs);
-  }
-  for (const note of head.notes)
-    state.turns.push({
-      kind: "note",
-      text: note.text,
-      ...(note.label ? { label: note.label } : {}),
-    });
+  const participants =
+    listed.length > 0
+      ? assignIds(listed)
+      : participantsFromText(
+          Array.from(div.getElementsByTagName("p")).map((paragraph) => text(paragraph)),
+        );
+  const state: BodyState = {
+    turns: [],
+    footnotes: [...head.notes],
+    pendingPage: "",
+    participants,
+    reader: createStatementReader(participants),
+  };
   walk(div, state, false, true);
-  if (state.pendingPage)
-    state.turns.at(-1)!.text = normaliseSpace(`${state.turns.at(-1)!.text} ${state.pendingPage}`);
   if (state.turns.length === 0)
     throw new ImportError(file, lineOf(div), "the document has no paragraphs");
 
   const number = head.number ?? div.getAttribute("n") ?? undefined;
   const subjects = items(listOf("subject")).map((item) => text(item));
-  const fields = compact({ Document: number ?? "", Subject: subjects.join("; ") });
+  // "[Here follows the same list as Document 139.]": kept verbatim, resolved by the library
+  // (lib/library/people.ts) when that document is in it.
+  const pointer = items(listOf("participants"))
+    .map((item) => text(item))
+    .find((words) => LIST_ELSEWHERE.test(words));
+  const fields = compact({
+    Document: number ?? "",
+    Subject: subjects.join("; "),
+    Participants: listed.length === 0 ? (pointer ?? "") : "",
+  });
   const document: ParsedDocument = compact({
     type: "document",
     slug: "",
-    title: head.title,
+    title: distinguishingTitle(head.title, fields["Subject"]),
     date:
       isoPart(dateElement?.getAttribute("when")) ??
       isoPart(dateElement?.getAttribute("from")) ??
@@ -361,6 +389,7 @@ export function parseTei(source: string, file: string): ParsedDocument {
     fields,
     participants: state.participants,
     turns: state.turns,
+    footnotes: state.footnotes.length > 0 ? state.footnotes : undefined,
     dropped: [],
   });
   return withSlug(document);

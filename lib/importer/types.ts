@@ -11,16 +11,47 @@ export type TurnKind =
   | "attachment" // an attachment or enclosure heading/body
   | "original"; // original-language text kept as such (`lang` says which)
 
+/** A footnote's reference mark in a turn: the note's label, at an offset of the turn's text. */
+export interface NoteRef {
+  label: string;
+  /** Offset in `text` where the mark stood (right after the words it annotates). */
+  at: number;
+}
+
+/** A page break inside a turn: `page` begins at an offset of the turn's text (0: at its start). */
+export interface PageBreak {
+  page: string;
+  at: number;
+}
+
+/** A footnote of the document: listed under the text, opened from its reference marks. */
+export interface Footnote {
+  label: string;
+  text: string;
+}
+
 export interface ParsedTurn {
   kind: TurnKind;
   /** Participant id (see `participants`), only when the speaker is known. */
   speaker?: string;
-  /** The words, verbatim from the source (inline page markers and footnote marks kept). */
+  /**
+   * The words, verbatim from the source. Page markers and footnote marks are apparatus, not
+   * words: they are left out of the text and kept in `pages` and `notes`.
+   */
   text: string;
   /** A footnote number, a cable paragraph number ("1"), etc. */
   label?: string;
   /** BCP 47 language tag when not English (e.g. "ja", "zh"). */
   lang?: string;
+  /**
+   * True when this turn continues the source paragraph of the turn before: the paragraph was
+   * split where the speaker changes, and the reader shows the two as one paragraph.
+   */
+  continues?: true;
+  /** Footnote reference marks in the text, in order. */
+  notes?: NoteRef[];
+  /** Page breaks in the text, in order. */
+  pages?: PageBreak[];
 }
 
 export interface Participant {
@@ -59,7 +90,11 @@ export interface ParsedDocument {
   archiveUrl?: string;
   citation?: string;
   summary?: string;
+  /** Translator of the text we read (the English translation), from the citation. */
   translator?: string;
+  /** The meeting's interpreter, from the record itself: not the translator of the text. */
+  interpreter?: string;
+  /** Note-taker as printed; absent when the copy lost the name (only □ left). */
   noteTaker?: string;
   originalLanguage?: string;
   classification?: string;
@@ -71,6 +106,8 @@ export interface ParsedDocument {
   fields: Record<string, string>;
   participants: Participant[];
   turns: ParsedTurn[];
+  /** The footnotes (not the source note, which is `sourceNote`), in the source's order. */
+  footnotes?: Footnote[];
   /** Web-page debris and other lines deliberately not imported, with the reason. */
   dropped: DroppedLine[];
 }

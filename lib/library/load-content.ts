@@ -14,6 +14,8 @@ export interface LoadedFile {
   count: number;
   /** Annotations a revision left without a place (kept as orphans). */
   orphanedAnnotations?: number;
+  /** Those annotations and the words they quote. */
+  orphans?: { id: string; quote: string }[];
 }
 
 export interface LoadReport {
@@ -54,6 +56,7 @@ export async function loadContentFiles(prisma: PrismaClient, files: string[]): P
           status: result.status,
           count: result.turns,
           orphanedAnnotations: result.orphanedAnnotations,
+          orphans: result.orphans,
         });
       } else {
         const result = await storeCollection(prisma, parsed, origin);

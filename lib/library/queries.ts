@@ -1,3 +1,4 @@
+import { findPerson, groupPeople } from "./people";
 import "server-only";
 import { z } from "zod";
 import { getPrisma } from "@/lib/db";
@@ -48,10 +49,14 @@ export async function listDocuments(filters: LibraryFilters = {}): Promise<Libra
       ? collection.entries.flatMap((entry) => (entry.document ? [entry.document.slug] : []))
       : [];
   }
+  // A person is found under every name the documents use for them ("Kishi", "Nobusuke Kishi").
+  const names = filters.participant
+    ? (findPerson(await libraryPeople(), filters.participant)?.names ?? [filters.participant])
+    : undefined;
   const documents = await prisma.document.findMany({
     where: {
       ...(slugs ? { slug: { in: slugs } } : {}),
-      ...(filters.participant ? { participants: { some: { name: filters.participant } } } : {}),
+      ...(names ? { participants: { some: { name: { in: names } } } } : {}),
       ...(filters.year
         ? {
             sortDate: {
@@ -79,23 +84,28 @@ export async function listDocuments(filters: LibraryFilters = {}): Promise<Libra
   }));
 }
 
+/** The people of the whole library, each once, from every document's participants. */
+async function libraryPeople() {
+  const participants = await getPrisma().participant.findMany({
+    distinct: ["name"],
+    select: { name: true },
+  });
+  return groupPeople(participants.map((participant) => participant.name));
+}
+
 /** Values the library can be filtered by. */
 export async function libraryFacets() {
   const prisma = getPrisma();
-  const [collections, participants, years] = await Promise.all([
+  const [collections, people, years] = await Promise.all([
     prisma.collection.findMany({ select: { slug: true, title: true }, orderBy: { title: "asc" } }),
-    prisma.participant.findMany({
-      distinct: ["name"],
-      select: { name: true },
-      orderBy: { name: "asc" },
-    }),
+    libraryPeople(),
     prisma.$queryRaw<{ year: number }[]>`
       SELECT DISTINCT EXTRACT(YEAR FROM "sortDate")::int AS year FROM "Document"
       WHERE "sortDate" IS NOT NULL ORDER BY year`,
   ]);
   return {
     collections,
-    participants: participants.map((participant) => participant.name),
+    participants: people.map((person) => person.name),
     years: years.map((row) => row.year),
   };
 }

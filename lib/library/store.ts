@@ -2,6 +2,11 @@ import { anchorSelector } from "@/lib/anchoring";
 import type { AnnotationSelector } from "@/lib/annotations/types";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParsedCollection, ParsedDocument } from "@/lib/importer/types";
+import { pagesSpanned } from "@/lib/importer/apparatus";
+import { LIST_ELSEWHERE } from "@/lib/importer/tei";
+import { asciiWords } from "@/lib/importer/text";
+import { participantsThrough } from "./people";
+import { cjkBigrams } from "./cjk";
 import { assignAnchors } from "./turn-matching";
 
 export type StoreStatus = "created" | "updated" | "unchanged";
@@ -14,6 +19,8 @@ export interface StoreResult {
   keptAnchors: number;
   /** Annotations that could not be placed on the revised text (shown as orphans). */
   orphanedAnnotations?: number;
+  /** Those annotations, with the words they quote, for the import report. */
+  orphans?: { id: string; quote: string }[];
 }
 
 interface Origin {
@@ -63,10 +70,12 @@ export async function storeDocument(
         citation: doc.citation ?? null,
         summary: doc.summary ?? null,
         translator: doc.translator ?? null,
+        interpreter: doc.interpreter ?? null,
         noteTaker: doc.noteTaker ?? null,
         originalLanguage: doc.originalLanguage ?? null,
         classification: doc.classification ?? null,
         sourceNote: doc.sourceNote ?? null,
+        footnotes: (doc.footnotes ?? []) as unknown as Prisma.InputJsonValue,
         shape: doc.shape,
         fields: doc.fields,
         contentPath: origin.contentPath ?? null,
@@ -78,7 +87,8 @@ export async function storeDocument(
 
       // Participants: keyed by their content id; ones no longer listed are removed.
       const participantIds = new Map<string, string>();
-      for (const [position, participant] of doc.participants.entries()) {
+      const participants = await participantsListedElsewhere(tx, doc);
+      for (const [position, participant] of participants.entries()) {
         const data = {
           name: participant.name,
           label: participant.label ?? null,
@@ -93,7 +103,7 @@ export async function storeDocument(
         participantIds.set(participant.id, row.id);
       }
       await tx.participant.deleteMany({
-        where: { documentId: document.id, key: { notIn: doc.participants.map((p) => p.id) } },
+        where: { documentId: document.id, key: { notIn: participants.map((p) => p.id) } },
       });
 
       const oldTurns = existing?.turns ?? [];
@@ -108,6 +118,7 @@ export async function storeDocument(
       await tx.$executeRaw`UPDATE "Turn" SET "position" = -"position" - 1 WHERE "documentId" = ${document.id}`;
 
       const created = [];
+      const pages = pagesSpanned(doc.turns);
       for (const [position, turn] of doc.turns.entries()) {
         const anchor = anchors[position]!;
         const data = {
@@ -116,6 +127,11 @@ export async function storeDocument(
           text: turn.text,
           label: turn.label ?? null,
           lang: turn.lang ?? null,
+          continues: turn.continues ?? false,
+          notes: (turn.notes ?? []) as unknown as Prisma.InputJsonValue,
+          pageBreaks: (turn.pages ?? []) as unknown as Prisma.InputJsonValue,
+          pages: pages[position]!,
+          cjkBigrams: cjkBigrams(turn.text),
           speakerId: turn.speaker ? (participantIds.get(turn.speaker) ?? null) : null,
         };
         const previous = oldByAnchor.get(anchor);
@@ -128,20 +144,48 @@ export async function storeDocument(
         anchor: anchors[position]!,
         text: turn.text,
       }));
-      const orphanedAnnotations = existing
-        ? await reanchorAnnotations(tx, document.id, current)
-        : 0;
+      const orphans = existing ? await reanchorAnnotations(tx, document.id, current) : [];
 
       return {
         slug: doc.slug,
         status: existing ? "updated" : "created",
         turns: doc.turns.length,
         keptAnchors: kept.size,
-        orphanedAnnotations,
+        orphanedAnnotations: orphans.length,
+        orphans,
       };
     },
     { timeout: 60_000 },
   );
+}
+
+/**
+ * The document's participants, or, when its list only points to another document of the same
+ * FRUS volume ("[Here follows the same list as Document 139.]") and the library holds that
+ * document, that document's list (the people the text named keep their ids).
+ */
+async function participantsListedElsewhere(
+  tx: Prisma.TransactionClient,
+  doc: ParsedDocument,
+): Promise<ParsedDocument["participants"]> {
+  const number = LIST_ELSEWHERE.exec(doc.fields["Participants"] ?? "")?.[1];
+  const volume = /^(.*\/)d\d+$/.exec(doc.archiveUrl ?? "")?.[1];
+  if (!number || !volume) return doc.participants;
+  const other = await tx.document.findFirst({
+    where: { archiveUrl: `${volume}d${number}` },
+    select: { participants: { orderBy: { position: "asc" } } },
+  });
+  if (!other) return doc.participants;
+  const listed = other.participants.map((participant) => ({
+    name: participant.name,
+    ...(participant.role ? { role: participant.role } : {}),
+  }));
+  return participantsThrough(doc.participants, listed, (person, taken) => {
+    const base = asciiWords(person.name).at(-1) ?? "participant";
+    let id = base;
+    for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+    return id;
+  });
 }
 
 /**
@@ -152,13 +196,13 @@ async function reanchorAnnotations(
   tx: Prisma.TransactionClient,
   documentId: string,
   turns: { anchor: number; text: string }[],
-): Promise<number> {
+): Promise<{ id: string; quote: string }[]> {
   const annotations = await tx.annotation.findMany({
     // Whole-document discussions have no passage to place.
     where: { documentId, scope: "passage" },
-    select: { id: true, selector: true },
+    select: { id: true, selector: true, quote: true },
   });
-  let orphaned = 0;
+  const orphans: { id: string; quote: string }[] = [];
   for (const annotation of annotations) {
     const selector = annotation.selector as unknown as AnnotationSelector;
     const result = anchorSelector(selector, turns);
@@ -174,11 +218,11 @@ async function reanchorAnnotations(
         },
       });
     } else {
-      orphaned++;
+      orphans.push({ id: annotation.id, quote: annotation.quote });
       await tx.annotation.update({ where: { id: annotation.id }, data: { orphaned: true } });
     }
   }
-  return orphaned;
+  return orphans;
 }
 
 /** Save a collection and replace its entries, in one transaction. */

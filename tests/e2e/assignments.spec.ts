@@ -5,7 +5,8 @@ import { DEMO, expectNoAxeViolations, selectWithMouse, signIn, showAllNotes } fr
 // the reader, and the dashboard and the CSV gradebook show the right numbers.
 const ADA = DEMO.ada;
 const BEN = { email: "ben@memcon.test", password: "close-reading" };
-const DOCUMENT_TITLE = "Memorandum of Conversation";
+// Seed 001 (Kishi and Herter on Communist China), titled with its subject line since issue #15.
+const DOCUMENT_TITLE = "Memorandum of Conversation: Relations With Communist China";
 const TITLE = `Kishi and Herter on China trade ${Date.now().toString(36)}`;
 
 async function asStudent(browser: Browser, user: { email: string; password: string }) {
@@ -54,7 +55,8 @@ test("an instructor sets an assignment, two students complete it, the dashboard 
   await page.getByLabel("Title", { exact: true }).fill(TITLE);
   await page.getByLabel("Document", { exact: true }).selectOption({ label: DOCUMENT_TITLE });
   await page.getByLabel("From turn").fill("1");
-  await page.getByLabel("To turn").fill("5");
+  // Statement-level attribution split its paragraphs: Herter's offer is turn 6 of 8.
+  await page.getByLabel("To turn").fill("8");
   await page
     .getByRole("textbox", { name: "Instructions for students" })
     .fill("Find where Japan draws the line on trade, and answer a classmate.");
@@ -69,7 +71,8 @@ test("an instructor sets an assignment, two students complete it, the dashboard 
   await page.getByRole("button", { name: "Create assignment" }).click();
   await expect(page.locator("#field-passageTo-error")).toContainText("both");
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue(TITLE);
-  await page.getByLabel("To turn").fill("5");
+  // Statement-level attribution split its paragraphs: Herter's offer is turn 6 of 8.
+  await page.getByLabel("To turn").fill("8");
   await page.getByRole("button", { name: "Create assignment" }).click();
   await expect(page.getByRole("status").first()).toHaveText("Assignment created.");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(TITLE);

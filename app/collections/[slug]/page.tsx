@@ -22,10 +22,7 @@ export default async function CollectionPage({ params }: { params: Params }) {
       <p className="eyebrow">Collection{collection.archive ? ` · ${collection.archive}` : ""}</p>
       <h1>{collection.title}</h1>
       {collection.description && <p className="document-summary">{collection.description}</p>}
-      <p className="meta">
-        {collection.entries.length} dated entries, {inLibrary} in the library; the others are listed
-        as references.
-      </p>
+      <p className="meta">{entriesSummary(collection.entries.length, inLibrary)}</p>
       <ol className="collection-entries">
         {collection.entries.map((entry) => (
           <li key={entry.id} className={entry.document ? "entry entry--in-library" : "entry"}>
@@ -48,4 +45,14 @@ export default async function CollectionPage({ params }: { params: Params }) {
       </ol>
     </article>
   );
+}
+
+/** "20 dated entries; none is in the library yet, so all are listed as references." */
+function entriesSummary(entries: number, inLibrary: number): string {
+  const counted = `${entries} dated ${entries === 1 ? "entry" : "entries"}`;
+  if (inLibrary === 0)
+    return `${counted}; none is in the library yet, so ${entries === 1 ? "it is" : "all are"} listed as references.`;
+  if (inLibrary === entries) return `${counted}, all in the library.`;
+  const others = entries - inLibrary;
+  return `${counted}: ${inLibrary} in the library (linked), ${others} listed as ${others === 1 ? "a reference" : "references"}.`;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentHeader } from "@/components/reader/DocumentHeader";
-import { Transcript } from "@/components/reader/Transcript";
+import { Transcript, type Footnote } from "@/components/reader/Transcript";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
 import { DraftScopeProvider } from "@/components/annotations/DraftScopeProvider";
@@ -127,6 +127,7 @@ export default async function ReaderPage({
           Press <kbd>j</kbd> and <kbd>k</kbd> to move between turns; each number is a permalink.
         </p>
         <Transcript
+          footnotes={document.footnotes as unknown as Footnote[]}
           items={shown.map((item) =>
             item.type === "turn"
               ? {

@@ -88,3 +88,87 @@ describe("transcriptHtml", () => {
     expect(html).toContain("<p class='kind-label'>Note</p>");
   });
 });
+
+describe("the document's header block", () => {
+  const turn = (anchor: number, kind: string, text: string) => ({
+    type: "turn" as const,
+    context: false,
+    turn: {
+      id: `id-${anchor}`,
+      anchor,
+      kind,
+      text,
+      label: null,
+      lang: null,
+      speakerId: null,
+      continues: false,
+      notes: [],
+      pageBreaks: [],
+      pages: [],
+    } as unknown as ReaderTurn,
+  });
+
+  it("folds the leading header lines into one collapsed Document header, boxes named", () => {
+    const html = transcriptHtml([
+      turn(1, "header", "Top-Secret Document To be Destroyed"),
+      turn(2, "heading", "Record of the Third Conversation"),
+      turn(3, "header", "Note-taker: □□□ □□"),
+      turn(4, "speech", "Premier Zhou sends you his greetings."),
+    ]);
+    expect(html).toMatch(
+      /^<li id='document-header' class='document-furniture'><details><summary>Document header/,
+    );
+    expect(html).not.toContain("<details open");
+    expect(html).toContain(
+      "<li id='t-3' class='furniture-line furniture-line--header'>Note-taker: <span class='lost-characters' title='As printed: □□□ □□' data-original='□□□ □□'>[characters lost in the source copy]</span></li>",
+    );
+    // The conversation's first turn is a turn of the transcript again.
+    expect(html).toContain("<li id='t-4' class='turn turn--speech'");
+  });
+
+  it("leaves a single header line as a turn", () => {
+    const html = transcriptHtml([
+      turn(1, "heading", "Treaty of Peace and Friendship"),
+      turn(2, "header", "No. 1384 Secret Top Urgent"),
+      turn(3, "paragraph", "Following is a summary."),
+    ]);
+    expect(html).not.toContain("document-furniture");
+    expect(html).toContain("<li id='t-2' class='turn turn--header'");
+  });
+});
+
+describe("a paragraph split where the speaker changes", () => {
+  const turn = (anchor: number, text: string, continues: boolean) => ({
+    type: "turn" as const,
+    context: false,
+    turn: {
+      id: `id-${anchor}`,
+      anchor,
+      kind: "paragraph",
+      text,
+      label: null,
+      lang: null,
+      speakerId: null,
+      continues,
+      notes: [],
+      pageBreaks: [],
+      pages: [],
+    } as unknown as ReaderTurn,
+  });
+
+  it("shows its turns inline, the narrative among them marked as such, the words unchanged", () => {
+    const html = transcriptHtml([
+      turn(1, "Mr. Masuhara gave Mr. Robertson a pamphlet.", false),
+      turn(2, "Mr. Robertson said that he would study it.", true),
+      turn(3, "A new paragraph.", false),
+    ]);
+    expect(html).toContain("<li id='t-1' class='turn turn--paragraph turn--inline'");
+    expect(html).toContain(
+      "<li id='t-2' class='turn turn--paragraph turn--inline turn--continues'",
+    );
+    expect(html).toContain("<li id='t-3' class='turn turn--paragraph'");
+    expect(html).toContain(
+      "<p class='speaker speaker--narrative'><span class='speaker-label'>Narrative</span></p><p class='utterance'>Mr. Masuhara gave Mr. Robertson a pamphlet.</p>",
+    );
+  });
+});

@@ -59,9 +59,16 @@ describe.skipIf(!haveSeeds || !haveTei)(`round trip over the real sources${SKIP_
       "\n## Record of the Third Conversation between Comrade Liao Chengzhi and Ishibashi Tanzan\n",
     );
     expect(byName.get("seed 003")).toContain(
-      "\n{@dulles} The Secretary handed Ambassador Tani an Aide-Memoire*2*,",
+      "\nThe Secretary handed Ambassador Tani an Aide-Memoire[^2],",
+    );
+    // A paragraph split where the speaker changes: one block, a line per statement.
+    expect(byName.get("seed 003")).toContain(
+      "\n{@dulles} The Secretary then asked if Prime Minister Hatoyama was going to Moscow.\n{@tani} Ambassador Tani said that there were news reports",
     );
     expect(byName.get("seed 003")).toContain("\n[^2]: See supra.\n");
+    expect(byName.get("frus1958-60v18_d139.xml")).toContain(
+      "\n{@herter} {pb 270} Secretary Herter replied",
+    );
     expect(byName.get("seed 003")).toContain(
       "\n{attachment} (a) The Government of the United States",
     );
@@ -104,7 +111,7 @@ describe("turn markup", () => {
     [{ kind: "paragraph", text: "# not a heading" }, "\\# not a heading"],
     [{ kind: "paragraph", label: "3", text: "Numbered." }, "{#3} Numbered."],
     [{ kind: "heading", text: "2. GARIOA" }, "## 2. GARIOA"],
-    [{ kind: "note", label: "4", text: "See Document 81." }, "[^4]: See Document 81."],
+    [{ kind: "note", label: "4", text: "See Document 81." }, "{note #4} See Document 81."],
     [{ kind: "note", text: "Unlabelled note." }, "{note} Unlabelled note."],
     [{ kind: "header", text: "□ □" }, "{header} □ □"],
     [
@@ -147,6 +154,21 @@ describe("turn markup", () => {
         ],
       }),
     );
+  });
+
+  it("writes a paragraph split at a speaker change as one block, a marked line per turn", () => {
+    const turns = [
+      { kind: "paragraph", speaker: "tani", text: "Ambassador Tani asked." },
+      { kind: "paragraph", text: "The meeting paused.", continues: true },
+      { kind: "speech", speaker: "liao", text: "{braces} and all.", continues: true },
+      { kind: "paragraph", text: "A new paragraph." },
+    ] as const;
+    const document = documentWith({ participants, turns: [...turns] });
+    const written = serializeContent(document);
+    expect(written).toContain(
+      "\n{@tani} Ambassador Tani asked.\n{paragraph} The meeting paused.\n**Liao:** {braces} and all.\n\nA new paragraph.\n",
+    );
+    expect(parseContent(written, "t.md")).toStrictEqual(document);
   });
 
   it("round-trips collection entries with a document link", () => {

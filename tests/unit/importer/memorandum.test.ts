@@ -30,6 +30,16 @@ They then discussed the budget.
   2. Not found in Department of State files.
 `;
 
+/** Each turn as [kind, speaker or label or null], with "+" when it continues the paragraph before. */
+const shapeOf = (
+  turns: readonly { kind: string; speaker?: string; label?: string; continues?: true }[],
+) =>
+  turns.map((turn) => [
+    turn.kind,
+    turn.speaker ?? turn.label ?? null,
+    ...(turn.continues ? ["+"] : []),
+  ]);
+
 describe("an unseen FRUS memorandum", () => {
   const parsed = parseSource(frusCopy, "frus-copy.txt");
   if (parsed.type !== "document") throw new Error("expected a document");
@@ -52,16 +62,17 @@ describe("an unseen FRUS memorandum", () => {
     expect(parsed.sourceNote).toMatch(/^Source: Department of State, Central Files/);
   });
 
-  it("attributes by name and by role, joins hard-wrapped lines and places note 2", () => {
-    expect(parsed.turns.map((turn) => [turn.kind, turn.speaker ?? turn.label ?? null])).toEqual([
+  it("attributes statement by statement, by name and by role, and joins hard-wrapped lines", () => {
+    // The gift of the pamphlet is narrative; the answer inside Biddle's paragraph is Masuhara's.
+    expect(shapeOf(parsed.turns)).toEqual([
       ["paragraph", "robertson"],
-      ["note", "2"],
+      ["paragraph", null, "+"],
+      ["paragraph", "robertson", "+"],
       ["paragraph", "biddle"],
+      ["paragraph", "masuhara", "+"],
       ["paragraph", "tani"],
       ["paragraph", null],
     ]);
-    expect(parsed.turns[2]!.text).toContain(
-      "purchasing them [Page 216] but more recently the thinking",
-    );
+    expect(parsed.turns[4]!.text).toContain("purchasing them but more recently the thinking");
   });
 });

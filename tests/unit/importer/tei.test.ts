@@ -21,12 +21,22 @@ const fragment = (body: string, extra = "") =>
   `<div type="document" n="7" xml:id="d7">\n<head>7. Memorandum of Conversation<note n="0" type="source">Source: Test file. Secret.</note></head>\n<opener><dateline><placeName>Tokyo</placeName>, <date when="1960-06-01">June 1, 1960</date></dateline></opener>${extra}\n${body}\n</div>\n`;
 
 describe.skipIf(!haveTei)(`FRUS TEI samples${SKIP_NOTE}`, () => {
+  /** Each turn as [kind, speaker or label or null], with "+" when it continues the paragraph before. */
+  const shapeOf = (
+    turns: readonly { kind: string; speaker?: string; label?: string; continues?: true }[],
+  ) =>
+    turns.map((turn) => [
+      turn.kind,
+      turn.speaker ?? turn.label ?? null,
+      ...(turn.continues ? ["+"] : []),
+    ]);
+
   describe("1958–60 vol. XVIII, document 139", () => {
     const document = sample("frus1958-60v18_d139.xml");
 
     it("reads head, source note, dateline and subject", () => {
       expect(document.shape).toBe("tei");
-      expect(document.title).toBe("Memorandum of Conversation");
+      expect(document.title).toBe("Memorandum of Conversation: U.S.-Japanese Economic Problems");
       expect(document.sourceNote).toMatch(
         /^Source: Department of State, Conference Files: Lot 64 D 559, CF 1584\. Confidential\. Drafted by Sneider on January 20 and approved in S on January 29\./,
       );
@@ -68,39 +78,50 @@ describe.skipIf(!haveTei)(`FRUS TEI samples${SKIP_NOTE}`, () => {
       });
     });
 
-    it("turns section titles into headings and attributes each paragraph", () => {
-      expect(document.turns.map((turn) => [turn.kind, turn.speaker ?? turn.label ?? null])).toEqual(
-        [
-          ["heading", null],
-          ["paragraph", "kishi"],
-          ["paragraph", "herter"],
-          ["paragraph", "kishi"],
-          ["paragraph", "kishi"],
-          ["note", "1"],
-          ["paragraph", "macarthur"],
-          ["note", "2"],
-          ["heading", null],
-          ["paragraph", "kishi"],
-        ],
-      );
+    it("turns section titles into headings and attributes each statement", () => {
+      // Kishi's paragraphs end with Herter's replies, and MacArthur's with Herter's.
+      expect(shapeOf(document.turns)).toEqual([
+        ["heading", null],
+        ["paragraph", "kishi"],
+        ["paragraph", "herter"],
+        ["paragraph", "kishi"],
+        ["paragraph", "herter", "+"],
+        ["paragraph", "kishi"],
+        ["paragraph", "herter", "+"],
+        ["paragraph", "macarthur"],
+        ["paragraph", "herter", "+"],
+        ["heading", null],
+        ["paragraph", "kishi"],
+        ["paragraph", "herter", "+"],
+        ["paragraph", "macarthur", "+"],
+      ]);
       expect(ofKind(document, "heading").map((turn) => turn.text)).toEqual([
         "1. U.S.-Japan Trade",
         "2. GARIOA",
       ]);
     });
 
-    it("keeps note marks and page markers in the text, glosses flattened", () => {
-      const texts = document.turns.map((turn) => turn.text);
-      expect(texts[1]).toContain("a rapid improvement in [Page 269] Japan’s balance of payments");
+    it("takes note marks and page breaks out of the words, keeping where they stood", () => {
+      const turns = document.turns;
+      const texts = turns.map((turn) => turn.text);
+      expect(texts[1]).toContain("a rapid improvement in Japan’s balance of payments");
+      expect(turns[1]!.pages).toEqual([{ page: "269", at: texts[1]!.indexOf("Japan’s balance") }]);
       expect(texts[1]).toContain(
         "at the IMF meeting in Washington and later at the GATT meeting in Tokyo",
       );
-      expect(texts[3]).toContain("and Japan. [Page 270] Secretary Herter replied");
-      expect(texts[4]).toContain("the Communiqué to be issued today1 to stimulate");
-      expect(texts[5]).toBe("See footnote 1, Document 138.");
-      expect(texts[6]).toContain("mentioned that Mr. Adachi2 plans to discuss");
-      expect(texts[9]).toContain("on his return to [Page 271] Tokyo, working level talks");
-      expect(texts.join(" ")).not.toMatch(/<|>/);
+      // A page beginning at a statement that continues the paragraph: the statement's start.
+      expect(texts[4]).toMatch(/^Secretary Herter replied/);
+      expect(turns[4]!.pages).toEqual([{ page: "270", at: 0 }]);
+      expect(texts[5]).toContain("the Communiqué to be issued today to stimulate");
+      expect(turns[5]!.notes).toEqual([{ label: "1", at: texts[5]!.indexOf(" to stimulate") }]);
+      expect(texts[7]).toContain("mentioned that Mr. Adachi plans to discuss");
+      expect(turns[7]!.notes).toEqual([{ label: "2", at: texts[7]!.indexOf(" plans to") }]);
+      expect(texts[10]).toContain("on his return to Tokyo, working level talks");
+      expect(document.footnotes).toEqual([
+        { label: "1", text: "See footnote 1, Document 138." },
+        { label: "2", text: "Tadashi Adachi, Chairman of Japan Chamber of Commerce and Industry." },
+      ]);
+      expect(texts.join(" ")).not.toMatch(/<|>|\[Page|\uE000/);
     });
   });
 
@@ -132,43 +153,81 @@ describe.skipIf(!haveTei)(`FRUS TEI samples${SKIP_NOTE}`, () => {
       });
     });
 
-    it("attributes paragraphs and places footnotes 2–5 after their paragraphs", () => {
-      expect(document.turns.map((turn) => [turn.kind, turn.speaker ?? turn.label ?? null])).toEqual(
-        [
-          ["paragraph", "robertson"],
-          ["note", "2"],
-          ["paragraph", "masuhara"],
-          ["paragraph", "hemmendinger"],
-          ["note", "3"],
-          ["note", "4"],
-          ["paragraph", "robertson"],
-          ["paragraph", "biddle"],
-          ["paragraph", "biddle"],
-          ["note", "5"],
-        ],
+    it("attributes each statement and lists footnotes 2–5 with the document", () => {
+      // Every question is followed, in the same paragraph, by its answer.
+      expect(shapeOf(document.turns)).toEqual([
+        ["paragraph", "robertson"],
+        ["paragraph", "masuhara", "+"],
+        ["paragraph", null, "+"],
+        ["paragraph", "robertson", "+"],
+        ["paragraph", "masuhara"],
+        ["paragraph", "robertson", "+"],
+        ["paragraph", "martin", "+"],
+        ["paragraph", "masuhara", "+"],
+        ["paragraph", "hemmendinger"],
+        ["paragraph", "masuhara", "+"],
+        ["paragraph", "robertson"],
+        ["paragraph", "masuhara", "+"],
+        ["paragraph", "biddle"],
+        ["paragraph", "masuhara", "+"],
+        ["paragraph", "biddle"],
+        ["paragraph", "masuhara", "+"],
+      ]);
+      expect(document.turns[9]!.text).toContain("by 10,000 men according to plan");
+      expect(document.turns[9]!.text).toMatch(
+        /four submarine chasers\. To do this.*revise the agreement\.$/,
       );
-      expect(document.turns[3]!.text).toContain("by 10,000 men [Page 215] according to plan");
-      expect(document.turns[3]!.text).toMatch(
-        /four submarine chasers\.3 To do this.*revise the agreement\.4$/,
-      );
-      expect(document.turns[8]!.text).toContain(
-        "built by the United States [Page 216] but more recently",
-      );
+      expect(document.turns[9]!.notes!.map((note) => note.label)).toEqual(["3", "4"]);
+      expect(document.footnotes!.map((note) => note.label)).toEqual(["2", "3", "4", "5"]);
+      expect(document.turns[15]!.text).toContain("built by the United States but more recently");
     });
   });
 });
 
 describe("TEI markup rules", () => {
-  it("prepends a page break between paragraphs to the next paragraph", () => {
+  it("reads a direct-dialogue memorandum: each labelled paragraph a speech turn of its speaker", () => {
+    const document = parseTei(
+      fragment(
+        [
+          '<p>Kissinger: We have no objection to the communiqué.<note n="1">Not printed.</note></p>',
+          '<pb n="42" xml:id="pg_42"/>',
+          "<p>Zhou: That is the question. We shall see.</p>",
+          "<p>The meeting ended at 5 p.m.</p>",
+        ].join("\n"),
+        '<list type="participants"><item>Premier <persName>Zhou Enlai</persName></item><item><persName>Henry A. Kissinger</persName>, Assistant to the President</item></list>',
+      ),
+      "dialogue.xml",
+    );
+    const nameOf = (id: string | undefined) =>
+      document.participants.find((participant) => participant.id === id)?.name ?? null;
+    expect(
+      document.turns.map((turn) => [
+        turn.kind,
+        nameOf(turn.speaker),
+        turn.text,
+        turn.pages ?? null,
+      ]),
+    ).toEqual([
+      ["speech", "Henry A. Kissinger", "We have no objection to the communiqué.", null],
+      ["speech", "Zhou Enlai", "That is the question. We shall see.", [{ page: "42", at: 0 }]],
+      ["paragraph", null, "The meeting ended at 5 p.m.", null],
+    ]);
+    expect(document.turns[0]!.notes).toEqual([
+      { label: "1", at: "We have no objection to the communiqué.".length },
+    ]);
+    expect(document.footnotes).toEqual([{ label: "1", text: "Not printed." }]);
+  });
+
+  it("starts the next paragraph's page at a page break between paragraphs", () => {
     const document = parseTei(
       fragment(
         '<p>The Secretary said one thing.</p>\n<pb n="228" xml:id="pg_228"/>\n<p>He then said another.</p>',
       ),
       "f.xml",
     );
-    expect(document.turns.map((turn) => turn.text)).toEqual([
-      "The Secretary said one thing.",
-      "[Page 228] He then said another.",
+    expect(document.turns.map((turn) => [turn.text, turn.pages])).toEqual([
+      ["The Secretary said one thing.", undefined],
+      ["He then said another.", [{ page: "228", at: 0 }]],
     ]);
   });
 
