@@ -4,7 +4,10 @@
 // public address (Auth.js reads it too); a local try-out without it falls back to the request's.
 
 /** AUTH_URL's origin (plus any base path) when it is a valid http(s) URL, else the request's origin. */
-export function publicBaseUrl(requestUrl: string, env: NodeJS.ProcessEnv = process.env): string {
+export function publicBaseUrl(
+  requestUrl: string,
+  env: { AUTH_URL?: string } = process.env,
+): string {
   const configured = env.AUTH_URL?.trim();
   if (configured) {
     try {
