@@ -6,7 +6,7 @@
 /** AUTH_URL's origin (plus any base path) when it is a valid http(s) URL, else the request's origin. */
 export function publicBaseUrl(
   requestUrl: string,
-  env: { AUTH_URL?: string } = process.env,
+  env: { AUTH_URL?: string | undefined } = { AUTH_URL: process.env.AUTH_URL },
 ): string {
   const configured = env.AUTH_URL?.trim();
   if (configured) {
