@@ -106,12 +106,10 @@ async function documentRecords(
     record.replies = replies.get(record.id) ?? [];
     record.speakers = record.orphaned
       ? []
-      : record.selector.positions.map(
-          (position): TurnSpeaker => ({
-            turnAnchor: position.turnAnchor,
-            speaker: speakers.get(position.turnAnchor) ?? null,
-          }),
-        );
+      : record.selector.positions.map((position): TurnSpeaker => ({
+          turnAnchor: position.turnAnchor,
+          speaker: speakers.get(position.turnAnchor) ?? null,
+        }));
   }
   const { slug, title, citation } = document;
   return { slug, title, citation, records };

@@ -35,9 +35,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     // The notes with their discussions, speakers and citation, as a file named for what it holds.
     const exported = await documentExport(getPrisma(), viewer, document.slug);
     if (!exported) return jsonError(404, "No document has that slug.");
-    return exportResponse(
-      documentExportFile(exported, format.data, publicBaseUrl(request.url)),
-    );
+    return exportResponse(documentExportFile(exported, format.data, publicBaseUrl(request.url)));
   });
 }
 
