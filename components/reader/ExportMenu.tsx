@@ -13,7 +13,7 @@ const FORMATS = [
   {
     format: "jsonld",
     label: "W3C Web Annotation (JSON-LD)",
-    hint: "for Hypothesis and other annotation tools",
+    hint: "the open standard, for other annotation tools",
   },
 ] as const;
 
@@ -31,10 +31,13 @@ export function ExportMenu({
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
 
   useEffect(() => {
     if (!open) return;
+    // On a phone the button can sit at the bottom of the screen: bring the choices into view.
+    panel.current?.scrollIntoView({ block: "nearest" });
     const outside = (event: PointerEvent) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
@@ -66,7 +69,7 @@ export function ExportMenu({
           {open ? "▴" : "▾"}
         </span>
       </button>
-      <div id={panelId} className="export-menu__panel" hidden={!open}>
+      <div id={panelId} ref={panel} className="export-menu__panel" hidden={!open}>
         <p className="export-menu__scope">{scope}</p>
         <ul>
           {FORMATS.map(({ format, label: name, hint }) => (
