@@ -74,9 +74,17 @@ export function ExportMenu({
         <ul>
           {FORMATS.map(({ format, label: name, hint }) => (
             <li key={format}>
-              <a href={`${href}?format=${format}`} download onClick={() => setOpen(false)}>
+              {/* The link is named by the format alone; the hint is its description. */}
+              <a
+                href={`${href}?format=${format}`}
+                download
+                aria-describedby={`${panelId}-${format}`}
+                onClick={() => setOpen(false)}
+              >
                 <span className="export-menu__name">{name}</span>
-                <span className="export-menu__hint">{hint}</span>
+                <span className="export-menu__hint" id={`${panelId}-${format}`} aria-hidden="true">
+                  {hint}
+                </span>
               </a>
             </li>
           ))}
