@@ -349,7 +349,9 @@ export const SEMINAR_NOTES: SeminarNote[] = [
     quote: "raising a Communist Chinese flag in Japan",
     audience: "private",
     tags: ["question"],
-    paragraphs: ["Footnote 1 points to telegram 2728 from Tokyo (April 1958). Find it in the Supplement."],
+    paragraphs: [
+      "Footnote 1 points to telegram 2728 from Tokyo (April 1958). Find it in the Supplement.",
+    ],
     hoursAgo: 2,
   },
 ];

@@ -15,6 +15,9 @@ export function excerpt(text: string, max = 120): string {
     if (segment.isWordLike) cut = end;
   }
   // One word longer than the whole budget: cut inside it rather than show nothing.
-  const head = (cut > 0 ? flat.slice(0, cut) : flat.slice(0, max - 1)).replace(/[\s,;:.–—-]+$/u, "");
+  const head = (cut > 0 ? flat.slice(0, cut) : flat.slice(0, max - 1)).replace(
+    /[\s,;:.–—-]+$/u,
+    "",
+  );
   return `${head}…`;
 }

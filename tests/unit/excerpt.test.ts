@@ -3,7 +3,9 @@ import { excerpt } from "@/lib/text/excerpt";
 
 describe("excerpt", () => {
   it("keeps a text that fits, with its whitespace collapsed", () => {
-    expect(excerpt("  I have come   as a\nprivate citizen. ")).toBe("I have come as a private citizen.");
+    expect(excerpt("  I have come   as a\nprivate citizen. ")).toBe(
+      "I have come as a private citizen.",
+    );
   });
 
   it("cuts a long quote at a word boundary near 120 characters, with an ellipsis", () => {
@@ -24,7 +26,10 @@ describe("excerpt", () => {
   });
 
   it("cuts text without spaces (Japanese) between words, not inside the budget's last character", () => {
-    const japanese = "日本政府は中国に対して敵視政策をとっておらず、両国の関係を改善したいと考えている。".repeat(4);
+    const japanese =
+      "日本政府は中国に対して敵視政策をとっておらず、両国の関係を改善したいと考えている。".repeat(
+        4,
+      );
     const short = excerpt(japanese, 40);
     expect(short.length).toBeLessThanOrEqual(40);
     expect(japanese.startsWith(short.slice(0, -1))).toBe(true);

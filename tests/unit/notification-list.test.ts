@@ -48,8 +48,10 @@ describe("NotificationList", () => {
 
   it("shows a short quote whole, and a whole-document discussion by name", () => {
     const html = render([item("1", new Date(), "as a private citizen"), item("2", null, "")]);
-    expect(html).toContain("<q class=\"notification__quote\">as a private citizen</q>");
-    expect(text(html)).toContain("replied in the discussion on the whole document in Third conversation");
+    expect(html).toContain('<q class="notification__quote">as a private citizen</q>');
+    expect(text(html)).toContain(
+      "replied in the discussion on the whole document in Third conversation",
+    );
     expect(html).toContain('href="/documents/1959-09-14-liao-ishibashi-third-conversation#t-12"');
   });
 
