@@ -30,7 +30,7 @@ function Item({ item }: { item: NotificationItem }) {
     <li className={item.readAt ? "notification" : "notification notification--unread"}>
       <strong>{item.actor.name ?? "Someone"}</strong> {WHAT[item.kind] ?? "wrote about"}{" "}
       {annotation.quote ? (
-        <q className="notification__quote">{excerpt(annotation.quote, QUOTE_LENGTH)}</q>
+        <span className="notification__quote">“{excerpt(annotation.quote, QUOTE_LENGTH)}”</span>
       ) : (
         "the whole document"
       )}{" "}

@@ -38,7 +38,9 @@ describe("NotificationList", () => {
   });
 
   it("shows a meaningful excerpt of the passage, cut at a word", () => {
-    const shown = render([item("1", null)]).match(/<q[^>]*>([^<]*)<\/q>/)?.[1] ?? "";
+    const shown =
+      render([item("1", null)]).match(/<span class="notification__quote">“([^<]*)”<\/span>/)?.[1] ??
+      "";
     expect(shown.endsWith("…")).toBe(true);
     expect(shown.length).toBeGreaterThan(100);
     expect(shown.length).toBeLessThanOrEqual(120);
@@ -48,7 +50,7 @@ describe("NotificationList", () => {
 
   it("shows a short quote whole, and a whole-document discussion by name", () => {
     const html = render([item("1", new Date(), "as a private citizen"), item("2", null, "")]);
-    expect(html).toContain('<q class="notification__quote">as a private citizen</q>');
+    expect(html).toContain('<span class="notification__quote">“as a private citizen”</span>');
     expect(text(html)).toContain(
       "replied in the discussion on the whole document in Third conversation",
     );
