@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { EXPORT_SEED } from "./export-texts";
 import { DEMO, signIn } from "./support";
@@ -94,6 +95,12 @@ for (const size of SIZES) {
       for (const format of FORMATS)
         await expect(page.getByRole("link", { name: format.link, exact: true })).toBeInViewport();
       await page.screenshot({ path: `test-results/export-menu-${size.name}.png` });
+      // The open menu passes axe (WCAG 2.2 AA).
+      const axe = await new AxeBuilder({ page })
+        .include(".export-menu")
+        .withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"])
+        .analyze();
+      expect(axe.violations.map((violation) => violation.id)).toEqual([]);
       await page.keyboard.press("Escape");
       await expect(button).toHaveAttribute("aria-expanded", "false");
       await expect(button).toBeFocused();
