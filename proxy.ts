@@ -1,12 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { ltiPolicyFor } from "@/lib/lti/frame";
 import { createNonce, securityHeadersFor } from "@/lib/security/csp";
 
 // Next.js 16 proxy (formerly middleware): one nonce per request. The policy goes on the request
 // too, because Next.js reads the nonce from it and stamps its own scripts with it.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const { policy, response: headers } = securityHeadersFor(nonce, {
     dev: process.env.NODE_ENV === "development",
+    // Pages opened by an LTI launch may be framed by that learning platform (lib/lti/frame.ts).
+    ...(await ltiPolicyFor({
+      pathname: request.nextUrl.pathname,
+      searchParams: request.nextUrl.searchParams,
+      headers: request.headers,
+      cookie: (name) => request.cookies.get(name)?.value,
+    })),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);

@@ -4,6 +4,7 @@ import { SiteHeader } from "@/components/SiteHeader";
 import { TimeZoneCookie } from "@/components/TimeZoneCookie";
 import "./globals.css";
 import "./styles/first-minute.css";
+import "./styles/lti.css";
 
 export const metadata: Metadata = {
   title: { default: "Memcon", template: "%s · Memcon" },

@@ -3,6 +3,7 @@ import { signOutAction } from "@/app/actions/auth";
 import { getSessionUser, getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
 import { unreadCount } from "@/lib/threads/service";
+import { HeaderMenu } from "./HeaderMenu";
 
 export async function SiteHeader() {
   const user = await getSessionUser();
@@ -14,7 +15,7 @@ export async function SiteHeader() {
         Memcon
       </Link>
       <span className="tagline">memoranda of conversation, read closely</span>
-      <nav aria-label="Account" className="account-nav">
+      <HeaderMenu unread={unread}>
         <Link href="/">Library</Link>
         {user ? (
           <>
@@ -47,7 +48,7 @@ export async function SiteHeader() {
             <Link href="/signup">Create account</Link>
           </>
         )}
-      </nav>
+      </HeaderMenu>
     </header>
   );
 }

@@ -44,6 +44,10 @@ export const RATE_LIMITS = rules(
     repliesPerMinute: { limit: 30, windowMs: MINUTE },
     repliesPerHour: { limit: 300, windowMs: HOUR },
     importsPerHour: { limit: 20, windowMs: HOUR },
+    /** LTI logins (each stores a state row): a whole class launching at once stays far below. */
+    ltiLoginsPerIp: { limit: 600, windowMs: 10 * MINUTE },
+    /** LTI Dynamic Registration makes Memcon call the addresses it is given: a few an hour. */
+    ltiRegistrationsPerIp: { limit: 20, windowMs: HOUR },
   },
   rateLimitFactor(),
 );

@@ -25,6 +25,10 @@ export default async function AdminPage({
     <section>
       <h1>People</h1>
       <p>Instructors may create courses; administrators also manage who is an instructor.</p>
+      <p>
+        <a href="/admin/lti">Learning platforms (LTI)</a>: Canvas, Moodle and others that launch
+        Memcon.
+      </p>
       {pages > 1 && (
         <nav aria-label="Pages of people" className="pager">
           Page {page} of {pages} ({total} people){" "}

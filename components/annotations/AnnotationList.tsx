@@ -1,6 +1,7 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { fullDateTime, relativeTime } from "@/lib/format/relative-time";
 import type { Visibility } from "@/lib/annotations/types";
 import { Thread } from "./Thread";
 import { EndorseButton, HelpfulButton, LockButton, ResolveButton } from "./ThreadControls";
@@ -28,6 +29,8 @@ export function AnnotationList({
   onUndo,
   onHide,
   initialAuthor,
+  focusId,
+  onFocused,
 }: {
   documentSlug: string;
   /** Every note the viewer may read; cards are loaded for those listed. */
@@ -41,6 +44,9 @@ export function AnnotationList({
   onDelete: (annotation: PanelAnnotation) => void;
   onUndo: (annotation: PanelAnnotation) => void;
   onHide: (annotation: PanelAnnotation) => void;
+  /** A note just saved: its card takes the focus when it has loaded. */
+  focusId?: string | null;
+  onFocused?: () => void;
 }) {
   const [inView, setInView] = useState(!initialAuthor);
   const [author, setAuthor] = useState(initialAuthor ?? "");
@@ -72,60 +78,64 @@ export function AnnotationList({
     [...wholeDocument, ...listed, ...orphans].map((item) => item.id),
     index,
   );
-  const cardProps = { documentSlug, cards, onEdit, onDelete, onHide };
+  const cardProps = { documentSlug, cards, onEdit, onDelete, onHide, focusId, onFocused };
+  const activeFilters = [!inView, mine, author, tag, visibility].filter(Boolean).length;
 
   return (
     <section aria-label="Annotation list">
-      <fieldset className="panel-filters">
-        <legend>Filter</legend>
-        <label>
-          <input
-            type="checkbox"
-            checked={inView}
-            onChange={(event) => setInView(event.target.checked)}
-          />{" "}
-          Only the turns in view
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={mine}
-            onChange={(event) => setMine(event.target.checked)}
-          />{" "}
-          Only mine
-        </label>
-        <label htmlFor="filter-author">Author</label>
-        <select
-          id="filter-author"
-          value={author}
-          onChange={(event) => setAuthor(event.target.value)}
-        >
-          <option value="">Anyone</option>
-          {authors.map((name) => (
-            <option key={name}>{name}</option>
-          ))}
-        </select>
-        <label htmlFor="filter-tag">Tag</label>
-        <select id="filter-tag" value={tag} onChange={(event) => setTag(event.target.value)}>
-          <option value="">Any</option>
-          {tags.map((name) => (
-            <option key={name}>{name}</option>
-          ))}
-        </select>
-        <label htmlFor="filter-visibility">Shared with</label>
-        <select
-          id="filter-visibility"
-          value={visibility}
-          onChange={(event) => setVisibility(event.target.value)}
-        >
-          <option value="">Anyone</option>
-          {Object.entries(VISIBILITY_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </fieldset>
+      <details className="panel-filter-box" open={Boolean(initialAuthor) || undefined}>
+        <summary>Filter{activeFilters > 0 ? ` (${activeFilters} on)` : ""}</summary>
+        <fieldset className="panel-filters">
+          <legend className="visually-hidden">Filter the annotations</legend>
+          <label>
+            <input
+              type="checkbox"
+              checked={inView}
+              onChange={(event) => setInView(event.target.checked)}
+            />{" "}
+            Only the turns in view
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={mine}
+              onChange={(event) => setMine(event.target.checked)}
+            />{" "}
+            Only mine
+          </label>
+          <label htmlFor="filter-author">Author</label>
+          <select
+            id="filter-author"
+            value={author}
+            onChange={(event) => setAuthor(event.target.value)}
+          >
+            <option value="">Anyone</option>
+            {authors.map((name) => (
+              <option key={name}>{name}</option>
+            ))}
+          </select>
+          <label htmlFor="filter-tag">Tag</label>
+          <select id="filter-tag" value={tag} onChange={(event) => setTag(event.target.value)}>
+            <option value="">Any</option>
+            {tags.map((name) => (
+              <option key={name}>{name}</option>
+            ))}
+          </select>
+          <label htmlFor="filter-visibility">Shared with</label>
+          <select
+            id="filter-visibility"
+            value={visibility}
+            onChange={(event) => setVisibility(event.target.value)}
+          >
+            <option value="">Anyone</option>
+            {Object.entries(VISIBILITY_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </fieldset>
+      </details>
 
       {deleted.map((item) => (
         <p key={item.id} className="deleted-note">
@@ -189,6 +199,8 @@ function CardList({
   onEdit: (annotation: PanelAnnotation) => void;
   onDelete: (annotation: PanelAnnotation) => void;
   onHide: (annotation: PanelAnnotation) => void;
+  focusId?: string | null;
+  onFocused?: () => void;
 }) {
   return (
     <ol className="annotation-list">
@@ -226,6 +238,8 @@ function AnnotationCard({
   onEdit,
   onDelete,
   onHide,
+  focusId,
+  onFocused,
 }: {
   documentSlug: string;
   annotation: PanelAnnotation;
@@ -233,7 +247,17 @@ function AnnotationCard({
   onEdit: (annotation: PanelAnnotation) => void;
   onDelete: (annotation: PanelAnnotation) => void;
   onHide: (annotation: PanelAnnotation) => void;
+  focusId?: string | null;
+  onFocused?: () => void;
 }) {
+  const card = useRef<HTMLLIElement>(null);
+  const focusMe = focusId === annotation.id;
+  useEffect(() => {
+    if (!focusMe || !card.current) return;
+    card.current.focus({ preventScroll: true });
+    card.current.scrollIntoView({ block: "nearest" });
+    onFocused?.();
+  }, [focusMe, onFocused]);
   const audience =
     annotation.visibility === "course"
       ? `Course: ${annotation.courseTitle}`
@@ -242,11 +266,15 @@ function AnnotationCard({
         : VISIBILITY_LABELS[annotation.visibility];
   return (
     <li
+      ref={card}
+      tabIndex={-1}
       className={`annotation-card${active ? " annotation-card--active" : ""}`}
       data-annotation={annotation.id}
+      aria-label={`${annotation.highlight ? "Highlight" : "Note"} by ${annotation.authorName}`}
     >
       <p className="card-meta">
-        <strong>{annotation.authorName}</strong> · {audience}
+        <strong>{annotation.authorName}</strong> · {audience} ·{" "}
+        <CardTime iso={annotation.createdAt} />
         {annotation.hidden && <span className="badge badge--reference"> Hidden by instructor</span>}
         {annotation.endorsed && <span className="badge"> Endorsed by instructor</span>}
         {annotation.resolved && <span className="badge badge--reference"> Resolved</span>}
@@ -261,6 +289,8 @@ function AnnotationCard({
       {annotation.quote && <blockquote className="quote">{annotation.quote}</blockquote>}
       {annotation.deleted ? (
         <p className="meta">Annotation deleted by its author; the discussion remains.</p>
+      ) : annotation.highlight ? (
+        <p className="meta">Highlight (no note). Only you can see it.</p>
       ) : (
         <div className="note-body" dangerouslySetInnerHTML={{ __html: annotation.bodyHtml }} />
       )}
@@ -284,7 +314,7 @@ function AnnotationCard({
         {annotation.mine && (
           <>
             <button type="button" className="link-button" onClick={() => onEdit(annotation)}>
-              Edit
+              {annotation.highlight ? "Add a note" : "Edit"}
             </button>
             <button type="button" className="link-button" onClick={() => onDelete(annotation)}>
               Delete
@@ -310,7 +340,7 @@ function AnnotationCard({
             />
           </>
         )}
-        {annotation.canResolve && (
+        {annotation.canResolve && !annotation.highlight && (
           <ResolveButton
             documentSlug={documentSlug}
             annotationId={annotation.id}
@@ -318,13 +348,26 @@ function AnnotationCard({
           />
         )}
       </div>
-      <Thread
-        documentSlug={documentSlug}
-        annotationId={annotation.id}
-        replies={annotation.replies}
-        locked={annotation.locked}
-        canModerate={annotation.canModerate}
-      />
+      {/* A highlight is the reader's own mark: nothing to discuss until it has a note. */}
+      {!annotation.highlight && (
+        <Thread
+          documentSlug={documentSlug}
+          annotationId={annotation.id}
+          replies={annotation.replies}
+          locked={annotation.locked}
+          canModerate={annotation.canModerate}
+        />
+      )}
     </li>
+  );
+}
+
+/** "2 hours ago", with the full date on hover and for screen readers' "more" reading. */
+function CardTime({ iso }: { iso: string }) {
+  const date = new Date(iso);
+  return (
+    <time dateTime={iso} title={fullDateTime(date)}>
+      {relativeTime(date)}
+    </time>
   );
 }

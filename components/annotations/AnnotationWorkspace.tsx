@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import {
   createAnnotationAction,
   deleteAnnotationAction,
@@ -9,7 +9,7 @@ import {
   restoreAnnotationAction,
   updateAnnotationAction,
 } from "@/app/actions/annotations";
-import { selectionToTurnRange, type TurnPoint } from "@/lib/annotations/dom-selection";
+import { selectionToTurnRange } from "@/lib/annotations/dom-selection";
 import type { Span } from "@/lib/annotations/segments";
 import { repaintHighlights } from "@/components/reader/repaint-highlights";
 import { AnnotationList } from "./AnnotationList";
@@ -18,6 +18,16 @@ import { LiveUpdates } from "./LiveUpdates";
 import type { Audience, PanelAnnotation, PanelIndexEntry } from "./types";
 import { DraftScope, UnreachableError } from "./useLocalDraft";
 import { useRestoredDraft } from "./useRestoredDraft";
+import { SelectionAdder, type TeachingCourse } from "./SelectionAdder";
+import { isTyping, useKeyboardSelection } from "./useKeyboardSelection";
+import {
+  anchorOfTurn,
+  TURN_SELECTOR,
+  useHighlightActivation,
+  useLastTurn,
+  useVisibleTurns,
+} from "./useReaderTracking";
+import { useTextSelection } from "./useTextSelection";
 
 interface Props {
   documentSlug: string;
@@ -31,6 +41,8 @@ interface Props {
   defaultAudience?: string;
   /** Start the list filtered to one author (the dashboard's "open in context"). */
   initialAuthor?: string;
+  /** Courses the viewer teaches: the adder offers to make an assignment on a passage. */
+  teaching?: TeachingCourse[];
 }
 
 /**
@@ -46,6 +58,7 @@ export function AnnotationWorkspace({
   pinned,
   defaultAudience,
   initialAuthor,
+  teaching = [],
 }: Props) {
   const router = useRouter();
   // The page's index, or a newer one fetched when a classmate's change was announced; a refresh
@@ -71,314 +84,277 @@ export function AnnotationWorkspace({
       router.refresh(); // the index could not be fetched: the whole page then
     }
   }, [documentSlug, pageIndex, router]);
-  const [pending, setPending] = useState<{
-    range: { start: TurnPoint; end: TurnPoint };
-    quote: string;
-    rect: DOMRect;
-  } | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [activeIds, setActiveIds] = useState<string[]>([]);
-  const [visible, setVisible] = useState<Set<number>>(new Set());
-  const [keyboardMode, setKeyboardMode] = useState(false);
   const [deleted, setDeleted] = useState<PanelAnnotation[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  // On a narrow screen the panel is a sheet over the page, opened by its button, by tapping a
+  // highlight and by the editor; on a wide one it is always beside the text.
+  const [sheetOpen, setSheetOpen] = useState(false);
+  // After a save, the new note's card takes the focus once it has loaded.
+  const [focusId, setFocusId] = useState<string | null>(null);
   // After a reload, reopen the editor on the note this device still keeps.
   useRestoredDraft(useContext(DraftScope), index, (restored) => {
     setDraft(restored);
+    setSheetOpen(true);
     setMessage("Your unsaved note is back in the editor.");
   });
 
-  // The turn a reader last focused or clicked: "Discuss a whole turn" starts there.
-  const lastTurn = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    const remember = (event: Event) => {
-      const turn = (event.target as HTMLElement | null)?.closest<HTMLElement>(
-        ".transcript > .turn",
-      );
-      if (turn) lastTurn.current = turn;
-    };
-    document.addEventListener("focusin", remember);
-    document.addEventListener("click", remember);
-    return () => {
-      document.removeEventListener("focusin", remember);
-      document.removeEventListener("click", remember);
-    };
-  }, []);
+  const lastTurn = useLastTurn();
+  const visible = useVisibleTurns(index);
+  const activeIds = useHighlightActivation(useCallback(() => setSheetOpen(true), []));
+  const [selection, clearSelection] = useTextSelection(signedIn);
+
+  function openEditor(next: Draft) {
+    setDraft(next);
+    setSheetOpen(true);
+    setMessage(null);
+  }
 
   function discussTurn() {
-    const turns = [...document.querySelectorAll<HTMLElement>(".transcript > .turn")];
+    const turns = [...document.querySelectorAll<HTMLElement>(TURN_SELECTOR)];
     const turn =
-      lastTurn.current ??
-      turns.find((element) => visible.has(Number(element.id.slice(2)))) ??
-      turns[0];
+      lastTurn.current ?? turns.find((element) => visible.has(anchorOfTurn(element))) ?? turns[0];
     const text = turn?.querySelector(".utterance")?.textContent ?? "";
     if (!turn || !text)
       return setMessage("Choose a turn first: click it, or move to it with j and k.");
-    const turnAnchor = Number(turn.id.slice(2));
-    setDraft({
+    const turnAnchor = anchorOfTurn(turn);
+    openEditor({
       mode: "new",
       range: { start: { turnAnchor, offset: 0 }, end: { turnAnchor, offset: text.length } },
       quote: text,
     });
   }
 
-  const captureSelection = useCallback(() => {
-    const selection = window.getSelection();
-    const range = selectionToTurnRange(selection);
-    if (!range || !selection) return setPending(null);
-    const rect = selection.getRangeAt(0).getBoundingClientRect();
-    setPending({ range, quote: selection.toString(), rect });
-  }, []);
+  // The adder's buttons act on the selection as it was when it appeared: a tap on a phone may
+  // already have collapsed the live one.
+  const annotateSelection = useCallback(() => {
+    const chosen = selection ?? currentSelection();
+    if (!chosen) return setMessage("Select some words of the transcript first.");
+    setDraft({ mode: "new", range: chosen.range, quote: chosen.quote });
+    setSheetOpen(true);
+    setMessage(null);
+    clearSelection();
+    window.getSelection()?.removeAllRanges();
+  }, [selection, clearSelection]);
 
-  const openEditorForSelection = useCallback(() => {
-    const range = selectionToTurnRange(window.getSelection());
-    if (!range) {
-      setMessage("Select some words of the transcript first.");
-      return;
-    }
-    setDraft({ mode: "new", range, quote: window.getSelection()?.toString() ?? "" });
-    setPending(null);
-    setKeyboardMode(false);
-  }, []);
+  const highlightSelection = useCallback(async () => {
+    const chosen = selection ?? currentSelection();
+    if (!chosen) return setMessage("Select some words of the transcript first.");
+    clearSelection();
+    window.getSelection()?.removeAllRanges();
+    const outcome = await createAnnotationAction({
+      documentSlug,
+      selection: chosen.range,
+      motivation: "highlighting",
+      visibility: "private",
+    }).catch(() => ({
+      ok: false as const,
+      error: "The highlight could not be saved: no answer from Memcon. Try again.",
+    }));
+    if (!outcome.ok) return setMessage(outcome.error);
+    setMessage("Highlighted. Only you can see your highlights.");
+    router.refresh();
+  }, [selection, clearSelection, documentSlug, router]);
 
-  // Selections made with the mouse or by touch.
+  const keyboardMode = useKeyboardSelection(signedIn && !draft, {
+    annotate: annotateSelection,
+    highlight: () => void highlightSelection(),
+  });
+
+  // Escape closes the sheet (the editor handles its own keys).
   useEffect(() => {
-    if (!signedIn) return;
-    const onUp = () => setTimeout(captureSelection, 0);
-    document.addEventListener("mouseup", onUp);
-    document.addEventListener("touchend", onUp);
-    document.addEventListener("keyup", onUp);
-    return () => {
-      document.removeEventListener("mouseup", onUp);
-      document.removeEventListener("touchend", onUp);
-      document.removeEventListener("keyup", onUp);
+    if (!sheetOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && !isTyping(event.target) && !draft) setSheetOpen(false);
     };
-  }, [signedIn, captureSelection]);
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [sheetOpen, draft]);
 
-  // Keyboard: "v" on a focused turn starts a caret there; Shift+arrows extend (Ctrl: by word);
-  // Enter or "a" annotates; Escape leaves. "a" also annotates any selection outside that mode.
-  useEffect(() => {
-    if (!signedIn) return;
-    function onKeyDown(event: KeyboardEvent) {
-      const target = event.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select, [contenteditable='true'], .note-editor"))
-        return;
-      const selection = window.getSelection();
-      if (keyboardMode && selection) {
-        const granularity = event.ctrlKey || event.altKey ? "word" : "character";
-        const moves: Record<string, [string, string]> = {
-          ArrowRight: ["forward", granularity],
-          ArrowLeft: ["backward", granularity],
-          ArrowDown: ["forward", "line"],
-          ArrowUp: ["backward", "line"],
-        };
-        const move = moves[event.key];
-        if (move) {
-          event.preventDefault();
-          selection.modify(event.shiftKey ? "extend" : "move", move[0], move[1]);
-          return;
-        }
-        if (event.key === "Escape") {
-          setKeyboardMode(false);
-          return;
-        }
-        if (event.key === "Enter") {
-          event.preventDefault();
-          openEditorForSelection();
-          return;
-        }
-      }
-      if (event.key === "v" && !event.ctrlKey && !event.metaKey) {
-        const turn = (document.activeElement as HTMLElement | null)?.closest(".transcript > .turn");
-        const utterance = turn?.querySelector(".utterance");
-        if (utterance && selection) {
-          event.preventDefault();
-          const walker = document.createTreeWalker(utterance, NodeFilter.SHOW_TEXT);
-          const first = walker.nextNode();
-          if (first) selection.collapse(first, 0);
-          setKeyboardMode(true);
-        }
-        return;
-      }
-      if (
-        event.key === "a" &&
-        !event.ctrlKey &&
-        !event.metaKey &&
-        selection &&
-        !selection.isCollapsed
-      ) {
-        event.preventDefault();
-        openEditorForSelection();
-      }
+  const assignmentHref = (courseId: string) => {
+    const range = selection?.range;
+    const query = new URLSearchParams({ document: documentSlug });
+    if (range) {
+      query.set("from", String(range.start.turnAnchor));
+      query.set("to", String(range.end.turnAnchor));
     }
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [signedIn, keyboardMode, openEditorForSelection]);
-
-  // Highlights: hovering, focusing or clicking one brings its notes forward in the panel.
-  useEffect(() => {
-    function activate(event: Event) {
-      const mark = (event.target as HTMLElement | null)?.closest<HTMLElement>("mark.hl");
-      if (mark?.dataset.ids) setActiveIds(mark.dataset.ids.split(" "));
-    }
-    document.addEventListener("mouseover", activate);
-    document.addEventListener("focusin", activate);
-    document.addEventListener("click", activate);
-    return () => {
-      document.removeEventListener("mouseover", activate);
-      document.removeEventListener("focusin", activate);
-      document.removeEventListener("click", activate);
-    };
-  }, []);
-
-  // Which turns are on screen, so the panel follows the reading.
-  useEffect(() => {
-    const seen = new Set<number>();
-    const observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        const anchor = Number((entry.target as HTMLElement).id.slice(2));
-        if (entry.isIntersecting) seen.add(anchor);
-        else seen.delete(anchor);
-      }
-      setVisible(new Set(seen));
-    });
-    document.querySelectorAll(".transcript > .turn").forEach((turn) => observer.observe(turn));
-    return () => observer.disconnect();
-  }, [index]);
+    return `/courses/${encodeURIComponent(courseId)}/assignments/new?${query}`;
+  };
 
   return (
-    <aside className="annotation-panel" aria-labelledby="panel-heading">
-      <h2 id="panel-heading">Annotations</h2>
-      {pinned}
-      {!signedIn && (
-        <p>
-          <a href={`/signin?callbackUrl=${encodeURIComponent(`/documents/${documentSlug}`)}`}>
-            Sign in
-          </a>{" "}
-          to annotate and to see your class&apos;s notes.
-        </p>
-      )}
-      {signedIn && (
-        <p className="hint">
-          Select words, then press <kbd>a</kbd> or the Annotate button. Keyboard: focus a turn (
-          <kbd>j</kbd>/<kbd>k</kbd>), press <kbd>v</kbd>, extend with <kbd>Shift</kbd>+arrows, then{" "}
-          <kbd>Enter</kbd>.
-        </p>
-      )}
-      {signedIn && <LiveUpdates documentSlug={documentSlug} onChange={onLiveChange} />}
-      <p role="status" className="panel-status">
-        {keyboardMode
-          ? "Keyboard selection: Shift+arrows to extend, Enter to annotate, Escape to leave."
-          : message}
-      </p>
-
-      {pending && !draft && (
-        <button
-          type="button"
-          className="annotate-button"
-          style={{
-            top: pending.rect.bottom + window.scrollY + 6,
-            left: pending.rect.left + window.scrollX,
-          }}
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={openEditorForSelection}
-        >
-          Annotate
-        </button>
-      )}
-
-      {draft && (
-        <EditorForm
-          key={
-            draft.mode === "edit"
-              ? draft.annotation.id
-              : draft.mode === "document"
-                ? "document"
-                : `${draft.range.start.turnAnchor}:${draft.range.start.offset}:${draft.range.end.offset}`
-          }
-          draft={draft}
-          audience={audience}
-          defaultAudience={defaultAudience}
-          onCancel={() => setDraft(null)}
-          onSave={async (values) => {
-            const outcome = await (
-              draft.mode === "new"
-                ? createAnnotationAction({ documentSlug, selection: draft.range, ...values })
-                : draft.mode === "document"
-                  ? createAnnotationAction({ documentSlug, scope: "document", ...values })
-                  : updateAnnotationAction(documentSlug, draft.annotation.id, {
-                      version: draft.annotation.version,
-                      ...values,
-                    })
-            ).catch((error: unknown) => {
-              throw new UnreachableError(String(error));
-            });
-            // No answer, or a failure on the server: the editor keeps the note and retries.
-            if (!outcome.ok && outcome.code === "unavailable")
-              throw new UnreachableError(outcome.error);
-            if (!outcome.ok) return outcome.error;
-            setDraft(null);
-            setMessage(draft.mode === "edit" ? "Changes saved." : "Annotation saved.");
-            window.getSelection()?.removeAllRanges();
-            router.refresh();
-            return null;
-          }}
+    <>
+      {selection && !draft && (
+        <SelectionAdder
+          selection={selection}
+          onAnnotate={annotateSelection}
+          onHighlight={() => void highlightSelection()}
+          teaching={teaching}
+          assignmentHref={assignmentHref}
         />
       )}
-
-      {signedIn && !draft && (
-        <div className="discuss-actions">
-          <button type="button" className="secondary" onClick={() => discussTurn()}>
-            Discuss a whole turn
-          </button>
+      <button
+        type="button"
+        className="panel-toggle"
+        aria-expanded={sheetOpen}
+        aria-controls="annotation-panel"
+        onClick={() => setSheetOpen(true)}
+      >
+        Annotations ({index.length})
+      </button>
+      <aside
+        id="annotation-panel"
+        className="annotation-panel"
+        data-open={sheetOpen ? "true" : undefined}
+        aria-labelledby="panel-heading"
+      >
+        <div className="panel-head">
+          <h2 id="panel-heading">Annotations</h2>
           <button
             type="button"
-            className="secondary"
-            onClick={() => setDraft({ mode: "document" })}
+            className="panel-close secondary"
+            onClick={() => setSheetOpen(false)}
           >
-            Discuss the whole document
+            Close
           </button>
         </div>
-      )}
+        {pinned}
+        {!signedIn && (
+          <p>
+            <a href={`/signin?callbackUrl=${encodeURIComponent(`/documents/${documentSlug}`)}`}>
+              Sign in
+            </a>{" "}
+            to annotate and to see your class&apos;s notes.
+          </p>
+        )}
+        {signedIn && <LiveUpdates documentSlug={documentSlug} onChange={onLiveChange} />}
+        <p role="status" className="panel-status">
+          {keyboardMode
+            ? "Keyboard selection: Shift+arrows to extend, Enter to annotate, Escape to leave."
+            : message}
+        </p>
 
-      <AnnotationList
-        documentSlug={documentSlug}
-        index={index}
-        initialAuthor={initialAuthor}
-        activeIds={activeIds}
-        visible={visible}
-        deleted={deleted}
-        onEdit={(annotation) => setDraft({ mode: "edit", annotation })}
-        onDelete={async (annotation) => {
-          const outcome = await deleteAnnotationAction(documentSlug, annotation.id);
-          if (!outcome.ok) return setMessage(outcome.error);
-          setDeleted((list) => [...list, annotation]);
-          setMessage("Annotation deleted. You can undo this for 10 minutes.");
-          router.refresh();
-        }}
-        onUndo={async (annotation) => {
-          const outcome = await restoreAnnotationAction(documentSlug, annotation.id);
-          if (!outcome.ok) return setMessage(outcome.error);
-          setDeleted((list) => list.filter((item) => item.id !== annotation.id));
-          setMessage("Annotation restored.");
-          router.refresh();
-        }}
-        onHide={async (annotation) => {
-          const outcome = await hideAnnotationAction(
-            documentSlug,
-            annotation.id,
-            !annotation.hidden,
-          );
-          setMessage(
-            outcome.ok
-              ? annotation.hidden
-                ? "Shown to the class again."
-                : "Hidden from the class."
-              : outcome.error,
-          );
-          router.refresh();
-        }}
-      />
-    </aside>
+        {draft && (
+          <EditorForm
+            key={
+              draft.mode === "edit"
+                ? draft.annotation.id
+                : draft.mode === "document"
+                  ? "document"
+                  : `${draft.range.start.turnAnchor}:${draft.range.start.offset}:${draft.range.end.offset}`
+            }
+            draft={draft}
+            audience={audience}
+            defaultAudience={defaultAudience}
+            onCancel={() => setDraft(null)}
+            onSave={async (values) => {
+              const outcome = await (
+                draft.mode === "new"
+                  ? createAnnotationAction({ documentSlug, selection: draft.range, ...values })
+                  : draft.mode === "document"
+                    ? createAnnotationAction({ documentSlug, scope: "document", ...values })
+                    : updateAnnotationAction(documentSlug, draft.annotation.id, {
+                        version: draft.annotation.version,
+                        ...values,
+                      })
+              ).catch((error: unknown) => {
+                throw new UnreachableError(String(error));
+              });
+              // No answer, or a failure on the server: the editor keeps the note and retries.
+              if (!outcome.ok && outcome.code === "unavailable")
+                throw new UnreachableError(outcome.error);
+              if (!outcome.ok) return outcome.error;
+              setDraft(null);
+              setMessage(draft.mode === "edit" ? "Changes saved." : "Annotation saved.");
+              setFocusId(draft.mode === "edit" ? draft.annotation.id : savedId(outcome.value));
+              window.getSelection()?.removeAllRanges();
+              router.refresh();
+              return null;
+            }}
+          />
+        )}
+
+        {signedIn && !draft && (
+          <>
+            <div className="discuss-actions">
+              <button type="button" className="secondary" onClick={() => discussTurn()}>
+                Discuss a whole turn
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => openEditor({ mode: "document" })}
+              >
+                Discuss the whole document
+              </button>
+            </div>
+            <details className="panel-help">
+              <summary>How to annotate</summary>
+              <p className="hint">
+                Select words in the text: <strong>Annotate</strong> and{" "}
+                <strong>Highlight</strong> appear beside them. Keyboard: focus a turn (
+                <kbd>j</kbd>/<kbd>k</kbd>), press <kbd>v</kbd>, extend with <kbd>Shift</kbd>
+                +arrows, then <kbd>Enter</kbd> (or <kbd>a</kbd> to annotate, <kbd>h</kbd> to
+                highlight).
+              </p>
+            </details>
+          </>
+        )}
+
+        <AnnotationList
+          documentSlug={documentSlug}
+          index={index}
+          initialAuthor={initialAuthor}
+          activeIds={activeIds}
+          visible={visible}
+          deleted={deleted}
+          focusId={focusId}
+          onFocused={() => setFocusId(null)}
+          onEdit={(annotation) => openEditor({ mode: "edit", annotation })}
+          onDelete={async (annotation) => {
+            const outcome = await deleteAnnotationAction(documentSlug, annotation.id);
+            if (!outcome.ok) return setMessage(outcome.error);
+            setDeleted((list) => [...list, annotation]);
+            setMessage("Annotation deleted. You can undo this for 10 minutes.");
+            router.refresh();
+          }}
+          onUndo={async (annotation) => {
+            const outcome = await restoreAnnotationAction(documentSlug, annotation.id);
+            if (!outcome.ok) return setMessage(outcome.error);
+            setDeleted((list) => list.filter((item) => item.id !== annotation.id));
+            setMessage("Annotation restored.");
+            router.refresh();
+          }}
+          onHide={async (annotation) => {
+            const outcome = await hideAnnotationAction(
+              documentSlug,
+              annotation.id,
+              !annotation.hidden,
+            );
+            setMessage(
+              outcome.ok
+                ? annotation.hidden
+                  ? "Shown to the class again."
+                  : "Hidden from the class."
+                : outcome.error,
+            );
+            router.refresh();
+          }}
+        />
+      </aside>
+    </>
   );
+}
+
+/** The selection as it is now (a keyboard selection made without the adder's help). */
+function currentSelection() {
+  const live = window.getSelection();
+  const range = selectionToTurnRange(live);
+  return range && live ? { range, quote: live.toString() } : null;
+}
+
+/** The id of a note just created (an update answers without one). */
+function savedId(value: unknown): string | null {
+  return typeof value === "object" && value !== null && "id" in value
+    ? String((value as { id: unknown }).id)
+    : null;
 }

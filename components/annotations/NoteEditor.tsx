@@ -1,13 +1,16 @@
 "use client";
 
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
-import { useEffect } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { noteExtensions } from "@/lib/annotations/note-extensions";
+import { toPlainData } from "@/lib/annotations/plain-data";
+import { isSafeHref, LINK_SCHEME_MESSAGE, normaliseHref } from "@/lib/annotations/safe-href";
 
 // The annotation editor: Tiptap with only what a seminar note needs (bold, italic, links, lists,
-// block quotes, inline code). Markdown shortcuts come with StarterKit ("**", "- ", "> ", "`").
-// Pasted Word or Google Docs HTML is parsed into this schema, which drops their styles; their
-// conditional comments and Office namespaces are stripped first.
+// block quotes, inline code; see lib/annotations/note-extensions.ts). Markdown shortcuts come with
+// StarterKit ("**", "- ", "> ", "`"); typed and pasted web addresses become links. Pasted Word or
+// Google Docs HTML is parsed into this schema, which drops their styles; their conditional
+// comments and Office namespaces are stripped first.
 
 export function cleanPastedHtml(html: string): string {
   return html
@@ -27,19 +30,7 @@ interface Props {
 export function NoteEditor({ initialContent, label, onChange, onSubmitShortcut }: Props) {
   const editor = useEditor({
     immediatelyRender: false,
-    extensions: [
-      StarterKit.configure({
-        heading: false,
-        codeBlock: false,
-        horizontalRule: false,
-        link: {
-          openOnClick: false,
-          autolink: true,
-          protocols: ["http", "https", "mailto"],
-          defaultProtocol: "https",
-        },
-      }),
-    ],
+    extensions: noteExtensions(),
     content: (initialContent as object | undefined) ?? "",
     editorProps: {
       attributes: {
@@ -57,13 +48,15 @@ export function NoteEditor({ initialContent, label, onChange, onSubmitShortcut }
         return false;
       },
     },
-    onUpdate: ({ editor: current }) => onChange(current.getJSON()),
+    // Plain data only: see toPlainData (server actions cannot carry ProseMirror's attrs objects).
+    onUpdate: ({ editor: current }) => onChange(toPlainData(current.getJSON())),
   });
 
   useEffect(() => {
     if (editor) {
-      onChange(editor.getJSON());
-      editor.commands.focus("end");
+      onChange(toPlainData(editor.getJSON()));
+      // Focus without scrolling: the page must not jump when the editor opens.
+      editor.commands.focus("end", { scrollIntoView: false });
     }
     // The editor is created once per opening; later changes arrive through onUpdate.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -78,6 +71,7 @@ export function NoteEditor({ initialContent, label, onChange, onSubmitShortcut }
 }
 
 function Toolbar({ editor }: { editor: Editor }) {
+  const [editingLink, setEditingLink] = useState(false);
   const chain = () => editor.chain().focus();
   const tools: [string, string, () => void, boolean][] = [
     ["B", "Bold (Ctrl+B)", () => chain().toggleBold().run(), editor.isActive("bold")],
@@ -91,33 +85,134 @@ function Toolbar({ editor }: { editor: Editor }) {
       editor.isActive("orderedList"),
     ],
     ["❝", "Block quote", () => chain().toggleBlockquote().run(), editor.isActive("blockquote")],
-    ["Link", "Link", () => promptForLink(editor), editor.isActive("link")],
   ];
   return (
-    <div role="toolbar" aria-label="Formatting" className="toolbar">
-      {tools.map(([name, label, run, active]) => (
+    <>
+      <div role="toolbar" aria-label="Formatting" className="editor-toolbar">
+        {tools.map(([name, label, run, active]) => (
+          <button
+            key={label}
+            type="button"
+            className="tool"
+            aria-pressed={active}
+            aria-label={label}
+            title={label}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={run}
+          >
+            {name}
+          </button>
+        ))}
         <button
-          key={label}
           type="button"
           className="tool"
-          aria-pressed={active}
-          aria-label={label}
-          title={label}
+          aria-pressed={editor.isActive("link")}
+          aria-expanded={editingLink}
+          title="Link"
           onMouseDown={(event) => event.preventDefault()}
-          onClick={run}
+          onClick={() => setEditingLink((open) => !open)}
         >
-          {name}
+          Link
         </button>
-      ))}
-    </div>
+      </div>
+      {editingLink && <LinkEditor editor={editor} onClose={() => setEditingLink(false)} />}
+    </>
   );
 }
 
-function promptForLink(editor: Editor) {
-  const previous = editor.getAttributes("link").href as string | undefined;
-  const href = window.prompt("Link address (https://…)", previous ?? "https://");
-  if (href === null) return;
-  const chain = editor.chain().focus().extendMarkRange("link");
-  if (href.trim() === "") chain.unsetLink().run();
-  else chain.setLink({ href: href.trim() }).run();
+/**
+ * The link popover under the toolbar: the address of the link at the cursor (or of the words
+ * selected), to add, change or remove. Only addresses the server will accept are applied; anything
+ * else is refused here with the server's own sentence.
+ */
+function LinkEditor({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const current = (editor.getAttributes("link").href as string | undefined) ?? "";
+  const [href, setHref] = useState(current);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+  useEffect(() => input.current?.focus({ preventScroll: true }), []);
+
+  function close() {
+    onClose();
+    editor.commands.focus(undefined, { scrollIntoView: false });
+  }
+  function apply() {
+    if (href.trim() === "") return setError("Write the link's address, or press Remove link.");
+    const address = normaliseHref(href);
+    if (!isSafeHref(address)) return setError(LINK_SCHEME_MESSAGE);
+    const { empty } = editor.state.selection;
+    const chain = editor.chain().focus().extendMarkRange("link");
+    if (empty && !editor.isActive("link")) {
+      // Nothing selected: the address itself becomes the linked words.
+      chain
+        .insertContent({
+          type: "text",
+          text: address,
+          marks: [{ type: "link", attrs: { href: address } }],
+        })
+        .run();
+    } else chain.setLink({ href: address }).run();
+    onClose();
+  }
+  function remove() {
+    editor.chain().focus().extendMarkRange("link").unsetLink().run();
+    onClose();
+  }
+
+  return (
+    <div
+      className="link-editor"
+      role="group"
+      aria-label="Link"
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.preventDefault();
+          event.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <label htmlFor={`${id}-href`}>Link address</label>
+      <input
+        ref={input}
+        id={`${id}-href`}
+        type="text"
+        inputMode="url"
+        autoComplete="url"
+        placeholder="https://…"
+        value={href}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => {
+          setHref(event.target.value);
+          setError(null);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") {
+            event.preventDefault();
+            apply();
+          }
+        }}
+      />
+      {error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="link-editor-actions">
+        <button type="button" onClick={apply}>
+          {current ? "Update link" : "Add link"}
+        </button>
+        {current && (
+          <button type="button" className="secondary" onClick={remove}>
+            Remove link
+          </button>
+        )}
+        <button type="button" className="secondary" onClick={close}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
 }

@@ -30,6 +30,8 @@ export interface PanelAnnotation {
   /** The Tiptap JSON, for editing: only on the viewer's own notes (`mine`), else null. */
   body: unknown;
   bodyHtml: string;
+  /** A private highlight with no note (W3C motivation "highlighting"). */
+  highlight: boolean;
   tags: string[];
   quote: string;
   /** Turn anchors the annotation covers, in reading order. */

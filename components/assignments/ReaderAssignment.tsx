@@ -23,8 +23,9 @@ export function ReaderAssignment({ data, zone }: { data: Data; zone: string }) {
       </p>
       <p className="meta">{rulesSummary(assignment)}. Notes shared with the course count.</p>
       {progress && <Progress rules={assignment} assessment={progress.assessment} />}
+      {/* Folded, so the notes stay in view: the task is one click away. */}
       {assignment.instructionsHtml && (
-        <details open>
+        <details>
           <summary>Instructions</summary>
           <div
             className="note-body"

@@ -30,12 +30,61 @@ function wantedPieces(text: string, spans: readonly Span[]): string {
  * their place, selection and focus everywhere else.
  */
 export function repaintHighlights(spans: Readonly<Record<string, readonly Span[]>>) {
+  const selection = window.getSelection();
   for (const turn of document.querySelectorAll<HTMLElement>(".transcript > .turn")) {
     const utterance = turn.querySelector(".utterance");
     if (!utterance) continue;
     const text = utterance.textContent ?? "";
     const wanted = spans[turn.id.slice(2)] ?? [];
-    if (shownPieces(utterance) !== wantedPieces(text, wanted))
-      utterance.innerHTML = highlightsHtml(text, wanted);
+    if (shownPieces(utterance) === wantedPieces(text, wanted)) continue;
+    // The reader may be selecting words in this very turn: keep the selection across the repaint.
+    const kept = selectionIn(utterance, selection);
+    utterance.innerHTML = highlightsHtml(text, wanted);
+    if (kept && selection) restoreSelection(utterance, selection, kept);
   }
+}
+
+/** A boundary of the selection inside `root`, as a character offset into its text. */
+function offsetOf(root: Element, node: Node, offset: number): number | null {
+  if (!root.contains(node)) return null;
+  const range = document.createRange();
+  range.setStart(root, 0);
+  range.setEnd(node, offset);
+  return range.toString().length;
+}
+
+function selectionIn(root: Element, selection: Selection | null) {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  const start = offsetOf(root, range.startContainer, range.startOffset);
+  const end = offsetOf(root, range.endContainer, range.endOffset);
+  // Only a selection wholly inside this turn is rebuilt; one that spans turns keeps its other
+  // end, which is enough for the reader to see it and extend it again.
+  return start === null || end === null ? null : { start, end };
+}
+
+/** The text node and offset at a character offset into `root`. */
+function pointAt(root: Element, wanted: number): [Node, number] {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  let last: Node = root;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.textContent?.length ?? 0;
+    if (wanted <= seen + length) return [node, wanted - seen];
+    seen += length;
+    last = node;
+  }
+  return [last, last.textContent?.length ?? 0];
+}
+
+function restoreSelection(
+  root: Element,
+  selection: Selection,
+  kept: { start: number; end: number },
+) {
+  const range = document.createRange();
+  range.setStart(...pointAt(root, kept.start));
+  range.setEnd(...pointAt(root, kept.end));
+  selection.removeAllRanges();
+  selection.addRange(range);
 }

@@ -130,6 +130,8 @@ export function toPanel(
       body: mine ? row.body : null,
       // A deleted note's words are gone for everyone; its replies remain.
       bodyHtml: row.deletedAt ? "" : row.bodyHtml,
+      // Only a highlight has no words of its own (createAnnotation refuses an empty note).
+      highlight: !row.deletedAt && row.bodyText === "",
       tags: row.deletedAt ? [] : row.tags,
       quote: row.quote,
       anchors: row.orphaned ? [] : selector.positions.map((position) => position.turnAnchor),

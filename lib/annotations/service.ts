@@ -28,7 +28,7 @@ import {
   type CreateAnnotationInput,
   type UpdateAnnotationInput,
 } from "@/lib/validations/annotation";
-import { parseBody } from "./body";
+import { emptyBody, parseBody } from "./body";
 import type { AnnotationSelector, Visibility } from "./types";
 
 // Annotations: create, read, edit (with history and optimistic concurrency), soft delete and
@@ -419,6 +419,10 @@ async function describeInDocument(
   return describeSelection(turns, selection);
 }
 
+const HIGHLIGHT_REFUSAL =
+  "A highlight marks a passage for you alone: only a highlight of a passage, kept to yourself, has no note. Write a note to share it.";
+const HIGHLIGHT_BODY = { ok: true as const, doc: emptyBody(), html: "", text: "" };
+
 export async function createAnnotation(
   prisma: PrismaClient,
   viewer: Viewer,
@@ -449,7 +453,11 @@ export async function createAnnotation(
         ? await describeInDocument(prisma, document.id, parsed.data.selection)
         : { ok: false as const, error: "Select some words of the transcript first." };
   if (!described.ok) return { ok: false, error: described.error };
-  const body = parseBody(parsed.data.body);
+  const highlight = parsed.data.motivation === "highlighting";
+  if (highlight && (parsed.data.scope === "document" || parsed.data.visibility !== "private"))
+    return { ok: false, error: HIGHLIGHT_REFUSAL };
+  // A highlight has no note: its body is empty (and only a highlight's body can be).
+  const body = highlight ? HIGHLIGHT_BODY : parseBody(parsed.data.body);
   if (!body.ok) return { ok: false, error: body.error };
   const scope = await resolveScope(prisma, viewer, parsed.data);
   if (!scope.ok) return scope;

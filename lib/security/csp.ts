@@ -12,9 +12,25 @@ export function createNonce(): string {
 
 const NONCE_PATTERN = /^[A-Za-z0-9+/]{16,}={0,2}$/;
 
-export function contentSecurityPolicy(nonce: string, { dev = false } = {}): string {
+export interface PolicyOptions {
+  dev?: boolean;
+  /** Origins that may frame this answer (a page opened by an LTI launch); none: no framing. */
+  frameAncestors?: readonly string[] | null;
+  /** Other origins forms may post to (an LTI deep-linking answer goes back to the platform). */
+  formActions?: readonly string[] | null;
+}
+
+const ORIGIN_PATTERN = /^https?:\/\/[a-z0-9.-]+(:\d+)?$/i;
+
+export function contentSecurityPolicy(
+  nonce: string,
+  { dev = false, frameAncestors = null, formActions = null }: PolicyOptions = {},
+): string {
   // A nonce is pasted into a header: refuse anything that could end the directive.
   if (!NONCE_PATTERN.test(nonce)) throw new Error("A CSP nonce must be base64 (16+ characters).");
+  // Origins are pasted into the header too: anything but a bare origin is dropped.
+  const ancestors = (frameAncestors ?? []).filter((origin) => ORIGIN_PATTERN.test(origin));
+  const formTargets = (formActions ?? []).filter((origin) => ORIGIN_PATTERN.test(origin));
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     // 'strict-dynamic': scripts loaded by the nonced Next.js runtime (its chunks) are trusted;
@@ -39,8 +55,8 @@ export function contentSecurityPolicy(nonce: string, { dev = false } = {}): stri
     ["connect-src", "'self'"],
     ["object-src", "'none'"],
     ["base-uri", "'none'"],
-    ["form-action", "'self'"],
-    ["frame-ancestors", "'none'"],
+    ["form-action", "'self'", ...formTargets],
+    ["frame-ancestors", ...(ancestors.length > 0 ? ancestors : ["'none'"])],
   ];
   return directives.map((directive) => directive.join(" ")).join("; ");
 }
@@ -57,10 +73,14 @@ export const staticSecurityHeaders: Readonly<Record<string, string>> = {
 };
 
 /** Everything proxy.ts needs for one request: the nonce, the policy, the response headers. */
-export function securityHeadersFor(nonce: string, options: { dev?: boolean } = {}) {
+export function securityHeadersFor(nonce: string, options: PolicyOptions = {}) {
   const policy = contentSecurityPolicy(nonce, options);
+  const framed = policy.includes("frame-ancestors 'none'") === false;
+  const headers: Record<string, string> = { ...staticSecurityHeaders };
+  // X-Frame-Options cannot name origins; a framed page relies on frame-ancestors alone.
+  if (framed) delete headers["X-Frame-Options"];
   return {
     policy,
-    response: { "Content-Security-Policy": policy, ...staticSecurityHeaders },
+    response: { "Content-Security-Policy": policy, ...headers } as Record<string, string>,
   };
 }

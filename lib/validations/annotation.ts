@@ -53,6 +53,15 @@ export const createAnnotationSchema = z.object({
   /** Absent for a discussion of the whole document (`scope: "document"`). */
   selection: z.object({ start: point, end: point }).optional(),
   scope: z.enum(["passage", "document"]).default("passage"),
+  /**
+   * W3C motivations: "commenting" (a note, the default) or "highlighting" (a private highlight
+   * with no note, as in Hypothesis; the body is ignored).
+   */
+  motivation: z
+    .enum(["commenting", "highlighting"], {
+      error: 'Motivation is "commenting" or "highlighting".',
+    })
+    .default("commenting"),
   body: z.unknown().optional(),
   tags: tagsSchema.default([]),
   ...scope,

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectNoAxeViolations, selectWithMouse, signIn } from "./support";
+import { DEMO, expectNoAxeViolations, selectWithMouse, signIn, showAllNotes } from "./support";
 
 const LIAO = "/documents/1959-09-14-liao-ishibashi-third-conversation";
 const BEN = { email: "ben@memcon.test", password: "close-reading" };
@@ -51,7 +51,7 @@ test("students annotate with the mouse and see each other's course notes but not
   const classmate = await classmateContext.newPage();
   await signIn(classmate, BEN);
   await classmate.goto(LIAO);
-  await classmate.getByLabel("Only the turns in view").uncheck();
+  await showAllNotes(classmate);
   await expect(
     classmate.locator(".annotation-card", { hasText: "as the real obstacle" }),
   ).toBeVisible();
@@ -72,7 +72,7 @@ test("students annotate with the mouse and see each other's course notes but not
   await stranger.getByRole("button", { name: "Create account" }).click();
   await expect(stranger).toHaveURL(/\/courses$/);
   await stranger.goto(LIAO);
-  await stranger.getByLabel("Only the turns in view").uncheck();
+  await showAllNotes(stranger);
   await expect(stranger.locator(".annotation-card")).toHaveCount(0);
   await expect(stranger.locator("mark.hl")).toHaveCount(0);
   await strangerContext.close();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, expectNoAxeViolations, selectWithMouse, signIn } from "./support";
+import { DEMO, expectNoAxeViolations, selectWithMouse, signIn, showAllNotes } from "./support";
 
 // The teaching loop: an instructor sets an assignment on a passage, two students complete it in
 // the reader, and the dashboard and the CSV gradebook show the right numbers.
@@ -33,7 +33,7 @@ async function annotateForAssignment(page: Page, words: string, note: string) {
 }
 
 async function replyTo(page: Page, noteText: string, reply: string) {
-  await page.getByLabel("Only the turns in view").uncheck();
+  await showAllNotes(page);
   const card = page.locator(".annotation-card", { hasText: noteText });
   await card.getByRole("button", { name: "Reply to this annotation" }).click();
   await card.getByRole("textbox", { name: "Your reply" }).fill(reply);

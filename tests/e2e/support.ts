@@ -91,3 +91,11 @@ export async function selectWithMouse(page: Page, words: string) {
   await page.mouse.up();
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(words);
 }
+
+/** Open the panel's Filter and untick "Only the turns in view": every note the reader may read. */
+export async function showAllNotes(page: Page) {
+  const filter = page.locator(".panel-filter-box");
+  if (!(await filter.evaluate((element) => (element as HTMLDetailsElement).open)))
+    await filter.locator("summary").click();
+  await page.getByLabel("Only the turns in view").uncheck();
+}

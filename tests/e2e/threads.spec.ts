@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectNoAxeViolations, selectWithMouse, signIn } from "./support";
+import { DEMO, expectNoAxeViolations, selectWithMouse, signIn, showAllNotes } from "./support";
 
 const LIAO = "/documents/1959-09-14-liao-ishibashi-third-conversation";
 const DANA = { email: "dana@memcon.test", password: "close-reading" };
@@ -25,7 +25,7 @@ test("two students hold a threaded discussion on a passage, with notifications",
   const chen = await chenContext.newPage();
   await signIn(chen, CHEN);
   await chen.goto(LIAO);
-  await chen.getByLabel("Only the turns in view").uncheck();
+  await showAllNotes(chen);
   const chenCard = chen.locator(".annotation-card", { hasText: "Is Liao bluffing here?" });
   await chenCard.getByRole("button", { name: "Reply to this annotation" }).click();
   await chenCard
@@ -46,7 +46,7 @@ test("two students hold a threaded discussion on a passage, with notifications",
   await expectNoAxeViolations(page);
   await notification.getByRole("link").click();
   await expect(page).toHaveURL(/#t-\d+$/);
-  await page.getByLabel("Only the turns in view").uncheck();
+  await showAllNotes(page);
   const danaCard = page.locator(".annotation-card", { hasText: "Is Liao bluffing here?" });
   const chenReply = danaCard.locator(".reply", { hasText: "the casualty figure is the point" });
   await chenReply.getByRole("button", { name: "Reply", exact: true }).click();
@@ -71,7 +71,7 @@ test("a classmate's new note and reply appear live, without reloading", async ({
   await signIn(page, CHEN);
   await page.goto(LIAO);
   await expect(page.locator("[data-live=live]")).toBeVisible();
-  await page.getByLabel("Only the turns in view").uncheck();
+  await showAllNotes(page);
   // A full reload would lose this marker; an in-place update keeps it.
   await page.evaluate(() => ((window as unknown as { liveMarker: number }).liveMarker = 42));
 

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { forgedTiptapDocs, xssPayloads } from "../unit/annotations/xss-corpus";
-import { DEMO, signIn } from "./support";
+import { DEMO, signIn, showAllNotes } from "./support";
 
 // Stored XSS end to end: the unit tests' corpus (tests/unit/annotations/xss-corpus.ts) goes in
 // as annotation bodies, links, tags (JSON API), replies, display names and course titles
@@ -261,7 +261,7 @@ test("a few go through the real forms: sign-up name, course title, note and repl
   await ada.page.getByLabel("Who can see it").selectOption({ label: `Course: ${DEMO.course}` });
   await ada.page.getByRole("button", { name: "Save" }).click();
   await expect(ada.page.getByRole("status")).toHaveText("Annotation saved.");
-  await ada.page.getByLabel("Only the turns in view").uncheck();
+  await showAllNotes(ada.page);
   const root = ada.page.locator(".annotation-card", { hasText: "Root of the hostile discussion" });
   await root.getByRole("button", { name: /Reply to this annotation/ }).click();
   await root.getByRole("textbox", { name: "Your reply" }).fill(picks[2]!);
@@ -281,7 +281,7 @@ test("nothing runs where the corpus is shown: reader, panel, threads, notificati
   const ada = await trappedPage(browser);
   await signIn(ada.page, DEMO.ada);
   await ada.page.goto(READER);
-  await ada.page.getByLabel("Only the turns in view").uncheck();
+  await showAllNotes(ada.page);
   // The panel lists 50 notes at a time: show them all.
   const more = ada.page.getByRole("button", { name: /^Show \d+ more/ });
   while (await more.isVisible()) await more.click();
@@ -330,7 +330,7 @@ test("nothing runs where the corpus is shown: reader, panel, threads, notificati
   await instructor.page.goto(READER);
   await instructor.page.getByRole("button", { name: "Discuss the whole document" }).click();
   await expect(instructor.page.getByLabel("Who can see it").locator("option")).not.toHaveCount(0);
-  await instructor.page.getByLabel("Only the turns in view").uncheck();
+  await showAllNotes(instructor.page);
   await expectNothingRan(instructor, "reader as the instructor");
   await instructor.context.close();
 });
@@ -342,7 +342,7 @@ test("control: a stored payload that skipped the sanitizer is caught by the trap
     const session = await trappedPage(browser, { bypassCSP });
     await signIn(session.page, DANA);
     await session.page.goto(READER);
-    await session.page.getByLabel("Only the turns in view").uncheck();
+    await showAllNotes(session.page);
     await expect(session.page.locator(".note-body", { hasText: "Control note." })).toBeVisible();
     return session;
   };

@@ -364,3 +364,46 @@ describe("discussions of the whole document", () => {
     );
   });
 });
+
+describe("highlights (a passage marked without a note)", () => {
+  const words = "military bases in Japan";
+  const highlight = (visibility: "private" | "course", extra: object = {}) =>
+    createAnnotation(prisma, viewers.ben, {
+      documentSlug: SLUG,
+      selection: selectionOf(bases, words),
+      motivation: "highlighting",
+      visibility,
+      courseId: visibility === "course" ? courseId : null,
+      ...extra,
+    });
+
+  it("are saved with no note, for their author alone", async () => {
+    const outcome = await highlight("private");
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.value.row).toMatchObject({ bodyText: "", bodyHtml: "", quote: words });
+    const mine = await listDocumentAnnotations(prisma, viewers.ben, documentId);
+    expect(mine.some((row) => row.id === outcome.value.id)).toBe(true);
+    for (const other of ["ada", "instructor"] as const) {
+      const theirs = await listDocumentAnnotations(prisma, viewers[other], documentId);
+      expect(theirs.some((row) => row.id === outcome.value.id)).toBe(false);
+    }
+  });
+
+  it("ignore a body sent with them and cannot be shared", async () => {
+    const withBody = await highlight("private", { body: note("smuggled words") });
+    expect(withBody.ok && withBody.value.row.bodyText).toBe("");
+    const shared = await highlight("course");
+    expect(shared).toEqual({ ok: false, error: expect.stringMatching(/highlight/i) });
+  });
+
+  it("leave an empty note refused as before", async () => {
+    const outcome = await createAnnotation(prisma, viewers.ben, {
+      documentSlug: SLUG,
+      selection: selectionOf(bases, words),
+      body: { type: "doc", content: [{ type: "paragraph" }] },
+      visibility: "private",
+    });
+    expect(outcome).toEqual({ ok: false, error: "Write something before saving." });
+  });
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Dashboard } from "@/components/assignments/Dashboard";
+import { LtiAssignmentLink } from "@/components/lti/LtiLinks";
 import { StudentOverview } from "@/components/assignments/StudentOverview";
 import { ownProgress } from "@/lib/assignments/activity";
 import {
@@ -49,16 +50,21 @@ export default async function AssignmentPage({
       select: { id: true, title: true, term: true },
     });
     return (
-      <Dashboard
-        {...data}
-        zone={zone}
-        now={now}
-        otherCourses={otherCourses}
-        sort={pick(query.sort, SORTS, "name")}
-        descending={query.dir === "desc"}
-        filter={pick(query.filter, FILTERS, "all")}
-        notice={query.created ? "Assignment created." : query.saved ? "Changes saved." : undefined}
-      />
+      <>
+        <Dashboard
+          {...data}
+          zone={zone}
+          now={now}
+          otherCourses={otherCourses}
+          sort={pick(query.sort, SORTS, "name")}
+          descending={query.dir === "desc"}
+          filter={pick(query.filter, FILTERS, "all")}
+          notice={
+            query.created ? "Assignment created." : query.saved ? "Changes saved." : undefined
+          }
+        />
+        <LtiAssignmentLink courseId={assignment.courseId} assignmentId={assignment.id} />
+      </>
     );
   }
   const progress = await ownProgress(prisma, viewer, assignment, now);

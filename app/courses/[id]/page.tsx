@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { LtiCourseLink } from "@/components/lti/LtiLinks";
 import {
   addGroupMemberAction,
   regenerateCodeAction,
@@ -106,6 +107,7 @@ export default async function CoursePage({
       )}
 
       <AssignmentsSection courseId={course.id} canManage={course.canManage} />
+      {course.canManage && <LtiCourseLink courseId={course.id} />}
 
       {course.canManage && course.joinCode && (
         <section aria-labelledby="invite-heading" className="panel">

@@ -125,7 +125,7 @@ export default async function ReaderPage({
             ))}
           </nav>
         )}
-        <p className="hint">
+        <p className="hint reader-keys">
           Press <kbd>j</kbd> and <kbd>k</kbd> to move between turns; each number is a permalink.
         </p>
         <Transcript
@@ -151,6 +151,9 @@ export default async function ReaderPage({
           pinned={reading.pinned}
           defaultAudience={passage ? `course:${passage.courseId}` : undefined}
           initialAuthor={reading.authorName}
+          teaching={audience.courses.filter(
+            (course) => viewer?.courses.get(course.id) === "instructor",
+          )}
         />
       </DraftScopeProvider>
     </div>

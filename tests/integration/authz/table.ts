@@ -77,6 +77,7 @@ import { getPrisma } from "@/lib/db";
 import { createReply } from "@/lib/threads/service";
 import { inRequest } from "@/tests/support/next-request";
 import { callerHeaders, callPage, callRoute, callServer, formData, type Result } from "./call";
+import { LTI_ROWS } from "./lti-rows";
 import { entry, type Case, type Cell } from "./entry";
 import {
   assignmentForm,
@@ -2087,6 +2088,7 @@ export const TABLE = [
     ],
   }),
   ...ASSIGNMENT_ROWS,
+  ...LTI_ROWS,
 ];
 
 function pageEntry(

@@ -31,7 +31,11 @@ export default async function NewAssignmentPage({
   const { id } = await params;
   const viewer = await requirePageViewer(`/courses/${id}/assignments/new`);
   const options = await foundOr404(assignmentFormOptions(getPrisma(), viewer, id));
-  const document = (await searchParams).document;
+  // "Make an assignment on this passage" in the reader arrives with the document and its turns.
+  const query = await searchParams;
+  const document = query.document;
+  const turnNumber = (value: unknown) =>
+    typeof value === "string" && /^[1-9][0-9]{0,6}$/.test(value) ? value : "";
   const zone = await viewerTimeZone("UTC");
   return (
     <div className="assignment-edit">
@@ -47,8 +51,8 @@ export default async function NewAssignmentPage({
         initial={{
           title: "",
           documentSlug: typeof document === "string" ? document : "",
-          passageFrom: "",
-          passageTo: "",
+          passageFrom: turnNumber(query.from),
+          passageTo: turnNumber(query.to),
           timeZone: zone,
           ...defaultDates(zone),
           minAnnotations: "2",
