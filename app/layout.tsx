@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/SiteHeader";
 import { TimeZoneCookie } from "@/components/TimeZoneCookie";
 import "./globals.css";
+import "./styles/first-minute.css";
 import "./styles/lti.css";
 import "./styles/reading.css";
 

@@ -1,8 +1,10 @@
-// Loads content/ and, with --demo, the demo accounts into DATABASE_URL. Run by `npm start` and the
-// test harness through tsx. Human-readable lines go to stderr; with --report-json the last stdout
-// line is a JSON summary for the caller.
+// Loads content/ and, with --demo, the demo accounts into DATABASE_URL; with --demo-seminar also
+// the demo seminar's notes and discussions (lib/demo/seminar.ts). Run by `npm start` and the test
+// harness through tsx. Human-readable lines go to stderr; with --report-json the last stdout line
+// is a JSON summary for the caller.
 import { getPrisma } from "@/lib/db";
 import { demoCredentialLines, ensureDemoData } from "@/lib/demo/accounts";
+import { ensureDemoSeminar } from "@/lib/demo/seminar";
 import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
 
 const prisma = getPrisma();
@@ -27,6 +29,13 @@ try {
 
   const demo = process.argv.includes("--demo");
   if (demo) await ensureDemoData(prisma);
+  if (demo && process.argv.includes("--demo-seminar")) {
+    const seminar = await ensureDemoSeminar(prisma);
+    const { notes, replies } = seminar.created;
+    if (notes || replies)
+      console.error(`[memcon] demo seminar: ${notes} note(s) and ${replies} reply(ies) added`);
+    for (const skipped of seminar.skipped) console.error(`[memcon] demo note skipped: ${skipped}`);
+  }
   const credentials = demo ? demoCredentialLines() : [];
 
   if (process.argv.includes("--report-json")) console.log(JSON.stringify({ summary, credentials }));

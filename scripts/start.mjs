@@ -9,7 +9,7 @@ import { buildIfStale, nextBin } from "./lib/build.mjs";
 import { openDatabase, RUNNING_DATABASE_FILE } from "./lib/database.mjs";
 import { migrate } from "./lib/migrate.mjs";
 import { isPortFree } from "./lib/ports.mjs";
-import { runSeed } from "./lib/seed.mjs";
+import { demoWanted, runSeed } from "./lib/seed.mjs";
 
 const started = Date.now();
 const port = Number(process.env.PORT ?? 3000);
@@ -63,8 +63,9 @@ try {
   const built = await buildIfStale({ log: (text) => fs.appendFileSync(buildLog, text) });
   if (built) say("Built the app (log in .data/build.log).");
 
-  // Demo accounts only on the embedded default (a local try-out), or when asked for.
-  const seed = await runSeed(env, { demo: database.embedded || env.MEMCON_DEMO === "1" });
+  // Demo accounts and the demo seminar only on the embedded default (a local try-out), or when
+  // asked for.
+  const seed = await runSeed(env, { demo: demoWanted({ embedded: database.embedded, env }) });
   if (seed.summary) say(seed.summary);
 
   server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {

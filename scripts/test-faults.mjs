@@ -67,7 +67,8 @@ try {
     MEMCON_RATE_LIMIT_FACTOR: "1000",
     PORT: String(port),
   };
-  await runSeed(env, { demo: true });
+  // The demo accounts it writes as; the demo seminar is not needed here.
+  await runSeed(env, { demo: true, seminar: false });
   server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,19 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { markNotificationsReadAction } from "@/app/actions/threads";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
 import { listNotifications } from "@/lib/threads/service";
+import { NotificationList } from "./NotificationList";
 
 export const metadata: Metadata = { title: "Notifications" };
 export const dynamic = "force-dynamic";
-
-const WHAT: Record<string, string> = {
-  reply: "replied in the discussion on",
-  mention: "mentioned you in the discussion on",
-  endorsement: "endorsed a note on",
-};
 
 export default async function NotificationsPage() {
   const viewer = await getViewer();
@@ -26,30 +20,7 @@ export default async function NotificationsPage() {
       {notifications.length === 0 ? (
         <p>Nothing yet. Replies to your annotations will appear here.</p>
       ) : (
-        <ol className="notification-list">
-          {notifications.map((item) => (
-            <li
-              key={item.id}
-              className={item.readAt ? "notification" : "notification notification--unread"}
-            >
-              {!item.readAt && <span className="visually-hidden">Unread: </span>}
-              <strong>{item.actor.name ?? "Someone"}</strong> {WHAT[item.kind]}{" "}
-              {item.annotation.quote
-                ? `“${item.annotation.quote.slice(0, 60)}”`
-                : "the whole document"}{" "}
-              in{" "}
-              <Link
-                href={`/documents/${item.annotation.document.slug}#t-${item.annotation.firstAnchor}`}
-              >
-                {item.annotation.document.title}
-              </Link>
-              <span className="meta">
-                {" "}
-                · {item.createdAt.toISOString().slice(0, 16).replace("T", " ")}
-              </span>
-            </li>
-          ))}
-        </ol>
+        <NotificationList items={notifications} />
       )}
       {unread && (
         <form action={markNotificationsReadAction}>

@@ -105,6 +105,13 @@ export function AssignmentForm({ mode, documents, groups, timeZones, initial }: 
             </p>
           )}
         </div>
+        {selected && (
+          // The whole title, wrapped: the select beside it may be narrower than a long title.
+          <p className="field-hint chosen-document">
+            <cite>{selected.title}</cite>
+            {selected.date ? `, ${selected.date}` : ""}
+          </p>
+        )}
         <p className="field-hint" id="passage-hint">
           A passage is a range of turns, numbered as in the reader
           {selected ? ` (this document: ${selected.firstAnchor}–${selected.lastAnchor})` : ""}.

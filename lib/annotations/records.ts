@@ -22,6 +22,8 @@ export function toRecord(
     tags: row.tags,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    documentLevel: row.scope === "document",
+    endorsed: row.endorsedAt !== null,
   };
 }
 

@@ -46,4 +46,38 @@ export interface AnnotationRecord {
   tags: string[];
   createdAt: Date;
   updatedAt: Date;
+  /** A discussion of the whole document (no passage) rather than of a selection. */
+  documentLevel?: boolean;
+  /** Endorsed by one of the course's instructors. */
+  endorsed?: boolean;
+  /** Who speaks in each turn the passage covers (exports name them; null: no speaker). */
+  speakers?: TurnSpeaker[];
+  /** The discussion under the note, oldest first, as readable as the note itself (exports). */
+  replies?: ReplyRecord[];
+}
+
+export interface TurnSpeaker {
+  turnAnchor: number;
+  speaker: string | null;
+}
+
+/** A reply as the exports see it. A deleted reply keeps its place (its answers stay) but no words. */
+export interface ReplyRecord {
+  id: string;
+  parentId: string | null;
+  author: { id: string; name: string | null };
+  /** The Tiptap document; null once deleted. */
+  body: unknown;
+  bodyHtml: string;
+  bodyText: string;
+  deleted: boolean;
+  endorsed: boolean;
+  createdAt: Date;
+}
+
+/** The document an export is about, as a reader would cite it. */
+export interface ExportDocumentInfo {
+  slug: string;
+  title: string;
+  citation: string | null;
 }

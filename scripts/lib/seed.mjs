@@ -3,12 +3,27 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-export async function runSeed(env, { demo = false } = {}) {
+/**
+ * Demo accounts and the demo seminar belong on the embedded default (a local try-out), or on a
+ * real database only when MEMCON_DEMO=1 asks for them: never otherwise.
+ */
+export function demoWanted({ embedded, env }) {
+  return embedded === true || env.MEMCON_DEMO === "1";
+}
+
+/** `seminar`: the demo seminar's notes too (the default with the demo accounts). */
+export async function runSeed(env, { demo = false, seminar = demo } = {}) {
   const tsx = path.resolve("node_modules/tsx/dist/cli.mjs");
   const output = await new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [tsx, "scripts/seed.ts", "--report-json", ...(demo ? ["--demo"] : [])],
+      [
+        tsx,
+        "scripts/seed.ts",
+        "--report-json",
+        ...(demo ? ["--demo"] : []),
+        ...(demo && seminar ? ["--demo-seminar"] : []),
+      ],
       {
         env,
         stdio: ["ignore", "pipe", "inherit"],

@@ -9,6 +9,7 @@ import {
   removeMemberAction,
 } from "@/app/actions/courses";
 import { ActionForm, CreateGroupForm } from "@/components/courses/CourseForms";
+import { ExportMenu } from "@/components/reader/ExportMenu";
 import { passageLabel } from "@/components/assignments/AssignmentFacts";
 import { formatInZone } from "@/lib/assignments/dates";
 import { courseAssignments } from "@/lib/assignments/queries";
@@ -90,6 +91,13 @@ export default async function CoursePage({
             : "an administrator"}
       </p>
       <h1>{course.title}</h1>
+      {course.canManage && (
+        <ExportMenu
+          href={`/api/courses/${course.id}/annotations`}
+          label="Export the course's notes"
+          scope="Every note shared in this course, on every document, with its replies. Private notes stay private."
+        />
+      )}
       {joined && (
         <p role="status" className="form-notice">
           {joined === "already"

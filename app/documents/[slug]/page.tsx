@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DocumentHeader } from "@/components/reader/DocumentHeader";
+import { ExportMenu } from "@/components/reader/ExportMenu";
 import { Transcript, type Footnote } from "@/components/reader/Transcript";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
@@ -102,6 +103,7 @@ export default async function ReaderPage({
     <div className="reader-layout">
       <article className="reader">
         <DocumentHeader document={document} />
+        {viewer && <ExportMenu href={`/api/documents/${document.slug}/annotations`} />}
         {speaking.length > 0 && (
           <nav className="speaker-filter" aria-label="Show the turns of one speaker">
             <span>Speakers:</span>

@@ -1,19 +1,27 @@
 import { tiptapDocSchema } from "../body";
-import type { AnnotationRecord } from "../types";
-import { turnRange } from "./csv";
+import type { AnnotationRecord, ReplyRecord } from "../types";
+import { speakerList, turnRange } from "./csv";
 import { docToMarkdown, escapeMarkdown, textToMarkdown } from "./markdown-body";
+import { threadOrder } from "./thread";
 
-// Reading notes in Markdown: the document's annotations in reading order, each with its quote, a
-// link to the turn, who wrote it and when, the note and its tags. Notes whose passage could not
-// be found after a revision come last, under "Could not be placed".
+// Reading notes in Markdown: the document's title and citation, then its annotations in reading
+// order, each with its quote, a link to the turn and who speaks there, who wrote it and when, for
+// whom, the note, its tags and its discussion (replies nested as the thread shows them).
+// Discussions of the whole document come first; notes whose passage could not be found after a
+// revision come last, under "Could not be placed".
 
 export interface MarkdownOptions {
   documentTitle: string;
   /** The document's page; turn links append "#t-<anchor>". */
   documentUrl: string;
+  /** How the document is cited (the archive's reference), when known. */
+  citation?: string | null;
+  /** The level of the title heading: 1 for a file of its own, 2 inside a course's file. */
+  headingLevel?: number;
 }
 
 export const ORPHANS_HEADING = "Could not be placed";
+export const WHOLE_DOCUMENT_HEADING = "About the whole document";
 
 /** Reading order: first turn, then position in it, then age. */
 function byReadingOrder(a: AnnotationRecord, b: AnnotationRecord): number {
@@ -26,6 +34,9 @@ function byReadingOrder(a: AnnotationRecord, b: AnnotationRecord): number {
   );
 }
 
+const byAge = (a: { createdAt: Date }, b: { createdAt: Date }) =>
+  a.createdAt.getTime() - b.createdAt.getTime();
+
 const isPlaced = (record: AnnotationRecord) =>
   !record.orphaned && record.selector.positions.length > 0;
 
@@ -36,10 +47,10 @@ function quoteBlock(exact: string): string {
     .join("\n");
 }
 
-/** The note from its validated document; the plain text if the document will not validate. */
-function noteMarkdown(record: AnnotationRecord): string {
-  const doc = tiptapDocSchema.safeParse(record.body);
-  return doc.success ? docToMarkdown(doc.data) : textToMarkdown(record.bodyText);
+/** A note or reply from its validated document; the plain text if the document will not validate. */
+function bodyMarkdown(body: unknown, text: string): string {
+  const doc = tiptapDocSchema.safeParse(body);
+  return doc.success ? docToMarkdown(doc.data) : textToMarkdown(text);
 }
 
 /** "#tag" words; spaces inside a tag become hyphens so the tag stays one word. */
@@ -51,53 +62,120 @@ function tagLine(tags: readonly string[]): string {
     .join(" ");
 }
 
-function byline(record: AnnotationRecord): string {
-  const author = escapeMarkdown(record.author.name?.trim() || "Unknown author");
-  return `_${author}, ${record.createdAt.toISOString().slice(0, 10)}_`;
+/** Whom the note is shared with, as the reader's audience menu words it. */
+export function audienceLabel(record: AnnotationRecord): string {
+  switch (record.visibility) {
+    case "private":
+      return "private";
+    case "group":
+      return record.group ? `shared with ${record.group.name}` : "shared with a reading group";
+    case "course":
+      return record.course ? `shared with ${record.course.title}` : "shared with a course";
+    case "public":
+      return "shared with everyone signed in";
+  }
 }
 
-function section(record: AnnotationRecord, heading: string): string {
-  const tags = tagLine(record.tags);
+const date = (at: Date) => at.toISOString().slice(0, 10);
+const authorName = (author: { name: string | null }) =>
+  escapeMarkdown(author.name?.trim() || "Unknown author");
+
+function byline(record: AnnotationRecord): string {
+  const endorsed = record.endorsed ? " · endorsed by an instructor" : "";
+  return `_${authorName(record.author)}, ${date(record.createdAt)} · ${escapeMarkdown(audienceLabel(record))}${endorsed}_`;
+}
+
+/** One reply as a list item, its words indented under it so lists and quotes stay inside. */
+function replyItem(reply: ReplyRecord, depth: number): string {
+  const indent = "  ".repeat(depth);
+  const endorsed = reply.endorsed ? " (endorsed by an instructor)" : "";
+  if (reply.deleted) return `${indent}- _Reply deleted._`;
+  const head = `${indent}- **${authorName(reply.author)}**, ${date(reply.createdAt)}${endorsed}:`;
+  const words = bodyMarkdown(reply.body, reply.bodyText)
+    .split("\n")
+    .map((line) => (line === "" ? "" : `${indent}  ${line}`))
+    .join("\n");
+  return `${head}\n\n${words}`;
+}
+
+function discussion(replies: readonly ReplyRecord[] | undefined, heading: string): string {
+  const entries = threadOrder(replies ?? []);
+  if (entries.length === 0) return "";
+  return [heading, ...entries.map(({ reply, depth }) => replyItem(reply, depth))].join("\n\n");
+}
+
+function section(record: AnnotationRecord, heading: string, level: number): string {
   return [
     heading,
-    quoteBlock(record.selector.quote.exact),
+    record.documentLevel ? "" : quoteBlock(record.selector.quote.exact),
     byline(record),
-    noteMarkdown(record),
-    tags,
+    bodyMarkdown(record.body, record.bodyText),
+    tagLine(record.tags),
+    discussion(record.replies, `${"#".repeat(level + 1)} Replies`),
   ]
     .filter((part) => part !== "")
     .join("\n\n");
 }
 
-function turnHeading(record: AnnotationRecord, documentUrl: string): string {
+function turnHeading(record: AnnotationRecord, documentUrl: string, level: number): string {
   const range = turnRange(record.selector.positions);
   const label = range.includes("\u2013") ? `Turns ${range}` : `Turn ${range}`;
-  return `## [${label}](<${documentUrl}#t-${record.selector.positions[0]!.turnAnchor}>)`;
+  const speakers = speakerList(record.speakers);
+  return `${"#".repeat(level)} [${label}](<${documentUrl}#t-${record.selector.positions[0]!.turnAnchor}>)${
+    speakers ? ` · ${escapeMarkdown(speakers.replaceAll("; ", ", "))}` : ""
+  }`;
 }
 
 /** The reading notes for one document, as a Markdown file's text. */
 export function toMarkdownNotes(
   records: readonly AnnotationRecord[],
-  { documentTitle, documentUrl }: MarkdownOptions,
+  { documentTitle, documentUrl, citation, headingLevel = 1 }: MarkdownOptions,
 ): string {
+  const h = (extra: number) => "#".repeat(headingLevel + extra);
   const url = documentUrl.replace(/[<>\s]/g, encodeURIComponent);
-  const placed = records.filter(isPlaced).sort(byReadingOrder);
-  const orphans = records
-    .filter((record) => !isPlaced(record))
-    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const whole = records.filter((record) => record.documentLevel).sort(byAge);
+  const passages = records.filter((record) => !record.documentLevel);
+  const placed = passages.filter(isPlaced).sort(byReadingOrder);
+  const orphans = passages.filter((record) => !isPlaced(record)).sort(byAge);
 
   const parts = [
-    `# Reading notes: ${escapeMarkdown(documentTitle)}`,
+    `${h(0)} Reading notes: ${escapeMarkdown(documentTitle)}`,
     `Source: <${url}>`,
+    ...(citation ? [`Citation: ${escapeMarkdown(citation)}`] : []),
     ...(records.length === 0 ? ["_No annotations._"] : []),
-    ...placed.map((record) => section(record, turnHeading(record, url))),
   ];
+  if (whole.length > 0) {
+    parts.push(
+      `${h(1)} ${WHOLE_DOCUMENT_HEADING}`,
+      ...whole.map((record, i) => section(record, `${h(2)} Discussion ${i + 1}`, headingLevel + 2)),
+    );
+  }
+  parts.push(
+    ...placed.map((record) =>
+      section(record, turnHeading(record, url, headingLevel + 1), headingLevel + 1),
+    ),
+  );
   if (orphans.length > 0) {
     parts.push(
-      `## ${ORPHANS_HEADING}`,
+      `${h(1)} ${ORPHANS_HEADING}`,
       "These notes refer to passages that were not found in the current text of the document.",
-      ...orphans.map((record, i) => section(record, `### Note ${i + 1}`)),
+      ...orphans.map((record, i) => section(record, `${h(2)} Note ${i + 1}`, headingLevel + 2)),
     );
   }
   return `${parts.join("\n\n")}\n`;
+}
+
+/** A course's notes: one part per document, in the order given, under the course's title. */
+export function toCourseMarkdown(
+  courseTitle: string,
+  documents: readonly (MarkdownOptions & { records: readonly AnnotationRecord[] })[],
+): string {
+  const parts = [
+    `# Course notes: ${escapeMarkdown(courseTitle)}`,
+    ...(documents.length === 0 ? ["_No annotations._\n"] : []),
+    ...documents.map(({ records, ...options }) =>
+      toMarkdownNotes(records, { ...options, headingLevel: 2 }),
+    ),
+  ];
+  return parts.join("\n\n").replace(/\n*$/, "\n");
 }

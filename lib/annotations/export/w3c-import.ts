@@ -235,6 +235,9 @@ export function fromW3C(json: unknown): ImportResult {
   const items: ImportedAnnotation[] = [];
   const problems: ImportProblem[] = [];
   listed.items.forEach((raw, index) => {
+    // A reply (Memcon's exports carry the discussions) answers another note; an import makes the
+    // caller's own private notes on passages, so replies are left out rather than reported.
+    if (isObject(raw) && strings(raw.motivation).includes("replying")) return;
     const read = readAnnotation(raw);
     if (read.ok) {
       items.push(read.item);

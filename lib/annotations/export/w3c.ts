@@ -1,8 +1,13 @@
-import type { AnnotationRecord, AnnotationSelector } from "../types";
+import type { AnnotationRecord, AnnotationSelector, ReplyRecord } from "../types";
+import { speakerList } from "./csv";
+import { threadOrder } from "./thread";
 
 // W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/) export: one
-// AnnotationCollection per document, its annotations embedded in a single first page. The import
-// side lives in ./w3c-import.ts and is re-exported here.
+// AnnotationCollection per document (or per course), its annotations embedded in a single first
+// page. Each note is followed by its replies, which are annotations too (motivation "replying",
+// target the note or reply they answer, as the model's section 3.3.5 describes). The document's
+// citation is on each target as dcterms:bibliographicCitation (the anno.jsonld context defines
+// the dcterms prefix). The import side lives in ./w3c-import.ts and is re-exported here.
 
 export {
   fromW3C,
@@ -19,13 +24,23 @@ export interface W3CExportOptions {
   baseUrl: string;
   documentSlug: string;
   documentTitle: string;
+  /** Each document's citation, by slug (see ExportDocumentInfo). */
+  citations?: ReadonlyMap<string, string | null>;
 }
+
+/** Where ids and labels of a collection come from when it is not one document's. */
+export interface W3CCollectionInfo {
+  id: string;
+  label: string;
+}
+
+export const CITATION = "dcterms:bibliographicCitation";
 
 export type TextualBody = {
   type: "TextualBody";
   value: string;
   format?: "text/html" | "text/plain";
-  purpose: "commenting" | "tagging";
+  purpose: "commenting" | "tagging" | "replying";
 };
 
 export type TextQuoteSelector = {
@@ -42,6 +57,12 @@ export type FragmentSelector = {
   refinedBy: TextPositionSelector;
 };
 
+export type W3CTarget = {
+  source: string;
+  selector: (TextQuoteSelector | FragmentSelector)[];
+  [CITATION]?: string;
+};
+
 export type W3CAnnotation = {
   "@context"?: typeof ANNO_CONTEXT;
   id: string;
@@ -49,15 +70,33 @@ export type W3CAnnotation = {
   motivation: "commenting";
   created: string;
   modified: string;
-  creator: { id: string; type: "Person"; name?: string };
+  creator: W3CCreator;
   body: TextualBody | TextualBody[];
-  target: { source: string; selector: (TextQuoteSelector | FragmentSelector)[] };
+  target: W3CTarget;
   /**
    * Memcon extension, present (true) only on annotations whose passage could not be found in the
    * current text. Not in the anno.jsonld context, so JSON-LD processors drop it; plain JSON
    * readers see it.
    */
   orphaned?: true;
+  /** Memcon extension (like `orphaned`): who speaks in the annotated turns. */
+  speakers?: string[];
+};
+
+type W3CCreator = { id: string; type: "Person"; name?: string };
+
+/** A reply: an annotation whose target is the note or reply it answers. */
+export type W3CReply = {
+  id: string;
+  type: "Annotation";
+  motivation: "replying";
+  created: string;
+  modified: string;
+  creator: W3CCreator;
+  body: TextualBody;
+  target: string;
+  /** Memcon extension: the reply was deleted; its answers keep their place. */
+  deleted?: true;
 };
 
 export type W3CAnnotationPage = {
@@ -65,7 +104,7 @@ export type W3CAnnotationPage = {
   type: "AnnotationPage";
   partOf: string;
   startIndex: number;
-  items: W3CAnnotation[];
+  items: (W3CAnnotation | W3CReply)[];
 };
 
 export type W3CAnnotationCollection = {
@@ -86,6 +125,15 @@ export const documentUrl = (baseUrl: string, slug: string) =>
   `${trimBase(baseUrl)}/documents/${segment(slug)}`;
 export const collectionUrl = (baseUrl: string, slug: string) =>
   `${trimBase(baseUrl)}/api/documents/${segment(slug)}/annotations?format=jsonld`;
+/** A reply has no address of its own: it is a fragment of its note's. */
+export const replyUrl = (baseUrl: string, annotationId: string, replyId: string) =>
+  `${annotationUrl(baseUrl, annotationId)}#reply-${segment(replyId)}`;
+
+const creator = (baseUrl: string, author: { id: string; name: string | null }): W3CCreator => ({
+  id: `${trimBase(baseUrl)}/users/${segment(author.id)}`,
+  type: "Person",
+  ...(author.name ? { name: author.name } : {}),
+});
 
 /** The selectors for a stored selection: the quote, then each turn's fragment and offsets. */
 export function toSelectors(
@@ -127,25 +175,58 @@ function toBody(record: AnnotationRecord): TextualBody | TextualBody[] {
 }
 
 /** One annotation, without @context (as embedded in a page); see toW3CAnnotation for standalone. */
-export function toW3CItem(record: AnnotationRecord, baseUrl: string): W3CAnnotation {
+export function toW3CItem(
+  record: AnnotationRecord,
+  baseUrl: string,
+  citation?: string | null,
+): W3CAnnotation {
+  const speakers = speakerList(record.speakers);
   return {
     id: annotationUrl(baseUrl, record.id),
     type: "Annotation",
     motivation: "commenting",
     created: record.createdAt.toISOString(),
     modified: record.updatedAt.toISOString(),
-    creator: {
-      id: `${trimBase(baseUrl)}/users/${segment(record.author.id)}`,
-      type: "Person",
-      ...(record.author.name ? { name: record.author.name } : {}),
-    },
+    creator: creator(baseUrl, record.author),
     body: toBody(record),
     target: {
       source: documentUrl(baseUrl, record.documentSlug),
       selector: toSelectors(record.selector, record.orphaned),
+      ...(citation ? { [CITATION]: citation } : {}),
     },
     ...(record.orphaned ? { orphaned: true as const } : {}),
+    ...(speakers ? { speakers: speakers.split("; ") } : {}),
   };
+}
+
+function toW3CReply(record: AnnotationRecord, reply: ReplyRecord, baseUrl: string): W3CReply {
+  return {
+    id: replyUrl(baseUrl, record.id, reply.id),
+    type: "Annotation",
+    motivation: "replying",
+    created: reply.createdAt.toISOString(),
+    modified: reply.createdAt.toISOString(),
+    creator: creator(baseUrl, reply.author),
+    body: reply.deleted
+      ? { type: "TextualBody", value: "Reply deleted.", format: "text/plain", purpose: "replying" }
+      : { type: "TextualBody", value: reply.bodyHtml, format: "text/html", purpose: "replying" },
+    target: reply.parentId
+      ? replyUrl(baseUrl, record.id, reply.parentId)
+      : annotationUrl(baseUrl, record.id),
+    ...(reply.deleted ? { deleted: true as const } : {}),
+  };
+}
+
+/** A note followed by its discussion, in the order the thread reads. */
+export function toW3CThread(
+  record: AnnotationRecord,
+  baseUrl: string,
+  citation?: string | null,
+): (W3CAnnotation | W3CReply)[] {
+  return [
+    toW3CItem(record, baseUrl, citation),
+    ...threadOrder(record.replies ?? []).map(({ reply }) => toW3CReply(record, reply, baseUrl)),
+  ];
 }
 
 /** One annotation as a standalone JSON-LD document (what /api/annotations/<id> would serve). */
@@ -156,21 +237,36 @@ export function toW3CAnnotation(record: AnnotationRecord, baseUrl: string): W3CA
 /** All of a document's annotations (those the viewer may read) as one AnnotationCollection. */
 export function toAnnotationCollection(
   records: readonly AnnotationRecord[],
-  { baseUrl, documentSlug, documentTitle }: W3CExportOptions,
+  { baseUrl, documentSlug, documentTitle, citations }: W3CExportOptions,
 ): W3CAnnotationCollection {
-  const id = collectionUrl(baseUrl, documentSlug);
+  return collectionOf(records, baseUrl, citations, {
+    id: collectionUrl(baseUrl, documentSlug),
+    label: `Annotations on ${documentTitle}`,
+  });
+}
+
+/** Annotations of several documents (a course's) as one AnnotationCollection. */
+export function collectionOf(
+  records: readonly AnnotationRecord[],
+  baseUrl: string,
+  citations: ReadonlyMap<string, string | null> | undefined,
+  { id, label }: W3CCollectionInfo,
+): W3CAnnotationCollection {
+  const items = records.flatMap((record) =>
+    toW3CThread(record, baseUrl, citations?.get(record.documentSlug)),
+  );
   return {
     "@context": ANNO_CONTEXT,
     id,
     type: "AnnotationCollection",
-    label: `Annotations on ${documentTitle}`,
-    total: records.length,
+    label,
+    total: items.length,
     first: {
       id: `${id}#page-1`,
       type: "AnnotationPage",
       partOf: id,
       startIndex: 0,
-      items: records.map((record) => toW3CItem(record, baseUrl)),
+      items,
     },
   };
 }

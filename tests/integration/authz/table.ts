@@ -46,6 +46,7 @@ import * as annotationRoute from "@/app/api/annotations/[id]/route";
 import * as annotationsRoute from "@/app/api/annotations/route";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import * as documentAnnotationsRoute from "@/app/api/documents/[slug]/annotations/route";
+import * as courseAnnotationsRoute from "@/app/api/courses/[id]/annotations/route";
 import * as cardsRoute from "@/app/api/documents/[slug]/cards/route";
 import * as indexRoute from "@/app/api/documents/[slug]/index/route";
 import * as eventsRoute from "@/app/api/documents/[slug]/events/route";
@@ -127,6 +128,21 @@ const noteReaders: Record<NoteKey, readonly Role[]> = {
 const without = (roles: readonly Role[], ...out: Role[]) => roles.filter((r) => !out.includes(r));
 const textOf = (label: string) => (secret: Secret) => secret.label === label;
 const liveNotes = (secret: Secret) => secret.tags.includes("note") && secret.tags.includes("live");
+// Exports leave deleted notes out, and with them their discussions.
+const exportedThreads = (secret: Secret) =>
+  liveNotes(secret) ||
+  (secret.tags.includes("reply") && secret.label !== "reply in the deleted thread");
+// What a course A export holds: the notes shared in course A and their discussions.
+const courseAThreads = (secret: Secret) =>
+  [
+    "group note text",
+    "course note text",
+    "hidden note text",
+    "locked note text",
+    "reply in the group thread",
+    "reply in the course thread",
+    "reply in the hidden thread",
+  ].includes(secret.label);
 
 const NOTE_NAMES: Record<NoteKey, string> = {
   private: "Ada's private note",
@@ -990,7 +1006,8 @@ export const TABLE = [
       ...(["json", "jsonld", "csv", "md"] as const).map((format) => ({
         name: `the document's notes as ${format}`,
         allow: SIGNED_IN,
-        shows: liveNotes,
+        // The files carry each note's discussion; the API's JSON listing does not.
+        shows: format === "json" ? liveNotes : exportedThreads,
         run: (cell: Cell<unknown>) =>
           callRoute(cell.world, cell.caller, route(documentAnnotationsRoute.GET), {
             path: `/api/documents/${SLUG}/annotations?format=${format}`,
@@ -1034,6 +1051,45 @@ export const TABLE = [
             path: "/api/documents/no-such-document/annotations",
             params: { slug: "no-such-document" },
             body: w3cClaimingAda(cell.world),
+          }),
+      },
+    ],
+  }),
+  entry<{ id: string }>({
+    surface: "route",
+    file: "app/api/courses/[id]/annotations/route.ts",
+    export: "GET",
+    cases: [
+      ...(
+        [
+          ["course A", "A", ["instructor", "admin"], READERS.course],
+          ["course B", "B", ["otherInstructor", "admin"], READERS.courseB],
+        ] as const
+      ).flatMap(([name, course, allow, visibleTo]) =>
+        (["md", "csv", "jsonld"] as const).map((format) => ({
+          name: `${name}'s notes as ${format}`,
+          allow,
+          visibleTo,
+          shows: course === "A" ? courseAThreads : undefined,
+          setup: async (world: World) => ({
+            id: course === "A" ? world.courseA.id : world.courseB.id,
+          }),
+          run: (cell: Cell<{ id: string }>) =>
+            callRoute(cell.world, cell.caller, route(courseAnnotationsRoute.GET), {
+              path: `/api/courses/${cell.fresh.id}/annotations?format=${format}`,
+              params: { id: cell.fresh.id },
+            }),
+        })),
+      ),
+      {
+        name: "a course id that names nothing",
+        allow: [],
+        probe: true,
+        setup: async () => ({ id: randomId() }),
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(courseAnnotationsRoute.GET), {
+            path: `/api/courses/${cell.fresh.id}/annotations?format=md`,
+            params: { id: cell.fresh.id },
           }),
       },
     ],

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { csvField, toCsv, turnRange } from "@/lib/annotations/export/csv";
-import { doc, para, record, text } from "./fixtures";
+import {
+  CSV_COLUMNS,
+  csvField,
+  DELETED_REPLY,
+  toCsv,
+  turnRange,
+} from "@/lib/annotations/export/csv";
+import { doc, para, record, reply, text } from "./fixtures";
 
 /** A minimal RFC 4180 reader, to check the writer from the other side. */
 function parseCsv(csv: string): string[][] {
@@ -88,12 +94,26 @@ describe("toCsv", () => {
     },
     note: doc(para(text("First line")), para(text("-1 point; see "), text("@memo"))),
     tags: ["bluff", "berlin"],
+    endorsed: true,
+    speakers: [
+      { turnAnchor: 12, speaker: "Nikita Khrushchev" },
+      { turnAnchor: 14, speaker: "John F. Kennedy" },
+    ],
+    replies: [
+      reply({ id: "r2", parentId: "r1", text: "Answer to the answer", at: "2024-05-06" }),
+      reply({ id: "r1", parentId: null, text: "=1+1 is not a formula here", at: "2024-05-05" }),
+      reply({ id: "r3", parentId: null, text: "", at: "2024-05-07", deleted: true }),
+      reply({ id: "r4", parentId: "r3", text: "Still here", at: "2024-05-08", endorsed: true }),
+    ],
   });
   const orphan = record({ id: "c2", orphaned: true, author: { id: "u2", name: null }, tags: [] });
-  const csv = toCsv([tricky, orphan]);
+  const csv = toCsv(
+    [tricky, orphan],
+    [{ slug: "frus-1961-berlin", title: "Vienna", citation: "FRUS 1961–1963, vol. V, doc. 87" }],
+  );
 
   it("starts with a UTF-8 BOM and ends every line with CRLF", () => {
-    expect(csv.startsWith("\uFEFFid,created,modified,author,")).toBe(true);
+    expect(csv.startsWith("\uFEFFid,kind,in_reply_to,document,citation,created,")).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
     // Bare LFs appear only inside quoted fields.
     const outsideQuotes = csv.replace(/"(?:[^"]|"")*"/g, "");
@@ -102,47 +122,119 @@ describe("toCsv", () => {
 
   it("has the header and one row per record, all fields read back exactly", () => {
     const rows = parseCsv(csv.slice(1));
+    const DOC = "Memorandum of Conversation, Vienna, June 3, 1961";
+    const CITE = "FRUS 1961–1963, vol. V, doc. 87";
+    const CREATED = "2024-05-03T10:15:00.000Z";
+    const MODIFIED = "2024-05-04T08:00:00.000Z";
+    const COURSE = ["course", 'History 101, "Cold War"', "Seminar B", "12\u201314"];
+    const SPEAKERS = "Nikita Khrushchev; John F. Kennedy";
+    const at = (day: string) => `${day}T12:00:00.000Z`;
     expect(rows).toEqual([
-      [
-        "id",
-        "created",
-        "modified",
-        "author",
-        "visibility",
-        "course",
-        "group",
-        "turns",
-        "quote",
-        "note",
-        "tags",
-        "orphaned",
-      ],
+      [...CSV_COLUMNS],
       [
         "c1",
-        "2024-05-03T10:15:00.000Z",
-        "2024-05-04T08:00:00.000Z",
+        "note",
+        "",
+        DOC,
+        CITE,
+        CREATED,
+        MODIFIED,
         `'=cmd|"/c calc"!A1`,
-        "course",
-        'History 101, "Cold War"',
-        "Seminar B",
-        "12\u201314",
+        ...COURSE,
+        SPEAKERS,
         'He said, "No,\nnever."',
         "First line\n-1 point; see @memo",
         "bluff; berlin",
+        "yes",
+        "no",
+      ],
+      // The replies follow their note in thread order: an answer under what it answers.
+      [
+        "r1",
+        "reply",
+        "c1",
+        DOC,
+        CITE,
+        at("2024-05-05"),
+        at("2024-05-05"),
+        "Ben",
+        ...COURSE,
+        SPEAKERS,
+        "",
+        "'=1+1 is not a formula here",
+        "",
+        "no",
+        "no",
+      ],
+      [
+        "r2",
+        "reply",
+        "r1",
+        DOC,
+        CITE,
+        at("2024-05-06"),
+        at("2024-05-06"),
+        "Ben",
+        ...COURSE,
+        SPEAKERS,
+        "",
+        "Answer to the answer",
+        "",
+        "no",
+        "no",
+      ],
+      [
+        "r3",
+        "reply",
+        "c1",
+        DOC,
+        CITE,
+        at("2024-05-07"),
+        at("2024-05-07"),
+        "Ben",
+        ...COURSE,
+        SPEAKERS,
+        "",
+        DELETED_REPLY,
+        "",
+        "no",
+        "no",
+      ],
+      [
+        "r4",
+        "reply",
+        "r3",
+        DOC,
+        CITE,
+        at("2024-05-08"),
+        at("2024-05-08"),
+        "Ben",
+        ...COURSE,
+        SPEAKERS,
+        "",
+        "Still here",
+        "",
+        "yes",
         "no",
       ],
       [
         "c2",
-        "2024-05-03T10:15:00.000Z",
-        "2024-05-04T08:00:00.000Z",
+        "note",
+        "",
+        DOC,
+        CITE,
+        CREATED,
+        MODIFIED,
         "",
         "public",
         "",
         "",
         "12",
+        "",
         "the question of Berlin",
         "A note on the passage.",
         "",
+        "no",
         "yes",
       ],
     ]);
@@ -154,7 +246,7 @@ describe("toCsv", () => {
 
   it("an empty export is just the header", () => {
     expect(toCsv([])).toBe(
-      "\uFEFFid,created,modified,author,visibility,course,group,turns,quote,note,tags,orphaned\r\n",
+      "\uFEFFid,kind,in_reply_to,document,citation,created,modified,author,visibility,course,group,turns,speakers,quote,note,tags,endorsed,orphaned\r\n",
     );
   });
 });

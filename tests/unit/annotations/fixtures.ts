@@ -1,5 +1,5 @@
 import { parseBody } from "@/lib/annotations/body";
-import type { AnnotationRecord } from "@/lib/annotations/types";
+import type { AnnotationRecord, ReplyRecord } from "@/lib/annotations/types";
 
 // Annotation records for the export tests, built through parseBody so body, HTML and text agree.
 
@@ -53,5 +53,38 @@ export function record(
     createdAt: new Date("2024-05-03T10:15:00.000Z"),
     updatedAt: new Date("2024-05-04T08:00:00.000Z"),
     ...rest,
+  };
+}
+
+/** A reply for the export tests: by "Ben", at noon UTC on `at`, its body built by parseBody. */
+export function reply({
+  id,
+  parentId,
+  text: words,
+  at,
+  deleted = false,
+  endorsed = false,
+  author = { id: "u-ben", name: "Ben" },
+}: {
+  id: string;
+  parentId: string | null;
+  text: string;
+  at: string;
+  deleted?: boolean;
+  endorsed?: boolean;
+  author?: { id: string; name: string | null };
+}): ReplyRecord {
+  const body = deleted ? null : parseBody(doc(para(text(words))));
+  if (body && !body.ok) throw new Error(`fixture reply: ${body.error}`);
+  return {
+    id,
+    parentId,
+    author,
+    body: body?.doc ?? null,
+    bodyHtml: body?.html ?? "",
+    bodyText: body?.text ?? "",
+    deleted,
+    endorsed,
+    createdAt: new Date(`${at}T12:00:00.000Z`),
   };
 }

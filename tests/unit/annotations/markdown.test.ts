@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBody } from "@/lib/annotations/body";
-import { toMarkdownNotes } from "@/lib/annotations/export/markdown";
+import { toCourseMarkdown, toMarkdownNotes } from "@/lib/annotations/export/markdown";
 import {
   docToMarkdown,
   escapeMarkdown,
@@ -19,6 +19,7 @@ import {
   para,
   quote,
   record,
+  reply,
   text,
 } from "./fixtures";
 
@@ -164,22 +165,22 @@ describe("toMarkdownNotes", () => {
         "Source: <https://memcon.example/documents/vienna>",
         "## [Turns 12\u201313](<https://memcon.example/documents/vienna#t-12>)",
         "> \\# free city\n> of West Berlin",
-        "_Mr. \\*Bold\\*, 2024-06-01_",
+        "_Mr. \\*Bold\\*, 2024-06-01 · shared with everyone signed in_",
         "Compare [the memo](<https://history.state.gov/x>)",
         "#bluff #berlin-crisis",
         "## [Turn 12](<https://memcon.example/documents/vienna#t-12>)",
         "> end of turn",
-        "_Unknown author, 2024-05-03_",
+        "_Unknown author, 2024-05-03 · shared with everyone signed in_",
         "A note on the passage.",
         "## [Turn 30](<https://memcon.example/documents/vienna#t-30>)",
         "> later words",
-        "_Ada Lovelace, 2024-01-01_",
+        "_Ada Lovelace, 2024-01-01 · shared with everyone signed in_",
         "A note on the passage.",
         "## Could not be placed",
         "These notes refer to passages that were not found in the current text of the document.",
         "### Note 1",
         "> vanished words",
-        "_Ada Lovelace, 2024-05-03_",
+        "_Ada Lovelace, 2024-05-03 · shared with everyone signed in_",
         "Fallback \\<text\\>",
       ].join("\n\n") + "\n",
     );
@@ -202,5 +203,119 @@ describe("toMarkdownNotes", () => {
     expect(toMarkdownNotes([], options)).toBe(
       "# Reading notes: Vienna \\*Summit\\*\n\nSource: <https://memcon.example/documents/vienna>\n\n_No annotations._\n",
     );
+  });
+});
+
+describe("toMarkdownNotes with the discussion, the speakers and the citation", () => {
+  const note = record({
+    id: "n1",
+    visibility: "group",
+    group: { id: "g", name: "Group A" },
+    endorsed: true,
+    speakers: [
+      { turnAnchor: 12, speaker: "Liao Chengzhi" },
+      { turnAnchor: 13, speaker: "Ishibashi Tanzan" },
+    ],
+    selector: {
+      quote: { exact: "friendly relations", prefix: "", suffix: "" },
+      positions: [
+        { turnAnchor: 12, start: 0, end: 5 },
+        { turnAnchor: 13, start: 0, end: 9 },
+      ],
+    },
+    replies: [
+      reply({ id: "r2", parentId: "r1", text: "Only if *Beijing* agrees.", at: "2026-11-03" }),
+      reply({
+        id: "r1",
+        parentId: null,
+        text: "Is he bluffing?",
+        at: "2026-11-02",
+        author: { id: "c", name: "Chen Yu" },
+      }),
+      reply({ id: "r3", parentId: null, text: "", at: "2026-11-04", deleted: true }),
+      reply({
+        id: "r4",
+        parentId: "r3",
+        text: "Still answered.",
+        at: "2026-11-05",
+        endorsed: true,
+      }),
+    ],
+  });
+  const whole = record({
+    id: "w1",
+    documentLevel: true,
+    visibility: "private",
+    selector: { quote: { exact: "", prefix: "", suffix: "" }, positions: [] },
+    note: doc(para(text("What did the note-taker leave out?"))),
+  });
+  const notes = toMarkdownNotes([note, whole], {
+    documentTitle: "Third conversation",
+    documentUrl: "https://memcon.example/documents/third",
+    citation: "Gaimushō archives, A'-0356",
+  });
+
+  it("cites the document under its title", () => {
+    expect(
+      notes.startsWith(
+        "# Reading notes: Third conversation\n\nSource: <https://memcon.example/documents/third>\n\nCitation: Gaimushō archives, A'-0356\n\n",
+      ),
+    ).toBe(true);
+  });
+
+  it("names the speakers of the annotated turns, the audience and the endorsement", () => {
+    expect(notes).toContain(
+      "## [Turns 12\u201313](<https://memcon.example/documents/third#t-12>) · Liao Chengzhi, Ishibashi Tanzan",
+    );
+    expect(notes).toContain(
+      "_Ada Lovelace, 2024-05-03 · shared with Group A · endorsed by an instructor_",
+    );
+  });
+
+  it("nests the replies as the thread shows them; a deleted one keeps its place, not its words", () => {
+    expect(notes).toContain(
+      [
+        "### Replies",
+        "- **Chen Yu**, 2026-11-02:",
+        "  Is he bluffing?",
+        "  - **Ben**, 2026-11-03:",
+        "    Only if \\*Beijing\\* agrees.",
+        "- _Reply deleted._",
+        "  - **Ben**, 2026-11-05 (endorsed by an instructor):",
+        "    Still answered.",
+      ].join("\n\n"),
+    );
+  });
+
+  it("puts whole-document discussions first, not among notes that could not be placed", () => {
+    expect(notes).not.toContain("Could not be placed");
+    const about = notes.indexOf("## About the whole document\n\n### Discussion 1");
+    expect(about).toBeGreaterThan(0);
+    expect(about).toBeLessThan(notes.indexOf("## [Turns 12"));
+    expect(notes).toContain(
+      "### Discussion 1\n\n_Ada Lovelace, 2024-05-03 · private_\n\nWhat did the note-taker leave out?",
+    );
+  });
+});
+
+describe("toCourseMarkdown", () => {
+  it("one part per document under the course's title, headings a level down", () => {
+    const text = toCourseMarkdown("Cold War *Seminar*", [
+      { documentTitle: "Doc A", documentUrl: "https://m.example/documents/a", records: [record()] },
+      {
+        documentTitle: "Doc B",
+        documentUrl: "https://m.example/documents/b",
+        citation: "FRUS",
+        records: [],
+      },
+    ]);
+    expect(
+      text.startsWith("# Course notes: Cold War \\*Seminar\\*\n\n## Reading notes: Doc A\n\n"),
+    ).toBe(true);
+    expect(text).toContain("### [Turn 12](<https://m.example/documents/a#t-12>)");
+    expect(text).toContain(
+      "## Reading notes: Doc B\n\nSource: <https://m.example/documents/b>\n\nCitation: FRUS",
+    );
+    expect(text.endsWith("_No annotations._\n")).toBe(true);
   });
 });

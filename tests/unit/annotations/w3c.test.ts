@@ -4,10 +4,11 @@ import {
   toAnnotationCollection,
   toW3CAnnotation,
   type W3CAnnotation,
+  type W3CReply,
 } from "@/lib/annotations/export/w3c";
 import { IMPORT_MESSAGES } from "@/lib/annotations/export/w3c-import";
 import { parseBody } from "@/lib/annotations/body";
-import { bold, bullets, doc, item, link, para, record, text } from "./fixtures";
+import { bold, bullets, doc, item, link, para, record, reply, text } from "./fixtures";
 import {
   ANNOTATION_ASSERTIONS,
   BODY_ASSERTIONS,
@@ -101,7 +102,7 @@ describe("W3C export against the web-platform-tests JSON schemas", () => {
       "annotation %s, standalone and as a page item",
       (_id, r) => {
         const standalone = toW3CAnnotation(r, BASE);
-        const item = collection.first.items.find((i) => i.id === standalone.id)!;
+        const item = collection.first.items.find((i) => i.id === standalone.id) as W3CAnnotation;
         // An item inherits the collection's @context.
         for (const annotation of [standalone, { "@context": collection["@context"], ...item }]) {
           expect(check.annotation!(annotation)).toEqual([]);
@@ -220,6 +221,89 @@ describe("toAnnotationCollection", () => {
       { type: "TextQuoteSelector", exact: "words that vanished", prefix: "some ", suffix: " here" },
     ]);
     expect("orphaned" in first).toBe(false);
+  });
+});
+
+describe("a note's discussion, speakers and citation in the W3C export", () => {
+  const discussed = record({
+    id: "n1",
+    speakers: [{ turnAnchor: 12, speaker: "Liao Chengzhi" }],
+    replies: [
+      reply({ id: "r2", parentId: "r1", text: "Answer to the answer", at: "2026-11-03" }),
+      reply({ id: "r1", parentId: null, text: "First answer", at: "2026-11-02" }),
+      reply({ id: "r3", parentId: null, text: "", at: "2026-11-04", deleted: true }),
+    ],
+  });
+  const collection = toAnnotationCollection([discussed], {
+    ...OPTIONS,
+    citations: new Map([["frus-1961-berlin", "FRUS 1961–1963, vol. V, doc. 87"]]),
+  });
+  const [note, first, second, deleted] = collection.first.items as [
+    W3CAnnotation,
+    W3CReply,
+    W3CReply,
+    W3CReply,
+  ];
+
+  it("follows each note with its replies in thread order, counted in total", () => {
+    expect(collection.total).toBe(4);
+    expect(collection.first.items.map((item) => item.id)).toEqual([
+      `${BASE}/api/annotations/n1`,
+      `${BASE}/api/annotations/n1#reply-r1`,
+      `${BASE}/api/annotations/n1#reply-r2`,
+      `${BASE}/api/annotations/n1#reply-r3`,
+    ]);
+  });
+
+  it("a reply is an annotation replying to the note or reply it answers", () => {
+    expect(first).toEqual({
+      id: `${BASE}/api/annotations/n1#reply-r1`,
+      type: "Annotation",
+      motivation: "replying",
+      created: "2026-11-02T12:00:00.000Z",
+      modified: "2026-11-02T12:00:00.000Z",
+      creator: { id: `${BASE}/users/u-ben`, type: "Person", name: "Ben" },
+      body: {
+        type: "TextualBody",
+        value: "<p>First answer</p>",
+        format: "text/html",
+        purpose: "replying",
+      },
+      target: `${BASE}/api/annotations/n1`,
+    });
+    expect(second.target).toBe(first.id);
+    expect(deleted).toMatchObject({
+      deleted: true,
+      body: { type: "TextualBody", value: "Reply deleted.", format: "text/plain" },
+    });
+  });
+
+  it("names the speakers and cites the document on the note's target", () => {
+    expect(note.speakers).toEqual(["Liao Chengzhi"]);
+    expect(note.target["dcterms:bibliographicCitation"]).toBe("FRUS 1961–1963, vol. V, doc. 87");
+  });
+
+  it.each(["ignore", "apply"] as const)(
+    "every item still passes the W3C schemas (keywords beside $ref: %s)",
+    (refSiblings) => {
+      const ajv = loadSchemas(refSiblings);
+      const annotation = compile(ajv, ANNOTATION_ASSERTIONS);
+      const body = compile(ajv, BODY_ASSERTIONS);
+      const target = compile(ajv, TARGET_ASSERTIONS);
+      expect(compile(ajv, COLLECTION_ASSERTIONS)(collection)).toEqual([]);
+      expect(compile(ajv, PAGE_ASSERTIONS)(collection.first)).toEqual([]);
+      for (const item of collection.first.items) {
+        expect(annotation({ "@context": collection["@context"], ...item })).toEqual([]);
+        for (const each of [item.body].flat()) expect(body(each)).toEqual([]);
+      }
+      expect(target(note.target)).toEqual([]);
+    },
+  );
+
+  it("an import of the export brings back the notes and leaves the replies out", () => {
+    const read = fromW3C(JSON.parse(JSON.stringify(collection)) as unknown);
+    expect(read).toMatchObject({ ok: true, problems: [] });
+    expect(read.ok && read.items).toHaveLength(1);
   });
 });
 

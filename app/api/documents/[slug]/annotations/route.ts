@@ -1,11 +1,10 @@
 import { handle, jsonError, outcomeError, readJson } from "@/lib/api/respond";
 import { importW3C } from "@/lib/annotations/import";
 import { requireApiViewer } from "@/lib/api/viewer";
-import { toCsv } from "@/lib/annotations/export/csv";
-import { toMarkdownNotes } from "@/lib/annotations/export/markdown";
-import { toAnnotationCollection } from "@/lib/annotations/export/w3c";
-import { toRecord } from "@/lib/annotations/records";
-import { listDocumentAnnotations, listDocumentAnnotationsJson } from "@/lib/annotations/service";
+import { documentExport } from "@/lib/annotations/export/load";
+import { documentExportFile, exportResponse } from "@/lib/annotations/export/respond";
+import { publicBaseUrl } from "@/lib/annotations/export/site-url";
+import { listDocumentAnnotationsJson } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
 import { documentBySlug } from "@/lib/library/lookup";
 import { BODY_SIZE_LIMITS } from "@/lib/limits";
@@ -33,51 +32,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         { headers: { "Content-Type": "application/json" } },
       );
     }
-    const rows = await listDocumentAnnotations(getPrisma(), viewer, document.id);
-    const records = rows.map((row) => toRecord(row, document));
-    const baseUrl = url.origin;
-    const filename = `${document.slug}-annotations`;
-
-    switch (format.data) {
-      case "jsonld":
-        return new Response(
-          JSON.stringify(
-            toAnnotationCollection(records, {
-              baseUrl,
-              documentSlug: document.slug,
-              documentTitle: document.title,
-            }),
-            null,
-            2,
-          ),
-          {
-            headers: {
-              "Content-Type": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
-              "Content-Disposition": `attachment; filename="${filename}.jsonld"`,
-            },
-          },
-        );
-      case "csv":
-        return new Response(toCsv(records), {
-          headers: {
-            "Content-Type": "text/csv; charset=utf-8",
-            "Content-Disposition": `attachment; filename="${filename}.csv"`,
-          },
-        });
-      case "md":
-        return new Response(
-          toMarkdownNotes(records, {
-            documentTitle: document.title,
-            documentUrl: `${baseUrl}/documents/${document.slug}`,
-          }),
-          {
-            headers: {
-              "Content-Type": "text/markdown; charset=utf-8",
-              "Content-Disposition": `attachment; filename="${filename}.md"`,
-            },
-          },
-        );
-    }
+    // The notes with their discussions, speakers and citation, as a file named for what it holds.
+    const exported = await documentExport(getPrisma(), viewer, document.slug);
+    if (!exported) return jsonError(404, "No document has that slug.");
+    return exportResponse(documentExportFile(exported, format.data, publicBaseUrl(request.url)));
   });
 }
 
