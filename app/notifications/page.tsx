@@ -13,6 +13,7 @@ const WHAT: Record<string, string> = {
   reply: "replied in the discussion on",
   mention: "mentioned you in the discussion on",
   endorsement: "endorsed a note on",
+  orphaned: "published a revised text; your note could no longer be placed on",
 };
 
 export default async function NotificationsPage() {

@@ -10,6 +10,7 @@ import {
   canHideAnnotation,
   canPostInCourse,
   canReadAnnotation,
+  canReadDocument,
   canViewGroup,
   type AnnotationRef,
   type Viewer,
@@ -20,6 +21,7 @@ import { checkWriteRate } from "@/lib/auth/rate-limit";
 import { rawRows } from "@/lib/db/raw";
 import { NotFoundError } from "@/lib/errors";
 import { documentBySlug } from "@/lib/library/lookup";
+import { readableDocumentsSql } from "@/lib/library/scope";
 import { publishChange } from "@/lib/live/channel";
 import type { Outcome } from "@/lib/outcome";
 import {
@@ -435,9 +437,11 @@ export async function createAnnotation(
 
   const document = await prisma.document.findUnique({
     where: { slug: parsed.data.documentSlug },
-    select: { id: true },
+    select: { id: true, courseId: true },
   });
-  if (!document) return { ok: false, error: "That document no longer exists." };
+  // Another course's document answers as if it did not exist.
+  if (!document || !canReadDocument(viewer, document))
+    return { ok: false, error: "That document no longer exists." };
   // A whole-document discussion has no passage: an empty quote and no positions.
   const described =
     parsed.data.scope === "document"
@@ -649,13 +653,17 @@ export async function searchAnnotations(
   viewer: Viewer,
   search: AnnotationSearch,
 ) {
-  const conditions = [Prisma.sql`a."deletedAt" IS NULL`, readableSql(viewer)];
+  const conditions = [
+    Prisma.sql`a."deletedAt" IS NULL`,
+    readableSql(viewer),
+    readableDocumentsSql(viewer, "d"),
+  ];
   // The "post first" gate of a named document is asked beside the queries, not after them.
   let documentGate: Promise<PostingGate> | null = null;
   if (search.document) {
     // By id, not by joining on the slug: the planner then knows how many notes this document
     // has and walks the newest-first index for a page (about 100 times faster on a large one).
-    const document = await documentBySlug(prisma, search.document);
+    const document = await documentBySlug(prisma, search.document, viewer);
     if (!document) return { total: 0, rows: [] };
     conditions.push(Prisma.sql`a."documentId" = ${document.id}`);
     documentGate = postingGate(prisma, viewer, [document.id]);

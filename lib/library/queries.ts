@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
+import type { MaybeViewer } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
+import { readableDocumentsSql, readableDocumentsWhere } from "./scope";
 import { matchEntry } from "./collection-matching";
 
 export interface LibraryItem {
@@ -38,18 +40,25 @@ export function parseLibraryFilters(
   });
 }
 
-/** Every document in the library matching the filters, oldest first (undated last). */
-export async function listDocuments(filters: LibraryFilters = {}): Promise<LibraryItem[]> {
+/**
+ * Every document the viewer may read matching the filters (the public library and their courses'
+ * documents), oldest first (undated last).
+ */
+export async function listDocuments(
+  viewer: MaybeViewer,
+  filters: LibraryFilters = {},
+): Promise<LibraryItem[]> {
   const prisma = getPrisma();
   let slugs: string[] | undefined;
   if (filters.collection) {
-    const collection = await getCollection(filters.collection);
+    const collection = await getCollection(filters.collection, viewer);
     slugs = collection
       ? collection.entries.flatMap((entry) => (entry.document ? [entry.document.slug] : []))
       : [];
   }
   const documents = await prisma.document.findMany({
     where: {
+      ...readableDocumentsWhere(viewer),
       ...(slugs ? { slug: { in: slugs } } : {}),
       ...(filters.participant ? { participants: { some: { name: filters.participant } } } : {}),
       ...(filters.year
@@ -79,19 +88,20 @@ export async function listDocuments(filters: LibraryFilters = {}): Promise<Libra
   }));
 }
 
-/** Values the library can be filtered by. */
-export async function libraryFacets() {
+/** Values the library can be filtered by (from the documents the viewer may read). */
+export async function libraryFacets(viewer: MaybeViewer) {
   const prisma = getPrisma();
   const [collections, participants, years] = await Promise.all([
     prisma.collection.findMany({ select: { slug: true, title: true }, orderBy: { title: "asc" } }),
     prisma.participant.findMany({
+      where: { document: readableDocumentsWhere(viewer) },
       distinct: ["name"],
       select: { name: true },
       orderBy: { name: "asc" },
     }),
     prisma.$queryRaw<{ year: number }[]>`
-      SELECT DISTINCT EXTRACT(YEAR FROM "sortDate")::int AS year FROM "Document"
-      WHERE "sortDate" IS NOT NULL ORDER BY year`,
+      SELECT DISTINCT EXTRACT(YEAR FROM d."sortDate")::int AS year FROM "Document" d
+      WHERE d."sortDate" IS NOT NULL AND ${readableDocumentsSql(viewer, "d")} ORDER BY year`,
   ]);
   return {
     collections,
@@ -107,8 +117,11 @@ export async function listCollections() {
   });
 }
 
-/** A collection with its entries in date order, each linked to its library document if present. */
-export async function getCollection(slug: string) {
+/**
+ * A collection with its entries in date order, each linked to its library document if present
+ * and readable by the viewer.
+ */
+export async function getCollection(slug: string, viewer: MaybeViewer) {
   const prisma = getPrisma();
   const collection = await prisma.collection.findUnique({
     where: { slug },
@@ -120,7 +133,12 @@ export async function getCollection(slug: string) {
     entry.documentSlug ? [entry.documentSlug] : [],
   );
   const candidates = await prisma.document.findMany({
-    where: { OR: [{ date: { in: dates } }, { slug: { in: named } }] },
+    where: {
+      AND: [
+        readableDocumentsWhere(viewer),
+        { OR: [{ date: { in: dates } }, { slug: { in: named } }] },
+      ],
+    },
     select: { slug: true, date: true, title: true },
   });
   return {

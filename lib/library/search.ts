@@ -1,5 +1,7 @@
 import "server-only";
+import type { MaybeViewer } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
+import { readableDocumentsSql } from "./scope";
 
 // Full-text search over every turn (PostgreSQL `websearch_to_tsquery`, English stemming, ranked
 // with ts_rank, snippets from ts_headline). The expression matches the GIN index in the migration.
@@ -35,8 +37,10 @@ interface Row {
   rank: number;
 }
 
+/** Search the turns of the documents the viewer may read. */
 export async function searchTranscripts(
   query: string,
+  viewer: MaybeViewer,
   { maxHitsPerDocument = 5 } = {},
 ): Promise<SearchResult[]> {
   const text = query.trim().slice(0, 200);
@@ -52,7 +56,7 @@ export async function searchTranscripts(
     JOIN "Document" d ON d.id = t."documentId"
     LEFT JOIN "Participant" p ON p.id = t."speakerId"
     CROSS JOIN q
-    WHERE to_tsvector('english', t.text) @@ q.query
+    WHERE to_tsvector('english', t.text) @@ q.query AND ${readableDocumentsSql(viewer, "d")}
     ORDER BY rank DESC, d.slug, t.position
     LIMIT 500`;
 

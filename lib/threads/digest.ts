@@ -11,7 +11,12 @@ export interface MailTransport {
   sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
 }
 
-const VERB = { reply: "replied in", mention: "mentioned you in", endorsement: "endorsed" } as const;
+const VERB = {
+  reply: "replied in",
+  mention: "mentioned you in",
+  endorsement: "endorsed",
+  orphaned: "revised the text under your note (it is now an orphan) in",
+} as const;
 
 export async function sendDigests(
   prisma: PrismaClient,
