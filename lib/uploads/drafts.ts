@@ -334,3 +334,22 @@ export async function listDrafts(prisma: PrismaClient, viewer: Viewer, courseId:
     select: { slug: true, sourceName: true, updatedAt: true, documentId: true, content: true },
   });
 }
+
+/** A course's published documents, for its members (the course page) and its instructors. */
+export async function courseDocuments(prisma: PrismaClient, viewer: MaybeViewer, courseId: string) {
+  if (!canReadDocument(viewer, { courseId })) return [];
+  return prisma.document.findMany({
+    where: { courseId },
+    orderBy: [{ sortDate: { sort: "asc", nulls: "last" } }, { title: "asc" }],
+    select: { slug: true, title: true, date: true, _count: { select: { turns: true } } },
+  });
+}
+
+/** The titles of a course's drafts (read from their content files). */
+export async function courseDrafts(prisma: PrismaClient, viewer: Viewer, courseId: string) {
+  const drafts = await listDrafts(prisma, viewer, courseId);
+  return drafts.map(({ content, ...draft }) => {
+    const title = /^title: (.*)$/m.exec(content)?.[1] ?? draft.slug;
+    return { ...draft, title: title.replace(/^(["'])(.*)\1$/, "$2") };
+  });
+}

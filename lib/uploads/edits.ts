@@ -75,7 +75,8 @@ function turnAt(doc: ParsedDocument, index: number): ParsedTurn {
 
 /** Only speech and paragraphs carry speakers; a turn given one becomes speech. */
 function withSpeaker(turn: ParsedTurn, speaker: string | null): ParsedTurn {
-  const { speaker: _, ...rest } = turn;
+  const rest: ParsedTurn = { ...turn };
+  delete rest.speaker;
   if (speaker === null) return { ...rest, kind: turn.kind === "speech" ? "paragraph" : turn.kind };
   return { ...rest, kind: turn.kind === "paragraph" ? "paragraph" : "speech", speaker };
 }
@@ -118,8 +119,10 @@ export function applyEdit(doc: ParsedDocument, edit: DraftEdit): ParsedDocument 
       const second = turn.text.slice(edit.at).trim();
       if (!first || !second)
         throw new EditError(`Split turn ${edit.turn + 1} inside its text, not at an end.`);
-      const { label: _label, ...rest } = turn;
-      turns.splice(edit.turn, 1, { ...turn, text: first }, { ...rest, text: second });
+      // The label (a footnote or paragraph number) stays with the first half.
+      const rest: ParsedTurn = { ...turn, text: second };
+      delete rest.label;
+      turns.splice(edit.turn, 1, { ...turn, text: first }, rest);
       return { ...doc, turns };
     }
     case "text": {
