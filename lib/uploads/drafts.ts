@@ -109,18 +109,15 @@ async function readSource(
 }
 
 /** A slug no other document or draft holds (another course may have brought the same text). */
-async function freeSlug(prisma: PrismaClient, wanted: string, courseId: string | null) {
+async function freeSlug(prisma: PrismaClient, wanted: string) {
   for (let n = 1; ; n++) {
     const slug = n === 1 ? wanted : `${wanted.slice(0, 76)}-${n}`;
     const [document, draft] = await Promise.all([
       prisma.document.findUnique({ where: { slug }, select: { id: true } }),
-      prisma.documentDraft.findUnique({
-        where: { slug },
-        select: { courseId: true, documentId: true },
-      }),
+      prisma.documentDraft.findUnique({ where: { slug }, select: { id: true } }),
     ]);
-    // The same course re-uploading a draft it has not published replaces that draft.
-    if (!document && (!draft || (draft.courseId === courseId && !draft.documentId))) return slug;
+    // Never another's draft either: two instructors bringing the same text get two drafts.
+    if (!document && !draft) return slug;
   }
 }
 
@@ -170,7 +167,7 @@ export async function createDraft(
 
   const read = await readSource(source);
   if (!read.ok) return read;
-  const slug = revising ? revising.slug : await freeSlug(prisma, read.value.doc.slug, courseId);
+  const slug = revising ? revising.slug : await freeSlug(prisma, read.value.doc.slug);
   const doc: ParsedDocument = { ...read.value.doc, slug };
   const data = {
     courseId,

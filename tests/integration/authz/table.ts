@@ -2035,6 +2035,10 @@ export const TABLE = [
         name: "searching for words of course A's own document",
         allow: ROLES,
         shows: (s) => s.tags.includes("courseDocument"),
+        // The search box repeats what was asked; the results must not.
+        echoes: (world) => [
+          world.secrets.find((s) => s.label === "course A's own document's words")!.text,
+        ],
         run: (cell) =>
           callPage(cell.world, cell.caller, () =>
             LibraryPage({

@@ -1,0 +1,164 @@
+import path from "node:path";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { DEMO, expectNoAxeViolations, selectWithMouse, signIn } from "./support";
+
+// Issue 16: an instructor brings a FRUS TEI file and a PDF into the course in the browser, fixes
+// a speaker in the review, and publishes; a student of the course opens (and, with a mouse,
+// annotates) the document; a student of another course gets "not found" and finds it in no
+// search. On a desktop screen and on a phone (touch).
+
+const FIXTURES = path.resolve("tests/fixtures/uploads");
+const SCREENSHOTS = path.resolve("test-results/uploads");
+const stamp = () => Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+
+const DEVICES = [
+  { name: "desktop", use: { viewport: { width: 1366, height: 900 } } },
+  { name: "phone", use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } },
+] as const;
+
+for (const device of DEVICES) {
+  test.describe(`on a ${device.name}`, () => {
+    test.use(device.use);
+    const touch = device.name === "phone";
+    /** Press a control as this device's person would: a tap on the phone, a click otherwise. */
+    const press = async (control: Locator) => {
+      await control.scrollIntoViewIfNeeded();
+      await expect(control).toBeInViewport();
+      if (touch) await control.tap();
+      else await control.click();
+    };
+
+    test("an instructor brings a TEI file and a PDF, fixes a speaker, publishes; only the course reads them", async ({
+      page,
+      browser,
+    }) => {
+      test.setTimeout(180_000);
+      await signIn(page, DEMO.instructor);
+      await press(page.getByRole("link", { name: DEMO.course }));
+      await press(page.getByRole("link", { name: "Add or review documents" }));
+      await expect(page.getByRole("heading", { name: "Course documents" })).toBeVisible();
+      const documentsUrl = page.url();
+
+      // 1. TEI: a whole volume on the desktop (pick a document), one document on the phone.
+      if (touch) {
+        await page.getByLabel("File").setInputFiles(path.join(FIXTURES, "frus1958-60v18_d143.xml"));
+        await press(page.getByRole("button", { name: "Read it" }));
+      } else {
+        await page
+          .getByLabel("File")
+          .setInputFiles(path.join(FIXTURES, "frus1958-60v18-fragment.xml"));
+        await press(page.getByRole("button", { name: "Read it" }));
+        await expect(page.getByRole("alert")).toHaveText(/holds 2 documents: choose the one/);
+        await page
+          .getByLabel("Which document of this volume?")
+          .selectOption({ label: "139. Memorandum of Conversation" });
+        await press(page.getByRole("button", { name: "Read this document" }));
+      }
+      await expect(page).toHaveURL(/\/documents\/[a-z0-9-]+$/);
+      await expect(
+        page.getByRole("heading", { name: /^Review: Memorandum of Conversation/ }),
+      ).toBeVisible();
+      await expect(page.locator(".draft-turn").first()).toBeVisible();
+      await expectNoAxeViolations(page);
+      await page.screenshot({
+        path: `${SCREENSHOTS}/review-tei-${device.name}.png`,
+        fullPage: false,
+      });
+      await press(page.getByRole("button", { name: `Publish to ${DEMO.course}` }));
+      await expect(page).toHaveURL(/\/documents\/1960-01-19-memorandum-conversation[a-z0-9-]*$/);
+      await expect(
+        page.getByRole("heading", { name: "Memorandum of Conversation", level: 1 }),
+      ).toBeVisible();
+
+      // 2. PDF (printed from seed 000 by Chromium): fix a speaker, then publish.
+      await page.goto(documentsUrl);
+      await page
+        .getByLabel("File")
+        .setInputFiles(path.join(FIXTURES, "liao-ishibashi-seed000.pdf"));
+      await press(page.getByRole("button", { name: "Read it" }));
+      await expect(
+        page.getByRole("heading", { name: /^Review: Record of the Third Conversation/ }),
+      ).toBeVisible();
+      const slug = page.url().split("/").pop()!;
+      // "(Expressing consent)" is a stage direction, not Ishibashi's words: no speaker.
+      const consent = page.locator(".draft-turn", { hasText: "(Expressing consent)" });
+      await expect(consent).toContainText("Ishibashi Tanzan:");
+      const speaker = consent.getByLabel(/^Speaker of turn \d+$/);
+      await speaker.scrollIntoViewIfNeeded();
+      await expect(speaker).toBeInViewport();
+      await speaker.selectOption({ label: "No speaker" });
+      await expect(page.getByRole("status").filter({ hasText: "Saved." })).toHaveText(
+        /no speaker\. Saved\./,
+      );
+      await expect(consent).not.toContainText("Ishibashi Tanzan:");
+      await expect(consent.getByLabel(/^Kind of turn \d+$/)).toHaveValue("paragraph");
+      await page.screenshot({
+        path: `${SCREENSHOTS}/review-pdf-${device.name}.png`,
+        fullPage: false,
+      });
+      // The correction is kept: the draft comes back as left.
+      await page.reload();
+      await expect(
+        page.locator(".draft-turn", { hasText: "(Expressing consent)" }),
+      ).not.toContainText("Ishibashi Tanzan:");
+      await press(page.getByRole("button", { name: `Publish to ${DEMO.course}` }));
+      await expect(page).toHaveURL(new RegExp(`/documents/${slug}$`));
+      const title =
+        "Record of the Third Conversation between Comrade Liao Chengzhi and Ishibashi Tanzan";
+
+      // 3. A student of the course finds it on the course page, opens it and annotates it.
+      const ada = await newPerson(browser, device.use);
+      await signIn(ada, DEMO.ada);
+      await press(ada.getByRole("link", { name: DEMO.course }));
+      const readings = ada.locator("section", {
+        has: ada.getByRole("heading", { name: "Course documents" }),
+      });
+      await press(readings.locator(`a[href="/documents/${slug}"]`));
+      await expect(ada.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+      if (!touch) {
+        await selectWithMouse(ada, "B-29 Superfortress");
+        await ada.getByRole("button", { name: "Annotate" }).click();
+        await ada.getByRole("textbox", { name: "Your note" }).fill("Bombers then, rockets now.");
+        await ada.getByRole("button", { name: "Save" }).click();
+        await expect(ada.getByRole("status")).toHaveText("Annotation saved.");
+      }
+
+      // 4. A student of another course: the document does not exist for them.
+      const otherCourse = `Postwar Treaties ${stamp()}`;
+      await page.goto("/courses");
+      await page.getByLabel("Course title").fill(otherCourse);
+      await page.getByLabel("Term").fill("Spring 2027");
+      await press(page.getByRole("button", { name: "Create course" }));
+      await expect(page.getByRole("heading", { name: otherCourse })).toBeVisible();
+      const joinCode = (await page.locator(".join-code").textContent())!.trim();
+      const omar = await newPerson(browser, device.use);
+      await omar.goto("/signup");
+      await omar.getByLabel("Name").fill("Omar Said");
+      await omar.getByLabel("Email").fill(`omar-${stamp()}@example.edu`);
+      await omar.getByLabel("Password").fill("treaties and more treaties");
+      await press(omar.getByRole("button", { name: "Create account" }));
+      await expect(omar).toHaveURL(/\/courses/);
+      await omar.getByLabel("Join code").fill(joinCode);
+      await press(omar.getByRole("button", { name: "Join course" }));
+      await expect(omar.getByRole("heading", { name: otherCourse })).toBeVisible();
+
+      await omar.goto(`/documents/${slug}`);
+      await expect(omar.getByRole("heading", { name: "Document not found" })).toBeVisible();
+      await omar.goto("/?q=Superfortress");
+      // The public library's copy is found; the course's is not.
+      await expect(
+        omar.locator('a[href^="/documents/1959-09-14-liao-ishibashi-third-conversation"]').first(),
+      ).toBeVisible();
+      await expect(omar.locator(`a[href^="/documents/${slug}"]`)).toHaveCount(0);
+      await omar.screenshot({ path: `${SCREENSHOTS}/outsider-search-${device.name}.png` });
+      // Ada, in the course, finds both.
+      await ada.goto("/?q=Superfortress");
+      await expect(ada.locator(`a[href^="/documents/${slug}"]`).first()).toBeVisible();
+    });
+  });
+}
+
+async function newPerson(browser: Browser, use: (typeof DEVICES)[number]["use"]): Promise<Page> {
+  const context = await browser.newContext(use);
+  return context.newPage();
+}
