@@ -272,6 +272,13 @@ describe("who may bring and review documents", () => {
       );
       expect(read.status).toBe(404);
     }
+    // An instructor of course A is nobody in course B.
+    const swapped = await send("hana", {
+      courseId: otherCourseId,
+      text: "Liao: Hello.\n\nIshibashi: Hello.",
+    });
+    expect(swapped.status).toBe(404);
+    expect(swapped.body.error.message).toBe("No course has that id.");
     const publicLibrary = await send("hana", { text: "Liao: Hello.\n\nIshibashi: Hello." });
     expect(publicLibrary.status).toBe(404);
     const admin = await send("admin", {
