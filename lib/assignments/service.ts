@@ -275,6 +275,16 @@ export async function duplicateAssignment(
     !(await prisma.course.findUnique({ where: { id: targetCourseId }, select: { id: true } }))
   )
     return { ok: false, error: "Choose one of the courses you teach." };
+  // A course's own document is read by that course only: its assignments stay there.
+  const document = await prisma.document.findUnique({
+    where: { id: source.documentId },
+    select: { courseId: true },
+  });
+  if (document?.courseId && document.courseId !== targetCourseId)
+    return {
+      ok: false,
+      error: "That document belongs to another course: it cannot be set in this one.",
+    };
   const copy = await prisma.$transaction(async (tx) => {
     const created = await tx.assignment.create({
       data: {

@@ -44,7 +44,16 @@ export const draftEditSchema = z.discriminatedUnion("op", [
   }),
   z.object({
     op: z.literal("metadata"),
-    ...Object.fromEntries(METADATA_FIELDS.map((field) => [field, optionalField(5000)])),
+    title: optionalField(500),
+    date: optionalField(20),
+    time: optionalField(100),
+    place: optionalField(300),
+    archive: optionalField(300),
+    archiveUrl: optionalField(2000),
+    citation: optionalField(5000),
+    summary: optionalField(5000),
+    translator: optionalField(300),
+    classification: optionalField(300),
   }),
 ]);
 export type DraftEdit = z.infer<typeof draftEditSchema>;

@@ -7,7 +7,10 @@ import { UPLOAD_LIMITS, type SourceFile } from "@/lib/importer/sources";
 // Only the configured sites are ever fetched, so a reference cannot make the server call
 // anything else (its own network, cloud metadata addresses...).
 
-export const referenceSettings = (env: NodeJS.ProcessEnv = process.env) => ({
+/** Settings are read from the environment (or, in tests, any such map). */
+type Env = Readonly<Record<string, string | undefined>>;
+
+export const referenceSettings = (env: Env = process.env) => ({
   frus: (env.MEMCON_FRUS_BASE_URL ?? "https://history.state.gov/historicaldocuments").replace(
     /\/+$/,
     "",
@@ -25,10 +28,7 @@ export type Reference =
 const FRUS_ID = /^(frus[a-z0-9-]+)\/(d\d+)$/i;
 
 /** What a reference names, or null when it is neither a FRUS id/URL nor a Wilson Center page. */
-export function parseReference(
-  reference: string,
-  env: NodeJS.ProcessEnv = process.env,
-): Reference | null {
+export function parseReference(reference: string, env: Env = process.env): Reference | null {
   const settings = referenceSettings(env);
   const text = reference.trim();
   const frusUrl =
@@ -122,7 +122,7 @@ async function fetchLimited(url: string, timeoutMs: number): Promise<Uint8Array>
 export async function resolveReference(
   reference: string,
   pick?: string,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Env = process.env,
 ): Promise<
   { ok: true; file: SourceFile } | { ok: false; status: 404 | 413 | 422 | 502; message: string }
 > {

@@ -12,6 +12,7 @@ import {
 import { POST as publish } from "@/app/api/documents/[slug]/publish/route";
 import { GET as contentFile } from "@/app/api/documents/[slug]/content/route";
 import { createAnnotation, searchAnnotations } from "@/lib/annotations/service";
+import { createAssignment, duplicateAssignment } from "@/lib/assignments/service";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import type { Viewer } from "@/lib/auth/permissions";
@@ -409,6 +410,48 @@ describe("review, publish, and the course document's scope", () => {
       (await searchAnnotations(prisma, viewers.ines, { document: slug, limit: 200, offset: 0 }))
         .total,
     ).toBe(0);
+  });
+
+  it("an assignment on the course's own document cannot be set in, or copied to, another course", async () => {
+    // Hana also teaches a second course: the document stays in the first.
+    const second = await prisma.course.create({
+      data: {
+        title: "Second seminar",
+        term: "Fall 2027",
+        joinCode: "SECOND12",
+        createdById: viewers.hana.userId,
+        memberships: { create: [{ userId: viewers.hana.userId, role: "instructor" }] },
+      },
+    });
+    const hana = (await loadViewer(prisma, viewers.hana.userId))!;
+    const form = {
+      title: "Read the course copy",
+      documentSlug: slug,
+      passageFrom: "",
+      passageTo: "",
+      timeZone: "UTC",
+      opensAt: "2026-01-05T09:00",
+      dueAt: "2027-12-20T17:00",
+      minAnnotations: "1",
+      minReplies: "0",
+      minWords: "0",
+      hideUntilPosted: false,
+      groupIds: [],
+      instructions: {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "Read." }] }],
+      },
+    };
+    const here = await createAssignment(prisma, hana, courseId, form);
+    expect(here.ok).toBe(true);
+    const there = await createAssignment(prisma, hana, second.id, form);
+    expect(there).toMatchObject({ ok: false, fields: { documentSlug: expect.any(String) } });
+    const copied = await duplicateAssignment(prisma, hana, here.ok ? here.value.id : "", second.id);
+    expect(copied).toEqual({
+      ok: false,
+      error: "That document belongs to another course: it cannot be set in this one.",
+    });
+    expect(await prisma.assignment.count({ where: { courseId: second.id } })).toBe(0);
   });
 
   it("a corrected upload shows the diff; publishing re-anchors notes and tells orphans' authors", async () => {
