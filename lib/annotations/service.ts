@@ -332,6 +332,29 @@ async function getReadable(prisma: PrismaClient, viewer: Viewer, id: string) {
 }
 
 /** Check the chosen audience: course and group sharing need membership there. */
+/**
+ * A course's own document is read by that course only, so its notes are shared there or not at
+ * all: an audience in another course would tell that course's people about it (mentions,
+ * notifications).
+ */
+async function fitsDocument(
+  prisma: PrismaClient,
+  documentId: string,
+  courseId: string | null,
+): Promise<Outcome<null>> {
+  if (!courseId) return { ok: true, value: null };
+  const document = await prisma.document.findUnique({
+    where: { id: documentId },
+    select: { courseId: true },
+  });
+  if (document?.courseId && document.courseId !== courseId)
+    return {
+      ok: false,
+      error: "This document belongs to one course: share notes on it with that course only.",
+    };
+  return { ok: true, value: null };
+}
+
 async function resolveScope(
   prisma: PrismaClient,
   viewer: Viewer,
@@ -457,6 +480,8 @@ export async function createAnnotation(
   if (!body.ok) return { ok: false, error: body.error };
   const scope = await resolveScope(prisma, viewer, parsed.data);
   if (!scope.ok) return scope;
+  const fits = await fitsDocument(prisma, document.id, scope.value.courseId);
+  if (!fits.ok) return fits;
 
   const selector: AnnotationSelector = described.selector;
   const created = await prisma.annotation
@@ -526,6 +551,8 @@ export async function updateAnnotation(
   if (!body.ok) return { ok: false, error: body.error };
   const scope = await resolveScope(prisma, viewer, parsed.data);
   if (!scope.ok) return scope;
+  const fits = await fitsDocument(prisma, current.documentId, scope.value.courseId);
+  if (!fits.ok) return fits;
 
   const outcome = await prisma.$transaction(async (tx) => {
     // Only the version the editor started from may be replaced: a concurrent save wins, and the

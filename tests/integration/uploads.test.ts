@@ -11,7 +11,8 @@ import {
 } from "@/app/api/documents/[slug]/route";
 import { POST as publish } from "@/app/api/documents/[slug]/publish/route";
 import { GET as contentFile } from "@/app/api/documents/[slug]/content/route";
-import { createAnnotation, searchAnnotations } from "@/lib/annotations/service";
+import { createAnnotation, searchAnnotations, updateAnnotation } from "@/lib/annotations/service";
+import { listNotifications } from "@/lib/threads/service";
 import { createAssignment, duplicateAssignment } from "@/lib/assignments/service";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { loadViewer } from "@/lib/auth/load-viewer";
@@ -410,6 +411,74 @@ describe("review, publish, and the course document's scope", () => {
       (await searchAnnotations(prisma, viewers.ines, { document: slug, limit: 200, offset: 0 }))
         .total,
     ).toBe(0);
+  });
+
+  it("notes on it stay in its course, and say nothing to anyone outside it", async () => {
+    // Someone in both courses cannot share a note on course A's document with course B.
+    const both = await prisma.user.create({
+      data: {
+        email: "both@example.edu",
+        name: "Bo Th",
+        memberships: {
+          create: [
+            { courseId, role: "student" },
+            { courseId: otherCourseId, role: "student" },
+          ],
+        },
+      },
+    });
+    const viewer = (await loadViewer(prisma, both.id))!;
+    const turn = await prisma.turn.findFirstOrThrow({
+      where: { document: { slug }, kind: "speech" },
+    });
+    const body = {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "@Omar look" }] }],
+    };
+    const selection = {
+      start: { turnAnchor: turn.anchor, offset: 0 },
+      end: { turnAnchor: turn.anchor, offset: 5 },
+    };
+    const elsewhere = await createAnnotation(prisma, viewer, {
+      documentSlug: slug,
+      selection,
+      body,
+      visibility: "course",
+      courseId: otherCourseId,
+    });
+    expect(elsewhere).toEqual({
+      ok: false,
+      error: "This document belongs to one course: share notes on it with that course only.",
+    });
+    const here = await createAnnotation(prisma, viewer, {
+      documentSlug: slug,
+      selection,
+      body,
+      visibility: "course",
+      courseId,
+    });
+    expect(here.ok).toBe(true);
+    const moved = await updateAnnotation(prisma, viewer, here.ok ? here.value.id : "", {
+      version: 1,
+      body,
+      visibility: "course",
+      courseId: otherCourseId,
+    });
+    expect(moved.ok).toBe(false);
+    // A notification about a note there (however it came about) is not shown outside the course.
+    await prisma.notification.create({
+      data: {
+        userId: viewers.omar.userId,
+        kind: "mention",
+        annotationId: here.ok ? here.value.id : "",
+        actorId: both.id,
+      },
+    });
+    await prisma.annotation.update({
+      where: { id: here.ok ? here.value.id : "" },
+      data: { visibility: "public" },
+    });
+    expect(await listNotifications(prisma, viewers.omar)).toEqual([]);
   });
 
   it("an assignment on the course's own document cannot be set in, or copied to, another course", async () => {
