@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { DEMO, expectNoAxeViolations, selectWithMouse, signIn } from "./support";
@@ -31,7 +32,7 @@ for (const device of DEVICES) {
       else await control.click();
     };
 
-    test("an instructor brings a TEI file and a PDF, fixes a speaker, publishes; only the course reads them", async ({
+    test("an instructor brings a TEI file and a PDF, fixes a speaker, publishes (and on a desk revises); only the course reads them", async ({
       page,
       browser,
     }) => {
@@ -58,7 +59,7 @@ for (const device of DEVICES) {
           .selectOption({ label: "139. Memorandum of Conversation" });
         await press(page.getByRole("button", { name: "Read this document" }));
       }
-      await expect(page).toHaveURL(/\/documents\/[a-z0-9-]+$/);
+      await expect(page).toHaveURL(/\/courses\/[a-z0-9]+\/documents\/[a-z0-9-]+$/);
       await expect(
         page.getByRole("heading", { name: /^Review: Memorandum of Conversation/ }),
       ).toBeVisible();
@@ -69,7 +70,7 @@ for (const device of DEVICES) {
         fullPage: false,
       });
       await press(page.getByRole("button", { name: `Publish to ${DEMO.course}` }));
-      await expect(page).toHaveURL(/\/documents\/1960-01-19-memorandum-conversation[a-z0-9-]*$/);
+      await expect(page).toHaveURL(readerUrl("1960-01-19-memorandum-conversation[a-z0-9-]*"));
       await expect(
         page.getByRole("heading", { name: "Memorandum of Conversation", level: 1 }),
       ).toBeVisible();
@@ -105,8 +106,16 @@ for (const device of DEVICES) {
       await expect(
         page.locator(".draft-turn", { hasText: "(Expressing consent)" }),
       ).not.toContainText("Ishibashi Tanzan:");
+      // The corrected reading as a content file, to keep (and, below, to correct further).
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        press(page.getByRole("link", { name: "Download as content file" })),
+      ]);
+      expect(download.suggestedFilename()).toBe(`${slug}.md`);
+      const contentFile = fs.readFileSync((await download.path())!, "utf8");
+      expect(contentFile).toContain("\n(Expressing consent)\n");
       await press(page.getByRole("button", { name: `Publish to ${DEMO.course}` }));
-      await expect(page).toHaveURL(new RegExp(`/documents/${slug}$`));
+      await expect(page).toHaveURL(readerUrl(slug));
       const title =
         "Record of the Third Conversation between Comrade Liao Chengzhi and Ishibashi Tanzan";
 
@@ -125,6 +134,38 @@ for (const device of DEVICES) {
         await ada.getByRole("textbox", { name: "Your note" }).fill("Bombers then, rockets now.");
         await ada.getByRole("button", { name: "Save" }).click();
         await expect(ada.getByRole("status")).toHaveText("Annotation saved.");
+
+        // 3b. A corrected version: one turn's words fixed, one turn dropped. The diff says so,
+        // and publishing keeps Ada's note on its words.
+        const corrected = contentFile
+          .replace("Mr. Ishii [Mitsujiro]", "Mr. Ishii [Mitsujirō]")
+          .replace(/\n\*\*Ishibashi:\*\* None\.\n/, "\n");
+        const correctedPath = test.info().outputPath(`${slug}.md`);
+        fs.writeFileSync(correctedPath, corrected);
+        await page.goto(documentsUrl);
+        const published = page
+          .getByRole("region", { name: /^Published/ })
+          .getByRole("listitem")
+          .filter({
+            has: page.locator(`a[href="/documents/${slug}"]`),
+          });
+        await press(published.getByText("Upload a corrected version"));
+        await published.getByLabel("File", { exact: true }).setInputFiles(correctedPath);
+        await press(published.getByRole("button", { name: "Upload the corrected version" }));
+        await expect(page.getByRole("heading", { name: "What changes" })).toBeVisible();
+        await expect(page.locator(".draft-diff")).toContainText(
+          "1 turn(s) edited, 0 added, 1 removed",
+        );
+        await expect(page.locator(".draft-diff ins")).toHaveText(["Mitsujirō"]);
+        await page.screenshot({ path: `${SCREENSHOTS}/review-revision-${device.name}.png` });
+        await press(page.getByRole("button", { name: "Publish the corrected version" }));
+        await expect(page).toHaveURL(readerUrl(slug));
+        await ada.reload();
+        await expect(ada.getByText("Mitsujirō")).toBeVisible();
+        await expect(ada.getByRole("heading", { name: /^Could not be placed/ })).toHaveCount(0);
+        await expect(
+          ada.locator(".annotation-card", { hasText: "Bombers then, rockets now." }),
+        ).toHaveCount(1);
       }
 
       // 4. A student of another course: the document does not exist for them.
@@ -163,6 +204,9 @@ for (const device of DEVICES) {
     });
   });
 }
+
+/** The reader's address (not the review screen's, which also ends in /documents/<slug>). */
+const readerUrl = (slug: string) => new RegExp(`^https?://[^/]+/documents/${slug}$`);
 
 /** The file field of "Add a document" (each published document has its own, for corrections). */
 const upload = (page: Page) =>
