@@ -10,6 +10,7 @@ import {
   parseLibraryFilters,
 } from "@/lib/library/queries";
 import { searchTranscripts } from "@/lib/library/search";
+import { canAddDocument } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
@@ -41,6 +42,11 @@ export default async function LibraryPage({ searchParams }: { searchParams: Sear
   return (
     <div className="library">
       <h1>Library</h1>
+      {canAddDocument(viewer, { courseId: null }) && (
+        <p>
+          <Link href="/library/documents">Add a document to the public library</Link>
+        </p>
+      )}
       <LibraryFilters filters={filters} facets={facets} />
       {results && filters.q && <SearchResults query={filters.q} results={results} />}
       <section aria-labelledby="documents-heading">

@@ -30,13 +30,15 @@ const METADATA = [
 
 export function DraftReview({
   initial,
-  courseId,
-  courseTitle,
+  backHref,
+  destination,
   colours,
 }: {
   initial: DraftView;
-  courseId: string;
-  courseTitle: string;
+  /** The documents page the draft belongs to (where a discarded draft leaves the reviewer). */
+  backHref: string;
+  /** Where publishing puts it: the course's title, or "the public library". */
+  destination: string;
   colours: Record<string, string>;
 }) {
   const router = useRouter();
@@ -88,7 +90,7 @@ export function DraftReview({
     }
     const orphans = answer.published.orphanedAnnotations;
     setStatus(
-      `Published to ${courseTitle}.${orphans ? ` ${orphans} annotation(s) could not be placed again; their authors were told.` : ""}`,
+      `Published to ${destination}.${orphans ? ` ${orphans} annotation(s) could not be placed again; their authors were told.` : ""}`,
     );
     router.push(`/documents/${draft.slug}`);
   }
@@ -97,7 +99,7 @@ export function DraftReview({
     if (!window.confirm("Discard this draft? The published document, if any, is not changed."))
       return;
     const response = await fetch(base, { method: "DELETE" }).catch(() => null);
-    if (response?.ok) router.push(`/courses/${courseId}/documents`);
+    if (response?.ok) router.push(backHref);
     else setError("The draft could not be discarded. Try again.");
   }
 
@@ -130,7 +132,7 @@ export function DraftReview({
 
       <div className="draft-actions">
         <button type="button" onClick={publish} disabled={busy}>
-          {draft.revises ? "Publish the corrected version" : `Publish to ${courseTitle}`}
+          {draft.revises ? "Publish the corrected version" : `Publish to ${destination}`}
         </button>
         <a href={`${base}/content`} className="button-link secondary" download>
           Download as content file

@@ -13,10 +13,14 @@ type Phase = { step: "idle" } | { step: "sending"; percent: number } | { step: "
 
 export function UploadForm({
   courseId,
+  reviewBase,
   revises,
   limitMb,
 }: {
-  courseId: string;
+  /** null: the public library (site admins). */
+  courseId: string | null;
+  /** Where the review screen of a new draft lives: `${reviewBase}/<slug>`. */
+  reviewBase: string;
   revises?: string;
   limitMb: number;
 }) {
@@ -62,7 +66,7 @@ export function UploadForm({
         // fall through to the generic message
       }
       if (request.status === 201 && answer.draft) {
-        router.push(`/courses/${courseId}/documents/${answer.draft.slug}`);
+        router.push(`${reviewBase}/${answer.draft.slug}`);
         return;
       }
       setPhase({ step: "idle" });
@@ -76,7 +80,7 @@ export function UploadForm({
   const busy = phase.step !== "idle";
   return (
     <form className="upload-form" onSubmit={submit} aria-busy={busy}>
-      <input type="hidden" name="courseId" value={courseId} />
+      {courseId && <input type="hidden" name="courseId" value={courseId} />}
       {revises && <input type="hidden" name="revises" value={revises} />}
       {!revises && (
         <fieldset className="upload-modes">

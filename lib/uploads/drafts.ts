@@ -342,11 +342,32 @@ export async function courseDocuments(prisma: PrismaClient, viewer: MaybeViewer,
   });
 }
 
-/** The titles of a course's drafts (read from their content files). */
-export async function courseDrafts(prisma: PrismaClient, viewer: Viewer, courseId: string) {
+/** The titles of a course's drafts (null: the public library's), read from their content files. */
+export async function courseDrafts(prisma: PrismaClient, viewer: Viewer, courseId: string | null) {
   const drafts = await listDrafts(prisma, viewer, courseId);
   return drafts.map(({ content, ...draft }) => {
     const title = /^title: (.*)$/m.exec(content)?.[1] ?? draft.slug;
     return { ...draft, title: title.replace(/^(["'])(.*)\1$/, "$2") };
   });
+}
+
+/**
+ * A site admin moves a course's document into the public library (its annotations keep their
+ * audiences: a note shared with the course stays with the course).
+ */
+export async function promoteDocument(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  slug: string,
+): Promise<Outcome<{ slug: string }>> {
+  const document = await prisma.document.findUnique({
+    where: { slug },
+    select: { id: true, courseId: true },
+  });
+  if (!document || !canReadDocument(viewer, document)) throw new NotFoundError(NOT_FOUND);
+  if (!canAddDocument(viewer, { courseId: null })) throw new NotFoundError(NOT_FOUND);
+  if (document.courseId === null)
+    return { ok: false, error: "This document is already in the public library." };
+  await prisma.document.update({ where: { id: document.id }, data: { courseId: null } });
+  return { ok: true, value: { slug } };
 }

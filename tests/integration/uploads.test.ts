@@ -10,6 +10,7 @@ import {
   PATCH as edit,
 } from "@/app/api/documents/[slug]/route";
 import { POST as publish } from "@/app/api/documents/[slug]/publish/route";
+import { POST as promoteRoute } from "@/app/api/documents/[slug]/promote/route";
 import { GET as contentFile } from "@/app/api/documents/[slug]/content/route";
 import { createAnnotation, searchAnnotations, updateAnnotation } from "@/lib/annotations/service";
 import { listNotifications } from "@/lib/threads/service";
@@ -589,6 +590,35 @@ describe("review, publish, and the course document's scope", () => {
     expect(lost.orphaned).toBe(true);
     const told = await prisma.notification.findMany({ where: { annotationId: lost.id } });
     expect(told).toMatchObject([{ kind: "orphaned", userId: viewers.ada.userId }]);
+  });
+});
+
+describe("site admins and the public library", () => {
+  it("an admin moves a course's document into the public library; an instructor cannot", async () => {
+    const draft = await send("hana", {
+      courseId,
+      file: file(fixture("frus1958-60v18_d143.xml"), "d143.xml"),
+    });
+    const slug = draft.body.draft.slug;
+    expect((await publishDraft("hana", slug)).status).toBe(200);
+    expect(await documentBySlug(prisma, slug, viewers.omar)).toBeNull();
+    const promote = (who: Who) =>
+      promoteRoute(
+        new Request(`${BASE}/api/documents/${slug}/promote`, {
+          method: "POST",
+          headers: auth(who),
+        }),
+        params({ slug }),
+      );
+    expect((await promote("hana")).status).toBe(404);
+    expect((await promote("admin")).status).toBe(200);
+    expect(await documentBySlug(prisma, slug, viewers.omar)).not.toBeNull();
+    expect(await documentBySlug(prisma, slug, null)).not.toBeNull();
+    const again = await promote("admin");
+    expect(again.status).toBe(422);
+    expect((await again.json()).error.message).toBe(
+      "This document is already in the public library.",
+    );
   });
 });
 

@@ -2,12 +2,23 @@ import * as uploadRoute from "@/app/api/documents/route";
 import * as draftRoute from "@/app/api/documents/[slug]/route";
 import * as publishRoute from "@/app/api/documents/[slug]/publish/route";
 import * as contentRoute from "@/app/api/documents/[slug]/content/route";
+import * as promoteRoute from "@/app/api/documents/[slug]/promote/route";
+import LibraryDocumentsPage from "@/app/library/documents/page";
+import ReviewLibraryDraftPage from "@/app/library/documents/[slug]/page";
 import CourseDocumentsPage from "@/app/courses/[id]/documents/page";
 import ReviewDraftPage from "@/app/courses/[id]/documents/[slug]/page";
 import { getPrisma } from "@/lib/db";
 import { callPage, callRoute, type Result } from "./call";
 import { entry, type Case, type Cell } from "./entry";
-import { freshDraft, marker, randomId, READERS, type Role, type World } from "./world";
+import {
+  addCourseDocument,
+  freshDraft,
+  marker,
+  randomId,
+  READERS,
+  type Role,
+  type World,
+} from "./world";
 
 // Documents instructors bring (issue 16): uploads, drafts under review, publishing, and the
 // pages that show them. A draft is seen only by its course's instructors and site admins; a
@@ -71,6 +82,88 @@ const draftState = ({ fresh }: Cell<Fresh>) =>
   prisma().documentDraft.findUnique({ where: { slug: fresh.slug } });
 
 export const DOCUMENT_ROWS = [
+  entry<Fresh>({
+    surface: "route",
+    file: "app/api/documents/[slug]/promote/route.ts",
+    export: "POST",
+    state: ({ fresh }) =>
+      prisma().document.findUnique({ where: { slug: fresh.slug }, select: { courseId: true } }),
+    cases: [
+      {
+        // Only site admins decide what the whole world reads; the course's own instructor cannot.
+        name: "a document of course A",
+        allow: ["admin"],
+        setup: (world: World) => addCourseDocument(world.courseA.id),
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(promoteRoute.POST), {
+            method: "POST",
+            path: `/api/documents/${cell.fresh.slug}/promote`,
+            params: { slug: cell.fresh.slug },
+          }),
+      },
+      {
+        name: "a slug that names nothing",
+        allow: [],
+        setup: async () => ({ slug: `no-such-document-${randomId()}` }),
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(promoteRoute.POST), {
+            method: "POST",
+            path: `/api/documents/${cell.fresh.slug}/promote`,
+            params: { slug: cell.fresh.slug },
+          }),
+      },
+    ],
+  }),
+  entry({
+    surface: "page",
+    file: "app/library/documents/page.tsx",
+    export: "default",
+    cases: [
+      {
+        name: "the public library's documents page",
+        allow: ["admin"],
+        shows: (s) => s.label === "the public library's draft's title",
+        run: (cell) => callPage(cell.world, cell.caller, () => LibraryDocumentsPage()),
+      },
+    ],
+  }),
+  entry({
+    surface: "page",
+    file: "app/library/documents/[slug]/page.tsx",
+    export: "default",
+    cases: [
+      {
+        name: "the public library's draft",
+        allow: ["admin"],
+        visibleTo: ["admin"],
+        shows: (s) => s.label === "the public library's draft's title",
+        echoes: (world: World) => [world.drafts.public],
+        run: (cell) =>
+          callPage(cell.world, cell.caller, () =>
+            ReviewLibraryDraftPage(params({ slug: cell.world.drafts.public })),
+          ),
+      },
+      {
+        name: "course A's draft through the public library's address",
+        allow: [],
+        visibleTo: [],
+        echoes: (world: World) => [world.drafts.A],
+        run: (cell) =>
+          callPage(cell.world, cell.caller, () =>
+            ReviewLibraryDraftPage(params({ slug: cell.world.drafts.A })),
+          ),
+      },
+      {
+        name: "a slug that names nothing",
+        allow: [],
+        probe: true,
+        run: (cell) =>
+          callPage(cell.world, cell.caller, () =>
+            ReviewLibraryDraftPage(params({ slug: "no-such-draft" })),
+          ),
+      },
+    ],
+  }),
   entry({
     surface: "route",
     file: "app/api/documents/route.ts",

@@ -97,7 +97,7 @@ export interface World {
   assignments: { A: string; groupB: string; B: string };
   /** A document published into course A (its members only), and drafts of courses A and B. */
   courseDocument: { id: string; slug: string };
-  drafts: { A: string; B: string };
+  drafts: { A: string; B: string; public: string };
   passwordHash: string;
   secrets: Secret[];
 }
@@ -345,6 +345,7 @@ export async function buildWorld(): Promise<World> {
   const drafts = {
     A: (await freshDraft({ courseA, courseB }, "A", ["instructor", "admin"], secret)).slug,
     B: (await freshDraft({ courseA, courseB }, "B", ["otherInstructor", "admin"], secret)).slug,
+    public: (await freshDraft({ courseA, courseB }, "public", ["admin"], secret)).slug,
   };
 
   // Assignments: their titles are what a student who is not set one must not see.
@@ -556,8 +557,11 @@ participants:
 
 type AddSecret = (label: string, text: string, readers: readonly Role[], ...tags: string[]) => void;
 
-/** A document published into course A: its title, a speaker and words only its members read. */
-async function addCourseDocument(courseId: string, secret: AddSecret) {
+/**
+ * A document published into a course: its title, a speaker and words only its members read
+ * (registered as secrets for the world's; a cell's fresh one is not).
+ */
+export async function addCourseDocument(courseId: string, secret?: AddSecret) {
   const slug = `course-a-reading-${randomBytes(4).toString("hex")}`;
   const words = {
     title: `Reading ${marker("coursedoc")}`,
@@ -567,9 +571,9 @@ async function addCourseDocument(courseId: string, secret: AddSecret) {
   const parsed = parseSource(contentFile(slug, words), `${slug}.md`);
   if (parsed.type !== "document") throw new Error("fixture: a document");
   const stored = await storeDocument(getPrisma(), parsed, { contentHash: slug, courseId });
-  secret("course A's own document's title", words.title, READERS.course, "courseDocument");
-  secret("course A's own document's speaker", words.speaker, READERS.course, "courseDocument");
-  secret("course A's own document's words", words.text, READERS.course, "courseDocument");
+  secret?.("course A's own document's title", words.title, READERS.course, "courseDocument");
+  secret?.("course A's own document's speaker", words.speaker, READERS.course, "courseDocument");
+  secret?.("course A's own document's words", words.text, READERS.course, "courseDocument");
   const row = await getPrisma().document.findUniqueOrThrow({ where: { slug: stored.slug } });
   return { id: row.id, slug };
 }
@@ -577,17 +581,18 @@ async function addCourseDocument(courseId: string, secret: AddSecret) {
 /** A draft of course A or B, for cells that review, edit, publish or discard one. */
 export async function freshDraft(
   world: Pick<World, "courseA" | "courseB">,
-  course: "A" | "B",
+  course: "A" | "B" | "public",
   readers?: readonly Role[],
   secret?: AddSecret,
 ) {
   const prisma = getPrisma();
   const slug = `matrix-draft-${randomBytes(5).toString("hex")}`;
   const title = `Draft ${marker(`draft${course}`)}`;
-  const courseId = course === "A" ? world.courseA.id : world.courseB.id;
-  const creator = await prisma.membership.findFirstOrThrow({
-    where: { courseId, role: "instructor" },
-  });
+  const courseId =
+    course === "public" ? null : course === "A" ? world.courseA.id : world.courseB.id;
+  const creator = courseId
+    ? await prisma.membership.findFirstOrThrow({ where: { courseId, role: "instructor" } })
+    : { userId: (await prisma.user.findFirstOrThrow({ where: { siteRole: "admin" } })).id };
   await prisma.documentDraft.create({
     data: {
       slug,
@@ -597,6 +602,14 @@ export async function freshDraft(
       createdById: creator.userId,
     },
   });
-  if (readers && secret) secret(`course ${course}'s draft's title`, title, readers, "draft");
+  if (readers && secret)
+    secret(
+      course === "public"
+        ? "the public library's draft's title"
+        : `course ${course}'s draft's title`,
+      title,
+      readers,
+      "draft",
+    );
   return { slug, title };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { PromoteButton } from "@/components/uploads/PromoteButton";
 import { UploadForm } from "@/components/uploads/UploadForm";
 import { canAddDocument } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
@@ -24,6 +25,7 @@ export default async function CourseDocumentsPage({ params }: { params: Params }
     select: { id: true, title: true },
   });
   if (!course || !canAddDocument(viewer, { courseId: course.id })) notFound();
+  const admin = canAddDocument(viewer, { courseId: null });
   const [documents, drafts] = await Promise.all([
     courseDocuments(prisma, viewer, course.id),
     courseDrafts(prisma, viewer, course.id),
@@ -41,7 +43,11 @@ export default async function CourseDocumentsPage({ params }: { params: Params }
 
       <section aria-labelledby="add-heading" className="panel">
         <h2 id="add-heading">Add a document</h2>
-        <UploadForm courseId={course.id} limitMb={UPLOAD_LIMITS.fileBytes / 1024 / 1024} />
+        <UploadForm
+          courseId={course.id}
+          reviewBase={`/courses/${course.id}/documents`}
+          limitMb={UPLOAD_LIMITS.fileBytes / 1024 / 1024}
+        />
       </section>
 
       <section aria-labelledby="drafts-heading">
@@ -80,10 +86,12 @@ export default async function CourseDocumentsPage({ params }: { params: Params }
                   <summary>Upload a corrected version</summary>
                   <UploadForm
                     courseId={course.id}
+                    reviewBase={`/courses/${course.id}/documents`}
                     revises={document.slug}
                     limitMb={UPLOAD_LIMITS.fileBytes / 1024 / 1024}
                   />
                 </details>
+                {admin && <PromoteButton slug={document.slug} />}
               </li>
             ))}
           </ul>

@@ -43,8 +43,8 @@ export default async function ReviewDraftPage({ params }: { params: Params }) {
       </p>
       <DraftReview
         initial={draft}
-        courseId={course.id}
-        courseTitle={course.title}
+        backHref={`/courses/${course.id}/documents`}
+        destination={course.title}
         colours={colours}
       />
     </div>
