@@ -72,7 +72,7 @@ for (const device of DEVICES) {
       await press(page.getByRole("button", { name: `Publish to ${DEMO.course}` }));
       await expect(page).toHaveURL(readerUrl("1960-01-19-memorandum-conversation[a-z0-9-]*"));
       await expect(
-        page.getByRole("heading", { name: "Memorandum of Conversation", level: 1 }),
+        page.getByRole("heading", { name: "Memorandum of Conversation", level: 1, exact: true }),
       ).toBeVisible();
 
       // 2. PDF (printed from seed 000 by Chromium): fix a speaker, then publish.
@@ -127,7 +127,7 @@ for (const device of DEVICES) {
         has: ada.getByRole("heading", { name: "Course documents" }),
       });
       await press(readings.locator(`a[href="/documents/${slug}"]`));
-      await expect(ada.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+      await expect(ada.getByRole("heading", { name: title, level: 1, exact: true })).toBeVisible();
       if (!touch) {
         await selectWithMouse(ada, "rocket bases");
         await ada.getByRole("button", { name: "Annotate" }).click();
@@ -204,6 +204,34 @@ for (const device of DEVICES) {
     });
   });
 }
+
+test("a site admin pastes a transcript into the public library; everyone reads it once published", async ({
+  page,
+  browser,
+}) => {
+  const title = `Record of a Short Conversation ${stamp()}`;
+  await signIn(page, DEMO.admin);
+  await page.goto("/");
+  await page.getByRole("link", { name: "Add a document to the public library" }).click();
+  await page.getByRole("radio", { name: "Pasted text" }).check();
+  await page
+    .getByLabel("Text of the document")
+    .fill(
+      `**${title}**\n\nLiao: We meet again.\n\nIshibashi: Indeed we do.\n\nLiao: Shall we begin?\n\n` +
+        "Ishibashi: Yes.\n\nLiao: Good.\n\nIshibashi: Go on.",
+    );
+  await page.getByRole("button", { name: "Read it" }).click();
+  await expect(page.getByRole("heading", { name: `Review: ${title}` })).toBeVisible();
+  // Not visible to anyone until published.
+  const anonymous = await browser.newPage();
+  await anonymous.goto(`/?q=${encodeURIComponent("Shall we begin")}`);
+  await expect(anonymous.getByRole("link", { name: title })).toHaveCount(0);
+  await page.getByRole("button", { name: "Publish to the public library" }).click();
+  await expect(page).toHaveURL(/^https?:\/\/[^/]+\/documents\/[a-z0-9-]+$/);
+  await expect(page.getByRole("heading", { name: title, level: 1, exact: true })).toBeVisible();
+  await anonymous.reload();
+  await expect(anonymous.getByRole("link", { name: title }).first()).toBeVisible();
+});
 
 /** The reader's address (not the review screen's, which also ends in /documents/<slug>). */
 const readerUrl = (slug: string) => new RegExp(`^https?://[^/]+/documents/${slug}$`);
