@@ -30,18 +30,22 @@ export class SourceError extends Error {
 }
 
 /** Run `work`, or fail with a clear sentence once it takes longer than the parse limit. */
-export async function withinTimeLimit<T>(work: () => Promise<T>, what: string): Promise<T> {
+export async function withinTimeLimit<T>(
+  work: () => Promise<T>,
+  what: string,
+  limitMs: number = UPLOAD_LIMITS.parseMs,
+): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () =>
         reject(
           new SourceError(
-            `Reading ${what} took longer than ${UPLOAD_LIMITS.parseMs / 1000} seconds; ` +
+            `Reading ${what} took longer than ${limitMs / 1000} seconds; ` +
               "split it into smaller files or paste the text of one document.",
           ),
         ),
-      UPLOAD_LIMITS.parseMs,
+      limitMs,
     );
   });
   try {
