@@ -6,6 +6,7 @@ import "./globals.css";
 import "./styles/first-minute.css";
 import "./styles/lti.css";
 import "./styles/reading.css";
+import "./styles/upload.css";
 
 export const metadata: Metadata = {
   title: { default: "Memcon", template: "%s · Memcon" },

@@ -10,6 +10,8 @@ import {
   parseLibraryFilters,
 } from "@/lib/library/queries";
 import { searchTranscripts } from "@/lib/library/search";
+import { canAddDocument } from "@/lib/auth/permissions";
+import { getViewer } from "@/lib/auth/viewer";
 
 export const dynamic = "force-dynamic";
 
@@ -17,11 +19,13 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function LibraryPage({ searchParams }: { searchParams: SearchParams }) {
   const filters = parseLibraryFilters(await searchParams);
+  // The public library and the documents of the viewer's courses.
+  const viewer = await getViewer();
   const [documents, facets, collections, results] = await Promise.all([
-    listDocuments(filters),
-    libraryFacets(),
+    listDocuments(viewer, filters),
+    libraryFacets(viewer),
     listCollections(),
-    filters.q ? searchTranscripts(filters.q) : Promise.resolve(null),
+    filters.q ? searchTranscripts(filters.q, viewer) : Promise.resolve(null),
   ]);
   const timeline = filters.view === "timeline";
   const viewLink = (view: "list" | "timeline") => {
@@ -38,6 +42,11 @@ export default async function LibraryPage({ searchParams }: { searchParams: Sear
   return (
     <div className="library">
       <h1>Library</h1>
+      {canAddDocument(viewer, { courseId: null }) && (
+        <p>
+          <Link href="/library/documents">Add a document to the public library</Link>
+        </p>
+      )}
       <LibraryFilters filters={filters} facets={facets} />
       {/* Search results replace the list of documents rather than preceding it. */}
       {results && filters.q ? (

@@ -18,6 +18,7 @@ const WHAT: Record<string, string> = {
   reply: "replied in the discussion on",
   mention: "mentioned you in the discussion on",
   endorsement: "endorsed a note on",
+  orphaned: "published a revised text; your note could no longer be placed on",
 };
 
 /** Characters of the annotated passage shown: a sentence or two, cut at a word. */

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { anchorSelector } from "@/lib/anchoring";
-import type { Viewer } from "@/lib/auth/permissions";
+import { canReadDocument, type Viewer } from "@/lib/auth/permissions";
 import type { Outcome } from "@/lib/outcome";
 import { parseBody } from "./body";
 import { fromW3C } from "./export/w3c";
@@ -37,10 +37,12 @@ export async function importW3C(
     where: { slug: documentSlug },
     select: {
       id: true,
+      courseId: true,
       turns: { select: { anchor: true, text: true }, orderBy: { position: "asc" } },
     },
   });
-  if (!document) return { ok: false, error: "No document has that slug." };
+  if (!document || !canReadDocument(viewer, document))
+    return { ok: false, error: "No document has that slug." };
   const parsed = fromW3C(json);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   if (parsed.items.length > MAX_IMPORT)

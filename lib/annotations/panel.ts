@@ -63,7 +63,7 @@ export function toPanelIndex(rows: AnnotationIndexRow[], viewer: Viewer | null) 
  * document (bench/README.md). Null when no document has that slug.
  */
 export async function loadPanelIndex(prisma: PrismaClient, viewer: Viewer, documentSlug: string) {
-  const document = await documentBySlug(prisma, documentSlug);
+  const document = await documentBySlug(prisma, documentSlug, viewer);
   if (!document) return null;
   const { index, spansByTurn } = toPanelIndex(
     await listDocumentIndex(prisma, viewer, document.id),
@@ -84,7 +84,7 @@ export async function loadPanelCards(
   documentSlug: string,
   ids: readonly string[],
 ): Promise<PanelAnnotation[] | null> {
-  const document = await documentBySlug(prisma, documentSlug);
+  const document = await documentBySlug(prisma, documentSlug, viewer);
   if (!document) return null;
   const gate = await postingGate(prisma, viewer, [document.id]);
   const rows = await listDocumentAnnotations(prisma, viewer, document.id, {

@@ -10,6 +10,7 @@ import {
   canHideAnnotation,
   canPostInCourse,
   canReadAnnotation,
+  canReadDocument,
   canViewGroup,
   type AnnotationRef,
   type Viewer,
@@ -20,6 +21,7 @@ import { checkWriteRate } from "@/lib/auth/rate-limit";
 import { rawRows } from "@/lib/db/raw";
 import { NotFoundError } from "@/lib/errors";
 import { documentBySlug } from "@/lib/library/lookup";
+import { readableDocumentsSql } from "@/lib/library/scope";
 import { publishChange } from "@/lib/live/channel";
 import type { Outcome } from "@/lib/outcome";
 import {
@@ -330,6 +332,29 @@ async function getReadable(prisma: PrismaClient, viewer: Viewer, id: string) {
 }
 
 /** Check the chosen audience: course and group sharing need membership there. */
+/**
+ * A course's own document is read by that course only, so its notes are shared there or not at
+ * all: an audience in another course would tell that course's people about it (mentions,
+ * notifications).
+ */
+async function fitsDocument(
+  prisma: PrismaClient,
+  documentId: string,
+  courseId: string | null,
+): Promise<Outcome<null>> {
+  if (!courseId) return { ok: true, value: null };
+  const document = await prisma.document.findUnique({
+    where: { id: documentId },
+    select: { courseId: true },
+  });
+  if (document?.courseId && document.courseId !== courseId)
+    return {
+      ok: false,
+      error: "This document belongs to one course: share notes on it with that course only.",
+    };
+  return { ok: true, value: null };
+}
+
 async function resolveScope(
   prisma: PrismaClient,
   viewer: Viewer,
@@ -439,9 +464,11 @@ export async function createAnnotation(
 
   const document = await prisma.document.findUnique({
     where: { slug: parsed.data.documentSlug },
-    select: { id: true },
+    select: { id: true, courseId: true },
   });
-  if (!document) return { ok: false, error: "That document no longer exists." };
+  // Another course's document answers as if it did not exist.
+  if (!document || !canReadDocument(viewer, document))
+    return { ok: false, error: "That document no longer exists." };
   // A whole-document discussion has no passage: an empty quote and no positions.
   const described =
     parsed.data.scope === "document"
@@ -461,6 +488,8 @@ export async function createAnnotation(
   if (!body.ok) return { ok: false, error: body.error };
   const scope = await resolveScope(prisma, viewer, parsed.data);
   if (!scope.ok) return scope;
+  const fits = await fitsDocument(prisma, document.id, scope.value.courseId);
+  if (!fits.ok) return fits;
 
   const selector: AnnotationSelector = described.selector;
   const created = await prisma.annotation
@@ -530,6 +559,8 @@ export async function updateAnnotation(
   if (!body.ok) return { ok: false, error: body.error };
   const scope = await resolveScope(prisma, viewer, parsed.data);
   if (!scope.ok) return scope;
+  const fits = await fitsDocument(prisma, current.documentId, scope.value.courseId);
+  if (!fits.ok) return fits;
 
   const outcome = await prisma.$transaction(async (tx) => {
     // Only the version the editor started from may be replaced: a concurrent save wins, and the
@@ -657,13 +688,17 @@ export async function searchAnnotations(
   viewer: Viewer,
   search: AnnotationSearch,
 ) {
-  const conditions = [Prisma.sql`a."deletedAt" IS NULL`, readableSql(viewer)];
+  const conditions = [
+    Prisma.sql`a."deletedAt" IS NULL`,
+    readableSql(viewer),
+    readableDocumentsSql(viewer, "d"),
+  ];
   // The "post first" gate of a named document is asked beside the queries, not after them.
   let documentGate: Promise<PostingGate> | null = null;
   if (search.document) {
     // By id, not by joining on the slug: the planner then knows how many notes this document
     // has and walks the newest-first index for a page (about 100 times faster on a large one).
-    const document = await documentBySlug(prisma, search.document);
+    const document = await documentBySlug(prisma, search.document, viewer);
     if (!document) return { total: 0, rows: [] };
     conditions.push(Prisma.sql`a."documentId" = ${document.id}`);
     documentGate = postingGate(prisma, viewer, [document.id]);

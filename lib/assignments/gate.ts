@@ -1,6 +1,6 @@
 import { rawRows } from "@/lib/db/raw";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { canViewAssignment, type Viewer } from "@/lib/auth/permissions";
+import { canReadDocument, canViewAssignment, type Viewer } from "@/lib/auth/permissions";
 
 // "Hide classmates' annotations until you have posted": while an open assignment with that rule
 // is set for a student on a document, the student does not see other students' annotations of
@@ -19,11 +19,45 @@ export const OPEN_GATE: PostingGate = { hides: () => false, gated: new Map() };
 
 const key = (documentId: string, courseId: string) => `${documentId} ${courseId}`;
 
+/**
+ * The gate every annotation read passes (lib/annotations/service.ts checks each row with it):
+ * the "post first" rule below, and the documents' own scope, so a note on another course's
+ * document is never shown, whatever its audience says.
+ */
 export async function postingGate(
   prisma: PrismaClient,
   viewer: Viewer | null,
   documentIds: readonly string[],
   now = new Date(),
+): Promise<PostingGate> {
+  const [scoped, rule] = await Promise.all([
+    unreadableDocuments(prisma, viewer, documentIds),
+    postFirstGate(prisma, viewer, documentIds, now),
+  ]);
+  if (scoped.size === 0) return rule;
+  return { gated: rule.gated, hides: (row) => scoped.has(row.documentId) || rule.hides(row) };
+}
+
+/** Which of these documents belong to a course the viewer may not read. */
+async function unreadableDocuments(
+  prisma: PrismaClient,
+  viewer: Viewer | null,
+  documentIds: readonly string[],
+): Promise<Set<string>> {
+  if (documentIds.length === 0 || viewer?.siteRole === "admin") return new Set();
+  const rows = await rawRows<{ id: string; courseId: string }>(
+    prisma,
+    Prisma.sql`SELECT "id", "courseId" FROM "Document"
+      WHERE "id" = ANY(${[...new Set(documentIds)]}::text[]) AND "courseId" IS NOT NULL`,
+  );
+  return new Set(rows.filter((row) => !canReadDocument(viewer, row)).map((row) => row.id));
+}
+
+async function postFirstGate(
+  prisma: PrismaClient,
+  viewer: Viewer | null,
+  documentIds: readonly string[],
+  now: Date,
 ): Promise<PostingGate> {
   if (!viewer || documentIds.length === 0) return OPEN_GATE;
   const studentCourses = [...viewer.courses]

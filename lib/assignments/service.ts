@@ -88,6 +88,8 @@ export async function assignmentFormOptions(
   const [course, documents, groups] = await Promise.all([
     prisma.course.findUnique({ where: { id: courseId }, select: { id: true, title: true } }),
     prisma.document.findMany({
+      // The public library and this course's own documents.
+      where: { OR: [{ courseId: null }, { courseId }] },
       orderBy: [{ sortDate: "asc" }, { title: "asc" }],
       select: {
         slug: true,
@@ -144,9 +146,11 @@ async function validateForm(
 
   const document = await prisma.document.findUnique({
     where: { slug: form.documentSlug },
-    select: { id: true },
+    select: { id: true, courseId: true },
   });
-  if (!document) return refuse("documentSlug", "Choose a document from the library.");
+  // Another course's document is not one this course can be set.
+  if (!document || (document.courseId !== null && document.courseId !== courseId))
+    return refuse("documentSlug", "Choose a document from the library.");
   if (form.passageFrom !== null && form.passageTo !== null) {
     const found = await prisma.turn.count({
       where: { documentId: document.id, anchor: { in: [form.passageFrom, form.passageTo] } },
@@ -271,6 +275,16 @@ export async function duplicateAssignment(
     !(await prisma.course.findUnique({ where: { id: targetCourseId }, select: { id: true } }))
   )
     return { ok: false, error: "Choose one of the courses you teach." };
+  // A course's own document is read by that course only: its assignments stay there.
+  const document = await prisma.document.findUnique({
+    where: { id: source.documentId },
+    select: { courseId: true },
+  });
+  if (document?.courseId && document.courseId !== targetCourseId)
+    return {
+      ok: false,
+      error: "That document belongs to another course: it cannot be set in this one.",
+    };
   const copy = await prisma.$transaction(async (tx) => {
     const created = await tx.assignment.create({
       data: {

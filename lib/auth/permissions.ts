@@ -165,3 +165,25 @@ export function canViewAssignment(viewer: MaybeViewer, assignment: AssignmentRef
 
 /** The course's audit log: its instructors and site admins. */
 export const canReadAuditLog = canManageCourse;
+
+// Documents: the public library's are read by everyone; a course's only by its members (and
+// site admins, who may read any course). Drafts are never read: only their reviewers see them.
+
+export interface DocumentRef {
+  /** null: the public library. */
+  courseId: string | null;
+}
+
+export function canReadDocument(viewer: MaybeViewer, document: DocumentRef): boolean {
+  return document.courseId === null || canViewCourse(viewer, { id: document.courseId });
+}
+
+/**
+ * Bring, review, correct and publish documents: a course's instructors for that course; the
+ * public library only site admins (who may also publish into any course).
+ */
+export function canAddDocument(viewer: MaybeViewer, target: DocumentRef): boolean {
+  return target.courseId === null
+    ? isAdmin(viewer)
+    : canManageCourse(viewer, { id: target.courseId });
+}

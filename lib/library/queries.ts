@@ -1,7 +1,9 @@
 import { findPerson, groupPeople } from "./people";
 import "server-only";
 import { z } from "zod";
+import type { MaybeViewer } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
+import { readableDocumentsSql, readableDocumentsWhere } from "./scope";
 import { matchEntry } from "./collection-matching";
 
 export interface LibraryItem {
@@ -39,22 +41,29 @@ export function parseLibraryFilters(
   });
 }
 
-/** Every document in the library matching the filters, oldest first (undated last). */
-export async function listDocuments(filters: LibraryFilters = {}): Promise<LibraryItem[]> {
+/**
+ * Every document the viewer may read matching the filters (the public library and their courses'
+ * documents), oldest first (undated last).
+ */
+export async function listDocuments(
+  viewer: MaybeViewer,
+  filters: LibraryFilters = {},
+): Promise<LibraryItem[]> {
   const prisma = getPrisma();
   let slugs: string[] | undefined;
   if (filters.collection) {
-    const collection = await getCollection(filters.collection);
+    const collection = await getCollection(filters.collection, viewer);
     slugs = collection
       ? collection.entries.flatMap((entry) => (entry.document ? [entry.document.slug] : []))
       : [];
   }
   // A person is found under every name the documents use for them ("Kishi", "Nobusuke Kishi").
   const names = filters.participant
-    ? (findPerson(await libraryPeople(), filters.participant)?.names ?? [filters.participant])
+    ? (findPerson(await libraryPeople(viewer), filters.participant)?.names ?? [filters.participant])
     : undefined;
   const documents = await prisma.document.findMany({
     where: {
+      ...readableDocumentsWhere(viewer),
       ...(slugs ? { slug: { in: slugs } } : {}),
       ...(names ? { participants: { some: { name: { in: names } } } } : {}),
       ...(filters.year
@@ -84,24 +93,28 @@ export async function listDocuments(filters: LibraryFilters = {}): Promise<Libra
   }));
 }
 
-/** The people of the whole library, each once, from every document's participants. */
-async function libraryPeople() {
+/**
+ * The people of the documents the viewer may read, each once, from those documents' participants
+ * (a course's own document adds its people only for its members).
+ */
+async function libraryPeople(viewer: MaybeViewer) {
   const participants = await getPrisma().participant.findMany({
+    where: { document: readableDocumentsWhere(viewer) },
     distinct: ["name"],
     select: { name: true },
   });
   return groupPeople(participants.map((participant) => participant.name));
 }
 
-/** Values the library can be filtered by. */
-export async function libraryFacets() {
+/** Values the library can be filtered by (from the documents the viewer may read). */
+export async function libraryFacets(viewer: MaybeViewer) {
   const prisma = getPrisma();
   const [collections, people, years] = await Promise.all([
     prisma.collection.findMany({ select: { slug: true, title: true }, orderBy: { title: "asc" } }),
-    libraryPeople(),
+    libraryPeople(viewer),
     prisma.$queryRaw<{ year: number }[]>`
-      SELECT DISTINCT EXTRACT(YEAR FROM "sortDate")::int AS year FROM "Document"
-      WHERE "sortDate" IS NOT NULL ORDER BY year`,
+      SELECT DISTINCT EXTRACT(YEAR FROM d."sortDate")::int AS year FROM "Document" d
+      WHERE d."sortDate" IS NOT NULL AND ${readableDocumentsSql(viewer, "d")} ORDER BY year`,
   ]);
   return {
     collections,
@@ -117,8 +130,11 @@ export async function listCollections() {
   });
 }
 
-/** A collection with its entries in date order, each linked to its library document if present. */
-export async function getCollection(slug: string) {
+/**
+ * A collection with its entries in date order, each linked to its library document if present
+ * and readable by the viewer.
+ */
+export async function getCollection(slug: string, viewer: MaybeViewer) {
   const prisma = getPrisma();
   const collection = await prisma.collection.findUnique({
     where: { slug },
@@ -130,7 +146,12 @@ export async function getCollection(slug: string) {
     entry.documentSlug ? [entry.documentSlug] : [],
   );
   const candidates = await prisma.document.findMany({
-    where: { OR: [{ date: { in: dates } }, { slug: { in: named } }] },
+    where: {
+      AND: [
+        readableDocumentsWhere(viewer),
+        { OR: [{ date: { in: dates } }, { slug: { in: named } }] },
+      ],
+    },
     select: { slug: true, date: true, title: true },
   });
   return {

@@ -1,6 +1,8 @@
 import "server-only";
+import type { MaybeViewer } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
 import { cjkRuns, cjkTsQuery } from "./cjk";
+import { readableDocumentsSql } from "./scope";
 
 // Full-text search over every turn (PostgreSQL `websearch_to_tsquery`, English stemming, ranked
 // with ts_rank, snippets from ts_headline). The expression matches the GIN index in the migration.
@@ -39,14 +41,16 @@ interface Row {
   rank: number;
 }
 
+/** Search the turns of the documents the viewer may read. */
 export async function searchTranscripts(
   query: string,
+  viewer: MaybeViewer,
   { maxHitsPerDocument = 5 } = {},
 ): Promise<SearchResult[]> {
   const text = query.trim().slice(0, 200);
   if (!text) return [];
   const cjk = cjkTsQuery(text);
-  const rows = cjk ? await searchCjk(text, cjk) : await searchEnglish(text);
+  const rows = cjk ? await searchCjk(text, cjk, viewer) : await searchEnglish(text, viewer);
   return groupByDocument(rows, maxHitsPerDocument);
 }
 
@@ -55,7 +59,7 @@ export async function searchTranscripts(
  * must occur in the turn as written (a bigram phrase could span two runs); other words of the
  * query must occur too, case aside. Ranked by ts_rank over the bigrams; the snippet is cut here.
  */
-async function searchCjk(text: string, tsquery: string): Promise<Row[]> {
+async function searchCjk(text: string, tsquery: string, viewer: MaybeViewer): Promise<Row[]> {
   const runs = cjkRuns(text);
   const others = text
     .split(/\s+/)
@@ -77,6 +81,7 @@ async function searchCjk(text: string, tsquery: string): Promise<Row[]> {
     LEFT JOIN "Participant" p ON p.id = t."speakerId"
     CROSS JOIN q
     WHERE to_tsvector('simple', coalesce(t."cjkBigrams", '')) @@ q.query
+      AND ${readableDocumentsSql(viewer, "d")}
     ORDER BY rank DESC, d.slug, t.position
     LIMIT 500`;
   return rows
@@ -98,7 +103,7 @@ export function cjkSnippet(text: string, runs: readonly string[]): string {
 }
 
 /** English (and any alphabetic script): stemmed full-text search with ts_rank and ts_headline. */
-async function searchEnglish(text: string): Promise<Row[]> {
+async function searchEnglish(text: string, viewer: MaybeViewer): Promise<Row[]> {
   return getPrisma().$queryRaw<Row[]>`
     WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
     SELECT d.slug, d.title, d.date, t.anchor, t.kind::text AS kind, p.name AS speaker,
@@ -110,7 +115,7 @@ async function searchEnglish(text: string): Promise<Row[]> {
     JOIN "Document" d ON d.id = t."documentId"
     LEFT JOIN "Participant" p ON p.id = t."speakerId"
     CROSS JOIN q
-    WHERE to_tsvector('english', t.text) @@ q.query
+    WHERE to_tsvector('english', t.text) @@ q.query AND ${readableDocumentsSql(viewer, "d")}
     ORDER BY rank DESC, d.slug, t.position
     LIMIT 500`;
 }

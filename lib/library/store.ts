@@ -26,6 +26,8 @@ export interface StoreResult {
 interface Origin {
   contentPath?: string;
   contentHash: string;
+  /** Set for a document published into a course; a re-import never moves a document. */
+  courseId?: string | null;
 }
 
 /** First day of an ISO date given to day, month or year precision. */
@@ -83,7 +85,9 @@ export async function storeDocument(
       };
       const document = existing
         ? await tx.document.update({ where: { id: existing.id }, data: fields })
-        : await tx.document.create({ data: { slug: doc.slug, ...fields } });
+        : await tx.document.create({
+            data: { slug: doc.slug, courseId: origin.courseId ?? null, ...fields },
+          });
 
       // Participants: keyed by their content id; ones no longer listed are removed.
       const participantIds = new Map<string, string>();

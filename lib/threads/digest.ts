@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { toRef } from "@/lib/annotations/service";
 import { loadViewer } from "@/lib/auth/load-viewer";
-import { canReadAnnotation } from "@/lib/auth/permissions";
+import { canReadAnnotation, canReadDocument } from "@/lib/auth/permissions";
 
 // Email digests of unread notifications, for `npm run digest` (run it from cron, e.g. daily) when
 // SMTP is configured. Each notification is mailed at most once; ones about threads the recipient
@@ -11,7 +11,12 @@ export interface MailTransport {
   sendMail(message: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
 }
 
-const VERB = { reply: "replied in", mention: "mentioned you in", endorsement: "endorsed" } as const;
+const VERB = {
+  reply: "replied in",
+  mention: "mentioned you in",
+  endorsement: "endorsed",
+  orphaned: "revised the text under your note (it is now an orphan) in",
+} as const;
 
 export async function sendDigests(
   prisma: PrismaClient,
@@ -37,7 +42,7 @@ export async function sendDigests(
           groupId: true,
           hiddenAt: true,
           deletedAt: true,
-          document: { select: { slug: true, title: true } },
+          document: { select: { slug: true, title: true, courseId: true } },
         },
       },
     },
@@ -50,7 +55,10 @@ export async function sendDigests(
     const viewer = await loadViewer(prisma, userId);
     const email = rows[0]!.user.email;
     const readable = rows.filter(
-      (row) => !row.annotation.deletedAt && canReadAnnotation(viewer, toRef(row.annotation)),
+      (row) =>
+        !row.annotation.deletedAt &&
+        canReadAnnotation(viewer, toRef(row.annotation)) &&
+        canReadDocument(viewer, row.annotation.document),
     );
     if (!email || readable.length === 0) continue;
     const lines = readable.map((row) => {

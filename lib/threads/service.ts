@@ -2,7 +2,7 @@ import { rawRows } from "@/lib/db/raw";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { parseBody } from "@/lib/annotations/body";
 import { isReadableNow, isUniqueViolation, toRef } from "@/lib/annotations/service";
-import { canReadAnnotation, type Viewer } from "@/lib/auth/permissions";
+import { canReadAnnotation, canReadDocument, type Viewer } from "@/lib/auth/permissions";
 import { checkWriteRate } from "@/lib/auth/rate-limit";
 import { NotFoundError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/channel";
@@ -204,13 +204,17 @@ export async function listNotifications(prisma: PrismaClient, viewer: Viewer, ta
           groupId: true,
           hiddenAt: true,
           deletedAt: true,
-          document: { select: { slug: true, title: true } },
+          document: { select: { slug: true, title: true, courseId: true } },
         },
       },
     },
   });
   return rows.filter(
-    (row) => !row.annotation.deletedAt && canReadAnnotation(viewer, toRef(row.annotation)),
+    (row) =>
+      !row.annotation.deletedAt &&
+      canReadAnnotation(viewer, toRef(row.annotation)) &&
+      // A note on a course's own document says nothing to someone outside that course.
+      canReadDocument(viewer, row.annotation.document),
   );
 }
 

@@ -31,37 +31,37 @@ describe("the library, loaded from content/", () => {
     ["外務大臣", SATO],
     ["本省着", SATO],
   ])("finds %s (Japanese) in the Sato cable's original", async (query, slug) => {
-    const results = await searchTranscripts(query);
+    const results = await searchTranscripts(query, null);
     expect(results.map((result) => result.slug)).toEqual([slug]);
     const hit = results[0]!.hits[0]!;
     expect(hit.snippet).toContain(`\uE000${query}\uE001`);
   });
 
   it("does not find a CJK word that is not in the library, nor one whose characters are apart", async () => {
-    expect(await searchTranscripts("毛沢東")).toEqual([]);
+    expect(await searchTranscripts("毛沢東", null)).toEqual([]);
     // 大 and 使 occur, but never together as 使大.
-    expect(await searchTranscripts("使大")).toEqual([]);
+    expect(await searchTranscripts("使大", null)).toEqual([]);
   });
 
   it("keeps English ranked and stemmed, with snippets", async () => {
-    const results = await searchTranscripts("military base");
+    const results = await searchTranscripts("military base", null);
     expect(results[0]!.slug).toBe(LIAO);
     expect(results[0]!.matches).toBeGreaterThanOrEqual(3);
     expect(results[0]!.hits[0]!.snippet).toMatch(/\uE000(military|bases?)\uE001/);
   });
 
   it("credits a reported answer to whoever gave it, in search too", async () => {
-    const results = await searchTranscripts("effectuations fisheries pact");
+    const results = await searchTranscripts("effectuations fisheries pact", null);
     const hit = results.find((result) => result.slug === DULLES_TANI)!.hits[0]!;
     expect(hit.speaker).toBe("Masayuki Tani");
   });
 
   it("lists each person once and finds both Kishi documents under either name", async () => {
-    const { participants } = await libraryFacets();
+    const { participants } = await libraryFacets(null);
     expect(participants.filter((name) => /Kishi/.test(name))).toEqual(["Nobusuke Kishi"]);
     expect(participants.filter((name) => /Herter/.test(name))).toEqual(["Christian A. Herter"]);
     for (const name of ["Nobusuke Kishi", "Kishi"]) {
-      const documents = await listDocuments({ participant: name });
+      const documents = await listDocuments(null, { participant: name });
       expect(documents.map((document) => document.slug).sort()).toEqual([
         KISHI_ECONOMIC,
         "memorandum-conversation-relations-communist-china",

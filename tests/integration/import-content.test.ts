@@ -42,7 +42,7 @@ describe("loading content/", () => {
   });
 
   it("finds the Liao–Ishibashi conversation when searching for military bases", async () => {
-    const results = await searchTranscripts("military bases");
+    const results = await searchTranscripts("military bases", null);
     expect(results[0]?.slug).toBe(LIAO);
     expect(results[0]!.hits.length).toBeGreaterThanOrEqual(3);
   });
@@ -112,7 +112,7 @@ describe("collections", () => {
       },
       { contentHash: "test" },
     );
-    const collection = (await getCollection("sino-japanese-relations"))!;
+    const collection = (await getCollection("sino-japanese-relations", null))!;
     const linked = collection.entries.filter((entry) => entry.document);
     expect(linked.map((entry) => [entry.date, entry.document!.slug])).toEqual([
       ["1963-10-09", "1963-10-09-zhou-ishibashi"],

@@ -114,17 +114,17 @@ describe("storeDocument", () => {
   });
 
   it("finds turns by full-text search, ranked, with highlighted snippets and stemming", async () => {
-    const results = await searchTranscripts("military bases");
+    const results = await searchTranscripts("military bases", null);
     expect(results).toHaveLength(1);
     expect(results[0]!.slug).toBe("1959-09-14-liao-ishibashi");
     expect(results[0]!.hits.map((hit) => hit.anchor).sort()).toEqual([4, 5]);
     expect(results[0]!.hits[0]!.snippet).toMatch(/\uE000military\uE001/i);
     expect(results[0]!.hits[0]!.speaker).toMatch(/Liao Chengzhi|Ishibashi Tanzan/);
     // Stemming: "greeting" finds "greetings"; phrase and exclusion syntax work.
-    expect((await searchTranscripts("greeting"))[0]?.hits[0]?.anchor).toBe(2);
-    expect(await searchTranscripts('"bases at once" -japan')).toEqual([]);
-    expect(await searchTranscripts("   ")).toEqual([]);
-    expect(await searchTranscripts("zebra")).toEqual([]);
+    expect((await searchTranscripts("greeting", null))[0]?.hits[0]?.anchor).toBe(2);
+    expect(await searchTranscripts('"bases at once" -japan', null)).toEqual([]);
+    expect(await searchTranscripts("   ", null)).toEqual([]);
+    expect(await searchTranscripts("zebra", null)).toEqual([]);
   });
 });
 

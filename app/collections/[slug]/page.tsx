@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getViewer } from "@/lib/auth/viewer";
 import { formatIsoDate } from "@/lib/library/dates";
 import { getCollection } from "@/lib/library/queries";
 
@@ -9,12 +10,12 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ slug: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const collection = await getCollection((await params).slug);
+  const collection = await getCollection((await params).slug, await getViewer());
   return { title: collection?.title ?? "Collection not found" };
 }
 
 export default async function CollectionPage({ params }: { params: Params }) {
-  const collection = await getCollection((await params).slug);
+  const collection = await getCollection((await params).slug, await getViewer());
   if (!collection) notFound();
   const inLibrary = collection.entries.filter((entry) => entry.document).length;
   return (

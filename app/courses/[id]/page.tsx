@@ -19,6 +19,7 @@ import { formatJoinCode } from "@/lib/courses/join-code";
 import { getCourse } from "@/lib/courses/service";
 import { getPrisma } from "@/lib/db";
 import { foundOr404, requirePageViewer } from "@/lib/pages";
+import { courseDocuments } from "@/lib/uploads/drafts";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Course" };
@@ -69,6 +70,35 @@ async function AssignmentsSection({
   );
 }
 
+/** The course's own documents (brought by its instructors), beside the public library. */
+async function CourseReadings({ courseId, canManage }: { courseId: string; canManage: boolean }) {
+  const documents = await courseDocuments(getPrisma(), await getViewer(), courseId);
+  if (documents.length === 0 && !canManage) return null;
+  return (
+    <section aria-labelledby="readings-heading">
+      <h2 id="readings-heading">Course documents</h2>
+      {documents.length === 0 ? (
+        <p>None yet: the course reads the public library.</p>
+      ) : (
+        <ul className="upload-list">
+          {documents.map((document) => (
+            <li key={document.slug}>
+              <Link href={`/documents/${document.slug}`}>{document.title}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canManage && (
+        <p>
+          <Link href={`/courses/${courseId}/documents`} className="button-link">
+            Add or review documents
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}
+
 export default async function CoursePage({
   params,
   searchParams,
@@ -108,6 +138,8 @@ export default async function CoursePage({
 
       <AssignmentsSection courseId={course.id} canManage={course.canManage} />
       {course.canManage && <LtiCourseLink courseId={course.id} />}
+
+      <CourseReadings courseId={course.id} canManage={course.canManage} />
 
       {course.canManage && course.joinCode && (
         <section aria-labelledby="invite-heading" className="panel">

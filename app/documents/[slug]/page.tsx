@@ -13,7 +13,7 @@ import { ReaderAssignment } from "@/components/assignments/ReaderAssignment";
 import { postingGate, type PostingGate } from "@/lib/assignments/gate";
 import { readerAssignment } from "@/lib/assignments/queries";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
-import type { Viewer } from "@/lib/auth/permissions";
+import { canReadDocument, type Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
 import { getDocument } from "@/lib/library/document";
@@ -25,8 +25,14 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+/** The document if the viewer may read it (another course's answers as if it did not exist). */
+async function readableDocument(slug: string, viewer: Viewer | null) {
+  const document = await getDocument(slug);
+  return document && canReadDocument(viewer, document) ? document : null;
+}
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const document = await getDocument((await params).slug);
+  const document = await readableDocument((await params).slug, await getViewer());
   return { title: document?.title ?? "Document not found" };
 }
 
@@ -73,7 +79,8 @@ export default async function ReaderPage({
   params: Params;
   searchParams: SearchParams;
 }) {
-  const [document, viewer] = await Promise.all([getDocument((await params).slug), getViewer()]);
+  const viewer = await getViewer();
+  const document = await readableDocument((await params).slug, viewer);
   if (!document) notFound();
   const query = await searchParams;
   const requested = query.speaker;

@@ -62,17 +62,19 @@ export function callRoute(
   world: World,
   caller: Caller,
   handler: Handler,
-  init: { method?: string; path: string; params?: object; body?: unknown },
+  init: { method?: string; path: string; params?: object; body?: unknown; form?: FormData },
 ): Promise<Result> {
-  const headers = {
+  const headers: Record<string, string> = {
     ...callerHeaders(world, caller),
     ...(init.body === undefined ? {} : { "content-type": "application/json" }),
   };
+  // A multipart form: the Request writes its boundary into the content type.
   const request = new Request(`http://memcon.test${init.path}`, {
     method: init.method ?? "GET",
     headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   });
+  if (init.form) headers["content-type"] = request.headers.get("content-type")!;
   return settle(async () => {
     const { value: response } = await inRequest(headers, () =>
       handler(request, { params: Promise.resolve(init.params ?? {}) }),

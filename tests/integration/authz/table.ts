@@ -78,6 +78,7 @@ import { createReply } from "@/lib/threads/service";
 import { inRequest } from "@/tests/support/next-request";
 import { callerHeaders, callPage, callRoute, callServer, formData, type Result } from "./call";
 import { LTI_ROWS } from "./lti-rows";
+import { DOCUMENT_ROWS } from "./documents";
 import { entry, type Case, type Cell } from "./entry";
 import {
   assignmentForm,
@@ -421,6 +422,35 @@ async function liveEvents(cell: Cell<unknown>, slug: string): Promise<Result> {
       { label: "a new private reply's id", text: reply.value.id, readers: ["author"], tags: [] },
     );
     await readUntil(() => text.split("event: changed").length > 2, 3000);
+  } finally {
+    controller.abort();
+    await reader.cancel().catch(() => {});
+  }
+  return { kind: "response", status: response.status, body: text };
+}
+
+/** Live events: connect and wait for the stream to say it is ready (or the refusal). */
+async function eventsReady(cell: Cell<unknown>, slug: string): Promise<Result> {
+  const controller = new AbortController();
+  const headers = callerHeaders(cell.world, cell.caller);
+  const request = new Request(`http://memcon.test/api/documents/${slug}/events`, {
+    headers,
+    signal: controller.signal,
+  });
+  const { value: response } = await inRequest(headers, () =>
+    eventsRoute.GET(request, params({ slug })),
+  );
+  if (response.status !== 200 || !response.body)
+    return { kind: "response", status: response.status, body: await response.text() };
+  const reader = response.body.getReader();
+  let text = "";
+  const deadline = Date.now() + 5000;
+  try {
+    while (!text.includes("event: ready") && Date.now() < deadline) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      text += new TextDecoder().decode(chunk.value);
+    }
   } finally {
     controller.abort();
     await reader.cancel().catch(() => {});
@@ -1015,8 +1045,19 @@ export const TABLE = [
           }),
       })),
       {
+        name: "the notes of course A's own document",
+        allow: READERS.course,
+        visibleTo: READERS.course,
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(documentAnnotationsRoute.GET), {
+            path: `/api/documents/${cell.world.courseDocument.slug}/annotations?format=csv`,
+            params: { slug: cell.world.courseDocument.slug },
+          }),
+      },
+      {
         name: "a document that does not exist",
         allow: [],
+        probe: true,
         run: (cell) =>
           callRoute(cell.world, cell.caller, route(documentAnnotationsRoute.GET), {
             path: "/api/documents/no-such-document/annotations",
@@ -1043,8 +1084,21 @@ export const TABLE = [
           }),
       },
       {
+        name: "W3C notes imported onto course A's own document",
+        allow: READERS.course,
+        visibleTo: READERS.course,
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(documentAnnotationsRoute.POST), {
+            method: "POST",
+            path: `/api/documents/${cell.world.courseDocument.slug}/annotations`,
+            params: { slug: cell.world.courseDocument.slug },
+            body: w3cClaimingAda(cell.world),
+          }),
+      },
+      {
         name: "a document that does not exist",
         allow: [],
+        probe: true,
         run: (cell) =>
           callRoute(cell.world, cell.caller, route(documentAnnotationsRoute.POST), {
             method: "POST",
@@ -1112,8 +1166,19 @@ export const TABLE = [
           }),
       },
       {
+        name: "cards on course A's own document",
+        allow: READERS.course,
+        visibleTo: READERS.course,
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(cardsRoute.GET), {
+            path: `/api/documents/${cell.world.courseDocument.slug}/cards?ids=${cell.world.notes.course}`,
+            params: { slug: cell.world.courseDocument.slug },
+          }),
+      },
+      {
         name: "cards on a document that does not exist",
         allow: [],
+        probe: true,
         run: (cell) =>
           callRoute(cell.world, cell.caller, route(cardsRoute.GET), {
             path: `/api/documents/no-such-document/cards?ids=${cell.world.notes.course}`,
@@ -1139,8 +1204,19 @@ export const TABLE = [
           }),
       },
       {
+        name: "the index of course A's own document",
+        allow: READERS.course,
+        visibleTo: READERS.course,
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(indexRoute.GET), {
+            path: `/api/documents/${cell.world.courseDocument.slug}/index`,
+            params: { slug: cell.world.courseDocument.slug },
+          }),
+      },
+      {
         name: "the index of a document that does not exist",
         allow: [],
+        probe: true,
         run: (cell) =>
           callRoute(cell.world, cell.caller, route(indexRoute.GET), {
             path: "/api/documents/no-such-document/index",
@@ -1166,8 +1242,15 @@ export const TABLE = [
             : "deny",
       },
       {
+        name: "live events of course A's own document",
+        allow: READERS.course,
+        visibleTo: READERS.course,
+        run: (cell) => eventsReady(cell, cell.world.courseDocument.slug),
+      },
+      {
         name: "a document that does not exist",
         allow: [],
+        probe: true,
         run: (cell) => liveEvents(cell, "no-such-document"),
       },
     ],
@@ -1995,7 +2078,36 @@ export const TABLE = [
   // A page is called as a function: it answers with its element tree (rendered), or throws
   // Next's notFound() / redirect(). The tree holds every prop the page hands to its components,
   // so what a role could see is searched there.
-  pageEntry("app/page.tsx", ROLES, () => LibraryPage({ searchParams: Promise.resolve({}) })),
+  pageEntry("app/page.tsx", ROLES, () => LibraryPage({ searchParams: Promise.resolve({}) }), {
+    // Course A's own document is in its members' library (title, speakers), nobody else's.
+    shows: (s) =>
+      s.label !== "course A's own document's words" && s.tags.includes("courseDocument"),
+  }),
+  entry({
+    surface: "page",
+    file: "app/page.tsx",
+    export: "default",
+    cases: [
+      {
+        name: "searching for words of course A's own document",
+        allow: ROLES,
+        shows: (s) => s.tags.includes("courseDocument"),
+        // The search box repeats what was asked; the results must not.
+        echoes: (world) => [
+          world.secrets.find((s) => s.label === "course A's own document's words")!.text,
+        ],
+        run: (cell) =>
+          callPage(cell.world, cell.caller, () =>
+            LibraryPage({
+              searchParams: Promise.resolve({
+                q: cell.world.secrets.find((s) => s.label === "course A's own document's words")!
+                  .text,
+              }),
+            }),
+          ),
+      },
+    ],
+  }),
   pageEntry("app/(auth)/signin/page.tsx", ["anonymous"], () =>
     SignInPage({ searchParams: Promise.resolve({}) }),
   ),
@@ -2050,8 +2162,19 @@ export const TABLE = [
         run: (cell) => callPage(cell.world, cell.caller, () => DocumentPage(page({ slug: SLUG }))),
       },
       {
+        name: "course A's own document",
+        allow: READERS.course,
+        visibleTo: READERS.course,
+        shows: (s) => s.tags.includes("courseDocument"),
+        run: (cell) =>
+          callPage(cell.world, cell.caller, () =>
+            DocumentPage(page({ slug: cell.world.courseDocument.slug })),
+          ),
+      },
+      {
         name: "a document that does not exist",
         allow: [],
+        probe: true,
         run: (cell) =>
           callPage(cell.world, cell.caller, () => DocumentPage(page({ slug: "no-such-document" }))),
       },
@@ -2089,6 +2212,7 @@ export const TABLE = [
   }),
   ...ASSIGNMENT_ROWS,
   ...LTI_ROWS,
+  ...DOCUMENT_ROWS,
 ];
 
 function pageEntry(

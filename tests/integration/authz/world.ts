@@ -17,6 +17,8 @@ import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
 import { setLocked } from "@/lib/threads/moderation";
 import { createReply } from "@/lib/threads/service";
 import { createAssignment } from "@/lib/assignments/service";
+import { parseSource } from "@/lib/importer";
+import { storeDocument } from "@/lib/library/store";
 import type { AssignmentFormInput } from "@/lib/validations/assignment";
 
 // The people and records every cell of the authorization matrix is tried against, modelled on
@@ -93,6 +95,9 @@ export interface World {
   adaToken: { id: string; name: string };
   /** For all of course A; for group B of course A only; for course B. */
   assignments: { A: string; groupB: string; B: string };
+  /** A document published into course A (its members only), and drafts of courses A and B. */
+  courseDocument: { id: string; slug: string };
+  drafts: { A: string; B: string; public: string };
   passwordHash: string;
   secrets: Secret[];
 }
@@ -335,6 +340,14 @@ export async function buildWorld(): Promise<World> {
   secret("a password hash", "scrypt$", READERS.nobody);
   secret("Ada's API token", adaToken.token, READERS.nobody);
 
+  // Course A's own document, and a draft in each course: what only their readers may see.
+  const courseDocument = await addCourseDocument(courseA.id, secret);
+  const drafts = {
+    A: (await freshDraft({ courseA, courseB }, "A", ["instructor", "admin"], secret)).slug,
+    B: (await freshDraft({ courseA, courseB }, "B", ["otherInstructor", "admin"], secret)).slug,
+    public: (await freshDraft({ courseA, courseB }, "public", ["admin"], secret)).slug,
+  };
+
   // Assignments: their titles are what a student who is not set one must not see.
   const assignments = {} as World["assignments"];
   for (const [key, by, courseId, groupIds, readers] of [
@@ -350,6 +363,8 @@ export async function buildWorld(): Promise<World> {
   }
 
   return {
+    courseDocument,
+    drafts,
     assignments,
     documentId: document.id,
     selection,
@@ -515,4 +530,86 @@ export function assignmentForm(
     instructions: note("Read closely."),
     ...over,
   };
+}
+
+/** A dialogue as a content file, with distinctive words everywhere a reader could meet them. */
+export function contentFile(slug: string, words: { title: string; speaker: string; text: string }) {
+  return `---
+type: document
+slug: ${slug}
+shape: dialogue
+title: ${words.title}
+date: 1961-03-03
+participants:
+  - id: envoy
+    name: ${words.speaker}
+    label: Envoy
+  - id: minister
+    name: Minister Ota
+    label: Minister
+---
+
+**Envoy:** We spoke of ${words.text} and the military bases.
+
+**Minister:** The bases stay for now.
+`;
+}
+
+type AddSecret = (label: string, text: string, readers: readonly Role[], ...tags: string[]) => void;
+
+/**
+ * A document published into a course: its title, a speaker and words only its members read
+ * (registered as secrets for the world's; a cell's fresh one is not).
+ */
+export async function addCourseDocument(courseId: string, secret?: AddSecret) {
+  const slug = `course-a-reading-${randomBytes(4).toString("hex")}`;
+  const words = {
+    title: `Reading ${marker("coursedoc")}`,
+    speaker: `Envoy ${marker("envoy")}`,
+    text: marker("docwords"),
+  };
+  const parsed = parseSource(contentFile(slug, words), `${slug}.md`);
+  if (parsed.type !== "document") throw new Error("fixture: a document");
+  const stored = await storeDocument(getPrisma(), parsed, { contentHash: slug, courseId });
+  secret?.("course A's own document's title", words.title, READERS.course, "courseDocument");
+  secret?.("course A's own document's speaker", words.speaker, READERS.course, "courseDocument");
+  secret?.("course A's own document's words", words.text, READERS.course, "courseDocument");
+  const row = await getPrisma().document.findUniqueOrThrow({ where: { slug: stored.slug } });
+  return { id: row.id, slug };
+}
+
+/** A draft of course A or B, for cells that review, edit, publish or discard one. */
+export async function freshDraft(
+  world: Pick<World, "courseA" | "courseB">,
+  course: "A" | "B" | "public",
+  readers?: readonly Role[],
+  secret?: AddSecret,
+) {
+  const prisma = getPrisma();
+  const slug = `matrix-draft-${randomBytes(5).toString("hex")}`;
+  const title = `Draft ${marker(`draft${course}`)}`;
+  const courseId =
+    course === "public" ? null : course === "A" ? world.courseA.id : world.courseB.id;
+  const creator = courseId
+    ? await prisma.membership.findFirstOrThrow({ where: { courseId, role: "instructor" } })
+    : { userId: (await prisma.user.findFirstOrThrow({ where: { siteRole: "admin" } })).id };
+  await prisma.documentDraft.create({
+    data: {
+      slug,
+      courseId,
+      content: contentFile(slug, { title, speaker: "Envoy Aoki", text: marker("draftwords") }),
+      sourceName: "pasted text",
+      createdById: creator.userId,
+    },
+  });
+  if (readers && secret)
+    secret(
+      course === "public"
+        ? "the public library's draft's title"
+        : `course ${course}'s draft's title`,
+      title,
+      readers,
+      "draft",
+    );
+  return { slug, title };
 }

@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (!format.success) return jsonError(400, format.error.issues[0]!.message);
 
     const { slug } = await params;
-    const document = await documentBySlug(getPrisma(), slug);
+    const document = await documentBySlug(getPrisma(), slug, viewer);
     if (!document) return jsonError(404, "No document has that slug.");
     if (format.data === "json") {
       // Each row arrives as JSON text from PostgreSQL (see listDocumentAnnotationsJson).

@@ -1,6 +1,7 @@
 import { jsonError } from "@/lib/api/respond";
 import { requireApiViewer } from "@/lib/api/viewer";
 import { getPrisma } from "@/lib/db";
+import { documentBySlug } from "@/lib/library/lookup";
 import { forBrowsers } from "@/lib/live/channel";
 import { subscribe } from "@/lib/live/listener";
 
@@ -16,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const viewer = await requireApiViewer(request);
   if (viewer instanceof Response) return viewer;
   const { slug } = await params;
-  const document = await getPrisma().document.findUnique({ where: { slug }, select: { id: true } });
+  const document = await documentBySlug(getPrisma(), slug, viewer);
   if (!document) return jsonError(404, "No document has that slug.");
 
   const encoder = new TextEncoder();

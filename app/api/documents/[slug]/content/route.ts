@@ -1,0 +1,25 @@
+import { handle } from "@/lib/api/respond";
+import { requireApiViewer } from "@/lib/api/viewer";
+import { getPrisma } from "@/lib/db";
+import { viewDraft } from "@/lib/uploads/drafts";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * GET /api/documents/<slug>/content: the draft as a content file (content/README.md), to keep a
+ * corrected reading in version control and load it elsewhere with `npm run import`.
+ */
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return handle(async () => {
+    const viewer = await requireApiViewer(request);
+    if (viewer instanceof Response) return viewer;
+    const draft = await viewDraft(getPrisma(), viewer, (await params).slug);
+    return new Response(draft.content, {
+      headers: {
+        "Content-Type": "text/markdown; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${draft.slug}.md"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  });
+}
