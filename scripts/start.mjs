@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { buildIfStale, nextBin } from "./lib/build.mjs";
+import { buildIfStale, nextStartArgs } from "./lib/build.mjs";
 import { openDatabase, RUNNING_DATABASE_FILE } from "./lib/database.mjs";
 import { migrate } from "./lib/migrate.mjs";
 import { isPortFree } from "./lib/ports.mjs";
@@ -67,7 +67,7 @@ try {
   const seed = await runSeed(env, { demo: database.embedded || env.MEMCON_DEMO === "1" });
   if (seed.summary) say(seed.summary);
 
-  server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
+  server = spawn(process.execPath, nextStartArgs(port), {
     env,
     stdio: ["ignore", "pipe", "inherit"],
   });

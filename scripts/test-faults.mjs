@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { buildIfStale, nextBin } from "./lib/build.mjs";
+import { buildIfStale, nextStartArgs } from "./lib/build.mjs";
 import { ensureDatabase } from "./lib/embedded-pg.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-pg.mjs";
 import {
@@ -68,7 +68,7 @@ try {
     PORT: String(port),
   };
   await runSeed(env, { demo: true });
-  server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
+  server = spawn(process.execPath, nextStartArgs(port), {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
