@@ -77,8 +77,12 @@ export async function importW3C(
     });
   });
   if (rows.length) {
-    await prisma.annotation.createMany({ data: rows });
-    await publishChange(prisma, { documentId: document.id, kind: "annotation", id: "import" });
+    const created = await prisma.annotation.createManyAndReturn({
+      data: rows,
+      select: { id: true },
+    });
+    // Announced by one of the imported notes: only those who may read it (the importer) hear.
+    await publishChange(prisma, { documentId: document.id, kind: "annotation", id: created[0]!.id });
   }
   return { ok: true, value: { imported: rows.length, orphaned, problems } };
 }

@@ -11,18 +11,28 @@ import { canViewAssignment, type Viewer } from "@/lib/auth/permissions";
 export interface PostingGate {
   /** True when this annotation is held back from the viewer by the rule. */
   hides(row: { authorId: string; courseId: string | null; documentId: string }): boolean;
+  /**
+   * The same rule as a SQL condition over the annotation alias `a`, true for held-back rows:
+   * every read (rows, totals, counts, filters) excludes them in the query itself, so no count
+   * or match can reveal what `hides` keeps out of the rows.
+   */
+  sql: Prisma.Sql;
   /** The courses whose classmates are hidden on each document, to explain it in the reader. */
   gated: ReadonlyMap<string, readonly string[]>;
 }
 
-export const OPEN_GATE: PostingGate = { hides: () => false, gated: new Map() };
+export const OPEN_GATE: PostingGate = { hides: () => false, sql: Prisma.sql`false`, gated: new Map() };
 
 const key = (documentId: string, courseId: string) => `${documentId} ${courseId}`;
 
+/**
+ * The viewer's gate on these documents, or on every document ("all": a search across the
+ * library must leave out what any document's rule holds back).
+ */
 export async function postingGate(
   prisma: PrismaClient,
   viewer: Viewer | null,
-  documentIds: readonly string[],
+  documentIds: readonly string[] | "all",
   now = new Date(),
 ): Promise<PostingGate> {
   if (!viewer || documentIds.length === 0) return OPEN_GATE;
@@ -38,7 +48,11 @@ export async function postingGate(
     SELECT a."courseId", a."documentId",
       COALESCE(array_agg(g."groupId") FILTER (WHERE g."groupId" IS NOT NULL), '{}') AS "groupIds"
     FROM "Assignment" a LEFT JOIN "AssignmentGroup" g ON g."assignmentId" = a."id"
-    WHERE a."documentId" = ANY(${[...new Set(documentIds)]}::text[])
+    WHERE ${
+      documentIds === "all"
+        ? Prisma.sql`true`
+        : Prisma.sql`a."documentId" = ANY(${[...new Set(documentIds)]}::text[])`
+    }
       AND a."courseId" = ANY(${studentCourses}::text[])
       AND a."hideUntilPosted" AND a."opensAt" <= ${now} AND a."closedAt" IS NULL
     GROUP BY a."id"`,
@@ -76,8 +90,12 @@ export async function postingGate(
   for (const rule of waiting)
     gated.set(rule.documentId, [...(gated.get(rule.documentId) ?? []), rule.courseId]);
 
+  const teachers = [...teaches];
   return {
     gated,
+    sql: Prisma.sql`(a."courseId" IS NOT NULL AND a."authorId" <> ${viewer.userId}
+      AND (a."documentId" || ' ' || a."courseId") = ANY(${[...waitingKeys]}::text[])
+      AND (a."courseId" || ' ' || a."authorId") <> ALL(${teachers}::text[]))`,
     hides: (row) =>
       row.courseId !== null &&
       row.authorId !== viewer.userId &&
