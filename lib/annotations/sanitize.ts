@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { isSafeHref } from "@/lib/validations/url";
 
 // The HTML allow-list for annotation bodies. Bodies rendered from Tiptap JSON pass through here as
 // a second line of defence; bodies imported as HTML (W3C TextualBody, format text/html) pass
@@ -24,29 +25,8 @@ const ALLOWED_TAGS = [
 ];
 const ALLOWED_SCHEMES = ["http", "https", "mailto"];
 
-// Characters browsers strip or ignore inside URLs ("java\tscript:"), plus invisible and
-// direction-changing ones that disguise a link. Any of them anywhere makes the link unusable.
-const URL_TRICK_CHARS =
-  /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ufff9-\ufffb]/u;
-const ALLOWED_PREFIX = /^(?:https?:\/\/|mailto:)/i;
-const MAX_HREF_LENGTH = 2048;
-
-/**
- * True when `href` is an absolute http:, https: or mailto: URL with nothing hidden in it. Relative
- * and protocol-relative URLs are refused too: a note's link must say where it goes.
- */
-export function isSafeHref(href: unknown): href is string {
-  if (typeof href !== "string" || href.length > MAX_HREF_LENGTH) return false;
-  if (URL_TRICK_CHARS.test(href) || !ALLOWED_PREFIX.test(href)) return false;
-  let url: URL;
-  try {
-    url = new URL(href);
-  } catch {
-    return false;
-  }
-  if (url.protocol === "mailto:") return url.pathname.length > 0;
-  return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
-}
+// The URL rule is lib/validations/url.ts's, shared with every other place links enter.
+export { isSafeHref };
 
 /** A list's first number: a plain positive integer, or nothing. */
 function safeStart(start: string | undefined): string | undefined {

@@ -63,6 +63,7 @@ const listSelect = {
   scope: true,
   createdAt: true,
   updatedAt: true,
+  originallyCreatedAt: true,
   author: { select: { id: true, name: true } },
   course: { select: { id: true, title: true } },
   group: { select: { id: true, name: true } },
@@ -130,7 +131,7 @@ const LISTED_COLUMNS = Prisma.sql`a."id", a."documentId", a."authorId",
   a."visibility"::text AS "visibility", a."courseId", a."groupId", a."selector", a."quote",
   a."firstAnchor", a."lastAnchor", a."orphaned", a."body", a."bodyHtml", a."bodyText", a."tags",
   a."version", a."hiddenAt", a."deletedAt", a."endorsedAt", a."lockedAt", a."resolvedAt",
-  a."scope"::text AS "scope", a."createdAt", a."updatedAt",
+  a."scope"::text AS "scope", a."createdAt", a."updatedAt", a."originallyCreatedAt",
   u."name" AS "authorName", c."title" AS "courseTitle", g."name" AS "groupName"`;
 const LISTED_JOINS = Prisma.sql`JOIN "User" u ON u."id" = a."authorId"
   LEFT JOIN "Course" c ON c."id" = a."courseId"

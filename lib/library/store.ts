@@ -2,6 +2,7 @@ import { anchorSelector } from "@/lib/anchoring";
 import type { AnnotationSelector } from "@/lib/annotations/types";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParsedCollection, ParsedDocument } from "@/lib/importer/types";
+import { isSafeWebUrl } from "@/lib/validations/url";
 import { assignAnchors } from "./turn-matching";
 
 export type StoreStatus = "created" | "updated" | "unchanged";
@@ -59,7 +60,8 @@ export async function storeDocument(
         time: doc.time ?? null,
         place: doc.place ?? null,
         archive: doc.archive ?? null,
-        archiveUrl: doc.archiveUrl ?? null,
+        // Every archive source's address passes the one URL rule before it can become a link.
+        archiveUrl: isSafeWebUrl(doc.archiveUrl) ? doc.archiveUrl : null,
         citation: doc.citation ?? null,
         summary: doc.summary ?? null,
         translator: doc.translator ?? null,

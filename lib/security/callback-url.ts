@@ -1,3 +1,5 @@
+import { hasLoneSurrogate } from "@/lib/validations/text";
+
 // Where to send someone after signing in: only a path of this site. The candidate is parsed by
 // the WHATWG URL parser, the one browsers use on a Location header, so whatever the parser drops
 // or reinterprets (tabs, line breaks, backslashes, "/./", full-width dots) is seen exactly as the
@@ -15,7 +17,7 @@ const INVISIBLE = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u
 export function safeCallbackUrl(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || value.length > MAX_LENGTH || !value.startsWith("/"))
     return fallback;
-  if (INVISIBLE.test(value) || value.includes("\\") || !value.isWellFormed()) return fallback;
+  if (INVISIBLE.test(value) || value.includes("\\") || hasLoneSurrogate(value)) return fallback;
   let url: URL;
   try {
     url = new URL(value, BASE);
