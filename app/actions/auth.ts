@@ -2,7 +2,13 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { changePassword, openSession, signUp, verifyCredentials } from "@/lib/auth/accounts";
+import {
+  changePassword,
+  openSession,
+  signOutEverywhere,
+  signUp,
+  verifyCredentials,
+} from "@/lib/auth/accounts";
 import { signIn, signOut } from "@/lib/auth/authjs";
 import { clientIp, safeCallbackUrl } from "@/lib/auth/request";
 import { sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-cookie";
@@ -54,11 +60,23 @@ export async function changePasswordAction(
     confirmPassword: formData.get("confirmPassword"),
   });
   if (!outcome.ok) return failure(outcome);
-  return { notice: "Your password has been changed. Other devices have been signed out." };
+  return {
+    notice:
+      "Your password has been changed. Other devices have been signed out and your API tokens revoked.",
+  };
 }
 
 export async function signOutAction() {
   await signOut({ redirectTo: "/" });
+}
+
+/** Ends every session of the user, this one included, and revokes their API tokens. */
+export async function signOutEverywhereAction() {
+  const user = await getSessionUser();
+  if (!user) redirect("/signin?callbackUrl=/account");
+  await signOutEverywhere(getPrisma(), user.id);
+  (await cookies()).delete(sessionCookieName());
+  redirect("/signin");
 }
 
 /** OAuth and magic-link sign-in go through Auth.js itself. */

@@ -66,7 +66,7 @@ beforeAll(async () => {
 });
 
 describe("cookie-authenticated writes to the JSON API", () => {
-  const forged = [
+  const forged: { name: string; headers: Record<string, string> }[] = [
     { name: "text/plain from a sibling subdomain", headers: { origin: "https://evil.example.edu", "content-type": "text/plain" } },
     { name: "JSON from a sibling subdomain", headers: { origin: "https://evil.example.edu", "content-type": "application/json" } },
     { name: "Sec-Fetch-Site: same-site", headers: { "sec-fetch-site": "same-site", "content-type": "application/json" } },

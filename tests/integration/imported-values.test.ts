@@ -42,7 +42,7 @@ beforeAll(async () => {
   courseId = (await prisma.course.findFirstOrThrow({ where: { joinCode: "READ1959" } })).id;
   const assignment = await prisma.assignment.findFirstOrThrow({ where: { courseId } });
   const turn = await prisma.turn.findFirstOrThrow({
-    where: { document: { slug: SLUG }, kind: "speech", anchor: { gte: assignment.firstAnchor } },
+    where: { document: { slug: SLUG }, kind: "speech", anchor: { gte: assignment.firstAnchor ?? 0 } },
     orderBy: { position: "asc" },
   });
   quote = turn.text.slice(0, 30);

@@ -92,6 +92,7 @@ import {
   SIGNED_IN,
   SLUG,
   restoreSession,
+  restoreToken,
   type FreshKey,
   type NoteKey,
   type ReplyKey,
@@ -1869,12 +1870,13 @@ export const TABLE = [
     surface: "action",
     file: "app/actions/auth.ts",
     export: "changePasswordAction",
-    // The next case starts from the same password.
+    // The next case starts from the same password, and the matrix's tokens work again.
     after: async (world, role) => {
       await prisma().user.update({
         where: { id: world.users[role].id },
         data: { passwordHash: world.passwordHash },
       });
+      await restoreToken(world, role);
     },
     state: (cell) =>
       prisma()
@@ -1912,6 +1914,29 @@ export const TABLE = [
         name: "one's own session",
         allow: SIGNED_IN,
         run: (cell) => action(cell, () => authActions.signOutAction()),
+      },
+    ],
+  }),
+  entry({
+    surface: "action",
+    file: "app/actions/auth.ts",
+    export: "signOutEverywhereAction",
+    state: (cell) =>
+      Promise.all([
+        sessionsOf(cell),
+        prisma().apiToken.count({
+          where: { revokedAt: null, ...(cell.user ? { userId: cell.user.id } : {}) },
+        }),
+      ]),
+    after: async (world, role) => {
+      await restoreSession(world, role);
+      await restoreToken(world, role);
+    },
+    cases: [
+      {
+        name: "one's own sessions and tokens",
+        allow: SIGNED_IN,
+        run: (cell) => action(cell, () => authActions.signOutEverywhereAction()),
       },
     ],
   }),
