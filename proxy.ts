@@ -19,12 +19,9 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Not the build's static files (they carry no inline script) nor prefetches.
+      // Every request but the build's static files (no HTML, no inline script). Prefetches too:
+      // a prefetched page is a page, and it must carry its headers (issue #17, finding 7).
       source: "/((?!_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
     },
   ],
 };
