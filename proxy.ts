@@ -1,13 +1,20 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { createNonce, securityHeadersFor } from "@/lib/security/csp";
+import { refusalFor } from "@/lib/security/request-guard";
 
 // Next.js 16 proxy (formerly middleware): one nonce per request. The policy goes on the request
 // too, because Next.js reads the nonce from it and stamps its own scripts with it.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const nonce = createNonce();
   const { policy, response: headers } = securityHeadersFor(nonce, {
     dev: process.env.NODE_ENV === "development",
   });
+  // Methods, addresses and server-action bodies no page or handler should see: a 4xx here.
+  const refused = await refusalFor(request);
+  if (refused) {
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set("x-nonce", nonce);

@@ -76,7 +76,7 @@ export async function signOutEverywhereAction() {
   if (!user) redirect("/signin?callbackUrl=/account");
   await signOutEverywhere(getPrisma(), user.id);
   (await cookies()).delete(sessionCookieName());
-  redirect("/signin");
+  redirect("/");
 }
 
 /** OAuth and magic-link sign-in go through Auth.js itself. */

@@ -16,27 +16,33 @@ function requestHost(headers: Headers): string | null {
   return headers.get("x-forwarded-host")?.split(",")[0]?.trim() || headers.get("host");
 }
 
+/**
+ * Did the browser say this request comes from Memcon's own origin? Sec-Fetch-Site when sent,
+ * and Origin (compared with the host, as Next.js compares it for server actions) when sent; a
+ * request with neither is not from a browser page, so it carries no one else's cookies.
+ */
+export function isSameOrigin(headers: Headers): boolean {
+  const fetchSite = headers.get("sec-fetch-site");
+  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return false;
+  const origin = headers.get("origin");
+  if (origin === null) return true;
+  try {
+    return origin !== "null" && new URL(origin).host === requestHost(headers);
+  } catch {
+    return false;
+  }
+}
+
 /** Is a cookie-authenticated request with this method and these headers a same-origin write? */
 export function checkCookieWrite(method: string, headers: Headers): WriteCheck {
   if (SAFE_METHODS.has(method.toUpperCase())) return { ok: true };
-  const refused = {
-    ok: false as const,
-    status: 403 as const,
-    message:
-      "This request came from another site or origin, so your session cannot be used for it. Use Memcon's own pages, or send a personal API token.",
-  };
-  const fetchSite = headers.get("sec-fetch-site");
-  if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return refused;
-  const origin = headers.get("origin");
-  if (origin !== null) {
-    let host: string | null = null;
-    try {
-      host = origin === "null" ? null : new URL(origin).host;
-    } catch {
-      host = null;
-    }
-    if (host === null || host !== requestHost(headers)) return refused;
-  }
+  if (!isSameOrigin(headers))
+    return {
+      ok: false,
+      status: 403,
+      message:
+        "This request came from another site or origin, so your session cannot be used for it. Use Memcon's own pages, or send a personal API token.",
+    };
   const type = headers.get("content-type");
   if (type !== null || method.toUpperCase() !== "DELETE") {
     if (!JSON_TYPE.test(type ?? ""))

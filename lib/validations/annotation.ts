@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { turnNumberSchema } from "./numbers";
 
 // Requests that create or change annotations. The body (Tiptap JSON) is checked separately by
 // lib/annotations/body.ts; the selection by lib/anchoring.
 
 const point = z.object({
-  turnAnchor: z.number().int().positive(),
+  turnAnchor: turnNumberSchema,
   offset: z.number().int().min(0).max(1_000_000),
 });
 

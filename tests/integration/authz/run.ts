@@ -46,7 +46,7 @@ function verdict(entry: Entry, result: Result): "allow" | "deny" | "error" {
  * delete changes. API tokens are compared by value instead: each use stamps lastUsedAt.
  */
 let snapshotSql: string | undefined;
-async function databaseSnapshot(): Promise<string> {
+export async function databaseSnapshot(): Promise<string> {
   const prisma = getPrisma();
   if (!snapshotSql) {
     const tables = await prisma.$queryRaw<{ name: string }[]>`

@@ -1099,8 +1099,10 @@ export const TABLE = [
     export: "GET",
     cases: [
       {
+        // Only a reader who may read the note hears of it: the moment of a "changed" would
+        // otherwise tell classmates that a private (or held-back) note was just written.
         name: "live events while Ada writes a private note and a reply",
-        allow: SIGNED_IN,
+        allow: ["author"],
         run: (cell) => liveEvents(cell, SLUG),
         judge: (result) =>
           result.kind === "response" &&

@@ -55,7 +55,7 @@ describe("security headers on every page, prefetched or not", () => {
   });
 
   for (const [variant, headers] of Object.entries(VARIANTS)) {
-    it(`every page asked with ${variant} passes through the proxy and carries the headers`, () => {
+    it(`every page asked with ${variant} passes through the proxy and carries the headers`, async () => {
       for (const url of pages) {
         const matched = unstable_doesMiddlewareMatch({
           config,
@@ -63,7 +63,7 @@ describe("security headers on every page, prefetched or not", () => {
           headers,
         });
         expect(matched, `${variant} ${url}`).toBe(true);
-        const response = proxy(new NextRequest(`http://memcon.test${url}`, { headers }));
+        const response = await proxy(new NextRequest(`http://memcon.test${url}`, { headers }));
         for (const name of REQUIRED) expect(response.headers.get(name), `${url} ${name}`).toBeTruthy();
       }
     });
