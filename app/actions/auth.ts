@@ -1,5 +1,6 @@
 "use server";
 
+import { asForm } from "@/lib/actions/forms";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import {
@@ -21,7 +22,8 @@ async function startSession(userId: string) {
   (await cookies()).set(sessionCookieName(), token, { ...sessionCookieOptions(), expires });
 }
 
-export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function signInAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const outcome = await verifyCredentials(
     getPrisma(),
     { email: formData.get("email"), password: formData.get("password") },
@@ -32,7 +34,8 @@ export async function signInAction(_state: FormState, formData: FormData): Promi
   redirect(safeCallbackUrl(formData.get("callbackUrl"), "/courses"));
 }
 
-export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function signUpAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const outcome = await signUp(
     getPrisma(),
     {
@@ -47,10 +50,8 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
   redirect(safeCallbackUrl(formData.get("callbackUrl"), "/courses"));
 }
 
-export async function changePasswordAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function changePasswordAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const user = await getSessionUser();
   if (!user) redirect("/signin?callbackUrl=/account");
   const token = (await cookies()).get(sessionCookieName())?.value;
@@ -80,7 +81,8 @@ export async function signOutEverywhereAction() {
 }
 
 /** OAuth and magic-link sign-in go through Auth.js itself. */
-export async function providerSignInAction(formData: FormData) {
+export async function providerSignInAction(sent: unknown) {
+  const formData = asForm(sent);
   const provider = String(formData.get("provider") ?? "");
   const redirectTo = safeCallbackUrl(formData.get("callbackUrl"), "/courses");
   const email = formData.get("email");

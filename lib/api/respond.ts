@@ -61,7 +61,9 @@ async function readLimited(request: Request, limitBytes: number): Promise<string
     if (done) break;
     size += value.byteLength;
     if (size > limitBytes) {
-      await reader.cancel().catch(() => {});
+      // Not awaited: when the body is a branch of a copied (tee'd) stream, as when the proxy has
+      // read it too, cancelling settles only once every copy is cancelled, which may be never.
+      void reader.cancel().catch(() => {});
       return null;
     }
     chunks.push(value);

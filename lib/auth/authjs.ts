@@ -14,6 +14,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: {
     ...PrismaAdapter(getPrisma() as unknown as Parameters<typeof PrismaAdapter>[0]),
     getSessionAndUser,
+    deleteSession,
   },
   session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
   providers: configuredProviders(process.env),
@@ -61,4 +62,13 @@ async function getSessionAndUser(
     session: { sessionToken, userId, expires },
     user: { id: userId, ...user },
   };
+}
+
+/**
+ * Signing out of a session that is already gone ("sign out everywhere" on another device, a
+ * second click) is done, not an error: the adapter's own `delete` failed on the missing row.
+ */
+async function deleteSession(sessionToken: string): Promise<null> {
+  await getPrisma().session.deleteMany({ where: { sessionToken } });
+  return null;
 }

@@ -8,7 +8,7 @@ import { getPrisma } from "@/lib/db";
 import { callerHeaders, callServer, type Caller, type Result } from "./authz/call";
 import { discoverSurfaces, type Surface } from "./authz/discover";
 import { databaseSnapshot } from "./authz/run";
-import { buildWorld, type World } from "./authz/world";
+import { buildWorld, restoreSession, restoreToken, type World } from "./authz/world";
 
 vi.mock("next/headers", () => import("@/tests/support/next-request"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -79,7 +79,10 @@ const hostileString = fc.oneof(
 
 const hostileJson: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: hostileString },
-  { weight: 1, arbitrary: fc.constantFrom(99999999999, -1, 0, 1.5, Number.MAX_SAFE_INTEGER, null, true) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(99999999999, -1, 0, 1.5, Number.MAX_SAFE_INTEGER, null, true),
+  },
   {
     weight: 1,
     arbitrary: fc.anything({
@@ -155,7 +158,8 @@ function encode(value: string): string {
   for (const char of value) {
     const code = char.codePointAt(0)!;
     if (code >= 0xd800 && code <= 0xdfff)
-      out += `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
+      out +=
+        `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
     else out += encodeURIComponent(char);
   }
   return out;
@@ -184,7 +188,9 @@ const paramNames = (file: string) =>
 /** The form fields a server action reads, found in its source: formData.get("name"). */
 function formFields(file: string): string[] {
   const source = fs.readFileSync(path.join(ROOT, file), "utf8");
-  return [...new Set([...source.matchAll(/formData\.(?:get|getAll)\("([^"]+)"\)/g)].map((m) => m[1]!))];
+  return [
+    ...new Set([...source.matchAll(/formData\.(?:get|getAll)\("([^"]+)"\)/g)].map((m) => m[1]!)),
+  ];
 }
 
 let world: World;
@@ -194,8 +200,36 @@ const counts = { route: 0, action: 0, page: 0, refusedByGuard: 0, raw: 0 };
 const statuses = new Map<number | string, number>();
 let errors: string[] = [];
 const consoleError = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-  errors.push(args.map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : String(arg))).join(" ").slice(0, 300));
+  errors.push(
+    args
+      .map((arg) => (arg instanceof Error ? `${arg.name}: ${arg.message}` : String(arg)))
+      .join(" ")
+      .slice(0, 300),
+  );
 });
+
+/** Failures of each surface, reported together at the end of its group (one run finds all). */
+let failures: string[] = [];
+async function each(surface: Surface, run: () => Promise<void>) {
+  try {
+    await run();
+  } catch (error) {
+    const text = error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error);
+    failures.push(
+      `${surface.file} ${surface.export}: ${text
+        .split("\n")
+        .filter((line) => !/^\s+at |^\s*$|Encountered failures|Hint:/.test(line))
+        .join(" | ")
+        .slice(0, 1200)}`,
+    );
+  }
+}
+function expectNoFailures() {
+  const found = failures;
+  failures = [];
+  for (const failure of found) process.stdout.write(`[fuzz failure] ${failure}\n`);
+  expect(found).toEqual([]);
+}
 
 const tally = (key: number | string) => statuses.set(key, (statuses.get(key) ?? 0) + 1);
 
@@ -215,8 +249,18 @@ function succeeded(result: Result): boolean {
 async function check(label: string, work: () => Promise<Result>) {
   await getPrisma().rateLimit.deleteMany();
   errors = [];
+  if (process.env.FUZZ_TRACE) process.stdout.write(`${label.slice(0, 160)}\n`);
   const before = await databaseSnapshot();
-  const result = await work();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const result = await Promise.race([
+    work(),
+    new Promise<Result>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ kind: "error", message: "no answer within 20 s" }),
+        20_000,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
   const shown =
     result.kind === "response"
       ? `${result.status} ${result.body.slice(0, 200)}`
@@ -227,7 +271,8 @@ async function check(label: string, work: () => Promise<Result>) {
   expect(result.kind, `${label} threw: ${shown}`).not.toBe("error");
   if (result.kind === "response") {
     expect(result.status, `${label}: ${shown}`).toBeLessThan(500);
-    if (result.status >= 400) expect(result.body.trim().length, `${label}: no sentence`).toBeGreaterThan(10);
+    if (result.status >= 400)
+      expect(result.body.trim().length, `${label}: no sentence`).toBeGreaterThan(10);
   }
   if (result.kind === "value") {
     const value = result.value as { code?: string } | null;
@@ -237,7 +282,10 @@ async function check(label: string, work: () => Promise<Result>) {
   if (!succeeded(result)) {
     const after = await databaseSnapshot();
     const touched = after.split("\n").filter((line) => !before.split("\n").includes(line));
-    expect(touched.map((line) => line.split(":")[0]), `${label} refused but changed tables: ${shown}`).toEqual([]);
+    expect(
+      touched.map((line) => line.split(":")[0]),
+      `${label} refused but changed tables: ${shown}`,
+    ).toEqual([]);
   }
 }
 
@@ -271,7 +319,12 @@ async function sendRoute(
     "content-type": contentType,
   };
   const abort = new AbortController();
-  const request = new Request(`http://memcon.test${url}`, { method, headers, body, signal: abort.signal });
+  const request = new Request(`http://memcon.test${url}`, {
+    method,
+    headers,
+    body,
+    signal: abort.signal,
+  });
   const refused = await refusalFor(request.clone() as Request);
   if (refused) {
     counts.refusedByGuard++;
@@ -286,7 +339,11 @@ async function sendRoute(
     return { status: response.status, text };
   }).then((result) =>
     result.kind === "value"
-      ? { kind: "response", status: (result.value as { status: number }).status, body: (result.value as { text: string }).text }
+      ? {
+          kind: "response",
+          status: (result.value as { status: number }).status,
+          body: (result.value as { text: string }).text,
+        }
       : result,
   );
 }
@@ -296,7 +353,10 @@ beforeAll(async () => {
   surfaces = await discoverSurfaces(ROOT);
   for (const surface of surfaces)
     if (!modules.has(surface.file))
-      modules.set(surface.file, (await import(/* @vite-ignore */ path.join(ROOT, surface.file))) as Record<string, unknown>);
+      modules.set(
+        surface.file,
+        (await import(/* @vite-ignore */ path.join(ROOT, surface.file))) as Record<string, unknown>,
+      );
 }, 120_000);
 
 afterAll(() => {
@@ -316,28 +376,49 @@ describe("route fuzzer: no 5xx and no change to stored data, for every route, ac
       const handler = modules.get(surface.file)![surface.export] as Handler;
       const names = paramNames(surface.file);
       const hasBody = ["POST", "PUT", "PATCH"].includes(surface.export);
-      await fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom(...callers(surface)),
-          fc.record(Object.fromEntries(names.map((name) => [name, hostileString]))),
-          fc.array(fc.tuple(fc.constantFrom(...QUERY_NAMES), hostileString), { maxLength: 3 }),
-          fc.oneof(
-            fc.dictionary(fc.constantFrom(...BODY_FIELDS), hostileJson, { maxKeys: 6 }).map((value) => JSON.stringify(value)),
-            fc.constantFrom(...RAW_BODIES),
+      await each(surface, () =>
+        fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(...callers(surface)),
+            fc.record(Object.fromEntries(names.map((name) => [name, hostileString]))),
+            fc.array(fc.tuple(fc.constantFrom(...QUERY_NAMES), hostileString), { maxLength: 3 }),
+            fc.oneof(
+              fc
+                .dictionary(fc.constantFrom(...BODY_FIELDS), hostileJson, { maxKeys: 6 })
+                .map((value) => JSON.stringify(value)),
+              fc.constantFrom(...RAW_BODIES),
+            ),
+            fc.constantFrom(
+              "application/json",
+              "application/ld+json",
+              "text/plain",
+              "multipart/form-data",
+            ),
+            async (caller, params, query, body, contentType) => {
+              counts.route++;
+              const search = query.map(([name, value]) => `${name}=${encode(value)}`).join("&");
+              const url = `${urlPath(surface.file, params)}${search ? `?${search}` : ""}`;
+              const sent = hasBody ? ` ${contentType} ${JSON.stringify(body.slice(0, 80))}` : "";
+              await check(
+                `${surface.export} ${url.slice(0, 120)} as ${caller.role}/${caller.via}${sent}`,
+                () =>
+                  sendRoute(
+                    handler,
+                    caller,
+                    surface.export,
+                    url,
+                    params,
+                    hasBody ? body : undefined,
+                    contentType,
+                  ),
+              );
+            },
           ),
-          fc.constantFrom("application/json", "application/ld+json", "text/plain", "multipart/form-data"),
-          async (caller, params, query, body, contentType) => {
-            counts.route++;
-            const search = query.map(([name, value]) => `${name}=${encode(value)}`).join("&");
-            const url = `${urlPath(surface.file, params)}${search ? `?${search}` : ""}`;
-            await check(`${surface.export} ${url.slice(0, 120)} as ${caller.role}/${caller.via}`, () =>
-              sendRoute(handler, caller, surface.export, url, params, hasBody ? body : undefined, contentType),
-            );
-          },
+          { numRuns: RUNS.route, seed: SEED },
         ),
-        { numRuns: RUNS.route, seed: SEED },
       );
     }
+    expectNoFailures();
   }, 600_000);
 
   it("methods no page or route answers: TRACE, and DELETE/PUT on pages", async () => {
@@ -352,83 +433,108 @@ describe("route fuzzer: no 5xx and no change to stored data, for every route, ac
     ] as const) {
       counts.raw++;
       // Asked of the guard directly: fetch's Request refuses to even build a TRACE request.
-      const status = refuseRequest(method, new URL(`http://memcon.test${url}`), new Headers())?.status;
+      const status = refuseRequest(
+        method,
+        new URL(`http://memcon.test${url}`),
+        new Headers(),
+      )?.status;
       expect(status, `${method} ${url}`).toBe(405);
     }
   });
 
   it("server actions: hostile form fields and arguments", async () => {
     for (const surface of surfaces.filter((s) => s.surface === "action")) {
-      const action = modules.get(surface.file)![surface.export] as (...args: unknown[]) => Promise<unknown>;
+      const action = modules.get(surface.file)![surface.export] as (
+        ...args: unknown[]
+      ) => Promise<unknown>;
       const fields = formFields(surface.file);
-      const takesForm = /\(\s*(?:_?state|_state|prevState)?[^)]*formData: FormData/.test(
-        fs.readFileSync(path.join(ROOT, surface.file), "utf8").split(`function ${surface.export}(`)[1]?.split("{")[0] ?? "",
+      const takesForm = /sent: unknown/.test(
+        fs
+          .readFileSync(path.join(ROOT, surface.file), "utf8")
+          .split(`function ${surface.export}(`)[1]
+          ?.split("{")[0] ?? "",
       );
-      await fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom(...callers(surface)),
-          fc.dictionary(fc.constantFrom(...(fields.length ? fields : ["id"])), hostileString, { maxKeys: 8 }),
-          fc.array(hostileJson, { minLength: action.length, maxLength: action.length }),
-          async (caller, values, args) => {
-            counts.action++;
-            const form = new FormData();
-            for (const [name, value] of Object.entries(values)) form.set(name, value);
-            const callArgs = takesForm ? (action.length >= 2 ? [{}, form] : [form]) : args;
-            await check(`${surface.file} ${surface.export} as ${caller.role}`, async () => {
-              // What the proxy's guard sees of this action's body.
-              const guarded = takesForm
-                ? refuseActionBody("multipart/form-data", form)
-                : JSON.stringify(args, (_key, value: unknown) =>
-                      typeof value === "string" && (value.includes("\u0000") || hasLoneSurrogate(value)) ? "\u0000" : value,
-                    ).includes("\\u0000")
-                  ? { status: 400 as const, message: "unreadable form data" }
-                  : null;
-              if (guarded) {
-                counts.refusedByGuard++;
-                return { kind: "response", status: guarded.status, body: guarded.message };
-              }
-              return callServer(world, caller, () => action(...callArgs));
-            });
-          },
+      await each(surface, () =>
+        fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(...callers(surface)),
+            fc.dictionary(fc.constantFrom(...(fields.length ? fields : ["id"])), hostileString, {
+              maxKeys: 8,
+            }),
+            fc.array(hostileJson, { minLength: action.length, maxLength: action.length }),
+            async (caller, values, args) => {
+              counts.action++;
+              const form = new FormData();
+              for (const [name, value] of Object.entries(values)) form.set(name, value);
+              const callArgs = takesForm ? (action.length >= 2 ? [{}, form] : [form]) : args;
+              await check(`${surface.file} ${surface.export} as ${caller.role}`, async () => {
+                // What the proxy's guard sees of this action's body.
+                const guarded = takesForm
+                  ? refuseActionBody("multipart/form-data", form)
+                  : JSON.stringify(args, (_key, value: unknown) =>
+                        typeof value === "string" &&
+                        (value.includes("\u0000") || hasLoneSurrogate(value))
+                          ? "\u0000"
+                          : value,
+                      ).includes("\\u0000")
+                    ? { status: 400 as const, message: "unreadable form data" }
+                    : null;
+                if (guarded) {
+                  counts.refusedByGuard++;
+                  return { kind: "response", status: guarded.status, body: guarded.message };
+                }
+                return callServer(world, caller, () => action(...callArgs));
+              });
+              // Signing out (everywhere) ends the fuzzing student's session and token: restore.
+              await restoreSession(world, "student");
+              await restoreToken(world, "student");
+            },
+          ),
+          { numRuns: RUNS.action, seed: SEED },
         ),
-        { numRuns: RUNS.action, seed: SEED },
       );
     }
+    expectNoFailures();
   }, 600_000);
 
   it("pages: hostile path segments and query parameters", async () => {
     for (const surface of surfaces.filter((s) => s.surface === "page")) {
       const page = modules.get(surface.file)!.default as (props: object) => Promise<unknown>;
       const names = paramNames(surface.file);
-      await fc.assert(
-        fc.asyncProperty(
-          fc.constantFrom(...callers(surface)),
-          fc.record(Object.fromEntries(names.map((name) => [name, hostileString]))),
-          fc.array(fc.tuple(fc.constantFrom(...QUERY_NAMES), hostileString), { maxLength: 3 }),
-          async (caller, params, query) => {
-            counts.page++;
-            const search = query.map(([name, value]) => `${name}=${encode(value)}`).join("&");
-            const url = `${urlPath(surface.file, params)}${search ? `?${search}` : ""}`;
-            await check(`page ${url.slice(0, 120)} as ${caller.role}`, async () => {
-              const refused = await refusalFor(
-                new Request(`http://memcon.test${url}`, { headers: callerHeaders(world, caller) }),
-              );
-              if (refused) {
-                counts.refusedByGuard++;
-                return { kind: "response", status: refused.status, body: await refused.text() };
-              }
-              const result = await callServer(world, caller, () =>
-                page({
-                  params: Promise.resolve(params),
-                  searchParams: Promise.resolve(Object.fromEntries(query)),
-                }),
-              );
-              return result.kind === "value" ? { kind: "rendered", tree: null } : result;
-            });
-          },
+      await each(surface, () =>
+        fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(...callers(surface)),
+            fc.record(Object.fromEntries(names.map((name) => [name, hostileString]))),
+            fc.array(fc.tuple(fc.constantFrom(...QUERY_NAMES), hostileString), { maxLength: 3 }),
+            async (caller, params, query) => {
+              counts.page++;
+              const search = query.map(([name, value]) => `${name}=${encode(value)}`).join("&");
+              const url = `${urlPath(surface.file, params)}${search ? `?${search}` : ""}`;
+              await check(`page ${url.slice(0, 120)} as ${caller.role}`, async () => {
+                const refused = await refusalFor(
+                  new Request(`http://memcon.test${url}`, {
+                    headers: callerHeaders(world, caller),
+                  }),
+                );
+                if (refused) {
+                  counts.refusedByGuard++;
+                  return { kind: "response", status: refused.status, body: await refused.text() };
+                }
+                const result = await callServer(world, caller, () =>
+                  page({
+                    params: Promise.resolve(params),
+                    searchParams: Promise.resolve(Object.fromEntries(query)),
+                  }),
+                );
+                return result.kind === "value" ? { kind: "rendered", tree: null } : result;
+              });
+            },
+          ),
+          { numRuns: RUNS.page, seed: SEED },
         ),
-        { numRuns: RUNS.page, seed: SEED },
       );
     }
+    expectNoFailures();
   }, 600_000);
 });
