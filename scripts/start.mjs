@@ -18,6 +18,13 @@ let database;
 let server;
 let stopping = false;
 
+// Whatever escapes (a child process's error event no library listens to, say) still ends in
+// one line that says what happened; MEMCON_DEBUG=1 shows the whole error.
+process.on("uncaughtException", (error) => {
+  console.error(`[memcon] Stopped by an unexpected error: ${error?.message ?? error}`);
+  if (process.env.MEMCON_DEBUG) console.error(error);
+  shutdown(1);
+});
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
