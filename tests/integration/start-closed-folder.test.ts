@@ -25,7 +25,7 @@ describe.skipIf(!asRoot)("npm start as root in a folder the database's user cann
     for (const name of ["scripts", "prisma", "package.json", "prisma.config.ts", "content"])
       fs.cpSync(path.resolve(name), path.join(app, name), { recursive: true });
     execFileSync("cp", ["-al", path.resolve("node_modules"), path.join(app, "node_modules")]);
-    const env: Record<string, string | undefined> = { ...process.env, PORT: "39123" };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: "39123" };
     delete env.DATABASE_URL;
     delete env.MEMCON_DEBUG;
     const result = spawnSync(process.execPath, ["scripts/start.mjs"], {
