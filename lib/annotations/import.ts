@@ -95,7 +95,11 @@ export async function importW3C(
       select: { id: true },
     });
     // Announced by one of the imported notes: only those who may read it (the importer) hear.
-    await publishChange(prisma, { documentId: document.id, kind: "annotation", id: created[0]!.id });
+    await publishChange(prisma, {
+      documentId: document.id,
+      kind: "annotation",
+      id: created[0]!.id,
+    });
   }
   return { ok: true, value: { imported: rows.length, orphaned, problems } };
 }

@@ -83,7 +83,10 @@ export async function readJson(
   if (depthOf(text) > MAX_JSON_DEPTH)
     return {
       ok: false,
-      response: jsonError(400, `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`),
+      response: jsonError(
+        400,
+        `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`,
+      ),
     };
   let value: unknown;
   try {
@@ -95,10 +98,7 @@ export async function readJson(
   if (bad)
     return {
       ok: false,
-      response: jsonError(
-        400,
-        `The request body has ${bad} in a text: remove it and send again.`,
-      ),
+      response: jsonError(400, `The request body has ${bad} in a text: remove it and send again.`),
     };
   return { ok: true, value };
 }

@@ -21,7 +21,11 @@ export interface PostingGate {
   gated: ReadonlyMap<string, readonly string[]>;
 }
 
-export const OPEN_GATE: PostingGate = { hides: () => false, sql: Prisma.sql`false`, gated: new Map() };
+export const OPEN_GATE: PostingGate = {
+  hides: () => false,
+  sql: Prisma.sql`false`,
+  gated: new Map(),
+};
 
 const key = (documentId: string, courseId: string) => `${documentId} ${courseId}`;
 

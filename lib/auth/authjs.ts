@@ -92,6 +92,8 @@ const CLIENT_ERRORS = new Set([
 function logAuthError(error: Error & { type?: string }) {
   const type = error.type ?? error.name;
   if (CLIENT_ERRORS.has(type) || /^Provider with id ".*" not found/.test(error.message))
-    console.warn(`[auth] refused a request: ${type}: ${error.message.split("\n")[0]!.slice(0, 200)}`);
+    console.warn(
+      `[auth] refused a request: ${type}: ${error.message.split("\n")[0]!.slice(0, 200)}`,
+    );
   else console.error(error);
 }

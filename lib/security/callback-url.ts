@@ -11,8 +11,8 @@ const BASE = "http://memcon.invalid";
 const MAX_LENGTH = 2048;
 
 /** Characters a browser strips or reinterprets before or inside a URL: refuse them outright. */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/;
+const INVISIBLE =
+  /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/;
 
 export function safeCallbackUrl(value: unknown, fallback = "/"): string {
   if (typeof value !== "string" || value.length > MAX_LENGTH || !value.startsWith("/"))

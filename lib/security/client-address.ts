@@ -9,11 +9,10 @@ import { BlockList, isIP } from "node:net";
 
 /** Who may write X-Forwarded-For: a count of hops, a list of networks, or nobody. */
 export type TrustedProxies =
-  | { kind: "none" }
-  | { kind: "count"; hops: number }
-  | { kind: "list"; networks: BlockList };
+  { kind: "none" } | { kind: "count"; hops: number } | { kind: "list"; networks: BlockList };
 
-export type ParsedTrustedProxies = { ok: true; value: TrustedProxies } | { ok: false; error: string };
+export type ParsedTrustedProxies =
+  { ok: true; value: TrustedProxies } | { ok: false; error: string };
 
 /** TRUSTED_PROXIES: "" (none), "1" (one proxy), or "10.0.0.0/8, 192.168.1.4, fd00::/8". */
 export function parseTrustedProxies(setting: string | undefined): ParsedTrustedProxies {
@@ -26,7 +25,10 @@ export function parseTrustedProxies(setting: string | undefined): ParsedTrustedP
     return { ok: true, value: { kind: "count", hops } };
   }
   const networks = new BlockList();
-  for (const item of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const item of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address, prefix, extra] = item.split("/");
     const family = isIP(address ?? "");
     const bits = prefix === undefined ? (family === 6 ? 128 : 32) : Number(prefix);

@@ -10,8 +10,8 @@ import unhomoglyph from "unhomoglyph";
 // `unhomoglyph` package) to find a name that imitates another one on the same list.
 
 /** Bidi embeddings, overrides, isolates and marks; zero-width and other invisible formatting. */
-// eslint-disable-next-line no-control-regex
-const INVISIBLE_FORMATTING = /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]/gu;
+const INVISIBLE_FORMATTING =
+  /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]/gu;
 
 /** The name without direction controls or invisible characters, spaces collapsed. */
 export function cleanDisplayName(name: string): string {
@@ -44,7 +44,9 @@ const SCRIPTS = [
   "Bopomofo",
 ] as const;
 type Script = (typeof SCRIPTS)[number] | "Other";
-const SCRIPT_TESTS = SCRIPTS.map((script) => [script, new RegExp(`\\p{Script=${script}}`, "u")] as const);
+const SCRIPT_TESTS = SCRIPTS.map(
+  (script) => [script, new RegExp(`\\p{Script=${script}}`, "u")] as const,
+);
 
 /** The scripts of a text's letters (Common and Inherited characters belong to none). */
 export function scriptsOf(text: string): Set<Script> {
@@ -73,7 +75,9 @@ export function isMixedScript(text: string): boolean {
  * A warning per person whose name may pass for someone else's on this list: it mixes scripts,
  * or it looks like (same skeleton as) another person's different name. Absent: nothing seen.
  */
-export function nameWarnings(people: readonly { id: string; name: string | null }[]): Map<string, string> {
+export function nameWarnings(
+  people: readonly { id: string; name: string | null }[],
+): Map<string, string> {
   const warnings = new Map<string, string>();
   const bySkeleton = new Map<string, { id: string; name: string }[]>();
   for (const person of people) {

@@ -32,8 +32,9 @@ function readable(component: string): boolean {
   } catch {
     return false;
   }
-  // eslint-disable-next-line no-control-regex
-  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(decoded) && !hasLoneSurrogate(decoded);
+  return (
+    !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(decoded) && !hasLoneSurrogate(decoded)
+  );
 }
 
 /** Refusals that need only the method, the address and the headers. */
@@ -88,7 +89,11 @@ function knownReference(value: string, parts: ReadonlySet<string>): boolean {
 function wellFormed(value: unknown, parts: ReadonlySet<string>, depth = 0): boolean {
   if (depth > MAX_ACTION_DEPTH) return false;
   if (typeof value === "string")
-    return !value.includes("\u0000") && !hasLoneSurrogate(value) && (!value.startsWith("$") || knownReference(value, parts));
+    return (
+      !value.includes("\u0000") &&
+      !hasLoneSurrogate(value) &&
+      (!value.startsWith("$") || knownReference(value, parts))
+    );
   if (Array.isArray(value)) return value.every((item) => wellFormed(item, parts, depth + 1));
   if (value !== null && typeof value === "object")
     return Object.entries(value).every(
@@ -131,12 +136,12 @@ function jsonModel(text: string, parts: ReadonlySet<string>, references = true):
  * without JavaScript) must parse, stay shallow and use only known references; no field may
  * hold a NUL or broken Unicode.
  */
-export function refuseActionBody(
-  contentType: string,
-  body: string | FormData,
-): Refusal | null {
+export function refuseActionBody(contentType: string, body: string | FormData): Refusal | null {
   if (typeof body === "string") {
-    if (/^multipart\/form-data/i.test(contentType) || /^application\/x-www-form-urlencoded/i.test(contentType))
+    if (
+      /^multipart\/form-data/i.test(contentType) ||
+      /^application\/x-www-form-urlencoded/i.test(contentType)
+    )
       return null; // read as FormData by the caller
     return jsonModel(body, new Set()) ? null : UNREADABLE_FORM;
   }
@@ -173,7 +178,10 @@ export async function refusalFor(request: Request): Promise<Response | null> {
   if (!refusal) return null;
   const headers: Record<string, string> = refusal.allow ? { Allow: refusal.allow } : {};
   return url.pathname.startsWith("/api/")
-    ? Response.json({ error: { status: refusal.status, message: refusal.message } }, { status: refusal.status, headers })
+    ? Response.json(
+        { error: { status: refusal.status, message: refusal.message } },
+        { status: refusal.status, headers },
+      )
     : new Response(`${refusal.message}\n`, {
         status: refusal.status,
         headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },

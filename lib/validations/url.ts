@@ -9,7 +9,6 @@ import { hasLoneSurrogate } from "./text";
 // Characters browsers strip or ignore inside URLs ("java\tscript:"), plus invisible and
 // direction-changing ones that disguise a link. Any of them anywhere makes the link unusable.
 const URL_TRICK_CHARS =
-  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ufff9-\ufffb]/u;
 const MAX_URL_LENGTH = 2048;
 

@@ -4,6 +4,7 @@
 // X-Forwarded-For with the peer only when the client sent none, so without this a forged
 // X-Forwarded-For would be indistinguishable from a real one (lib/security/client-address.ts).
 "use strict";
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS preload (node --require)
 const http = require("node:http");
 
 const PEER_HEADER = "x-memcon-peer";

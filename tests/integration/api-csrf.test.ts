@@ -28,7 +28,13 @@ type Handler = (request: Request, context: { params: Promise<object> }) => Promi
 
 async function send(
   handler: Handler,
-  init: { method: string; path: string; headers: Record<string, string>; body?: string; params?: object },
+  init: {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body?: string;
+    params?: object;
+  },
 ) {
   const headers = { host: "memcon.example.edu", ...init.headers };
   const request = new Request(`http://memcon.example.edu${init.path}`, {
@@ -50,7 +56,8 @@ const noteJson = (text: string) =>
     visibility: "public",
   });
 
-const notes = (text: string) => prisma.annotation.count({ where: { bodyText: { contains: text } } });
+const notes = (text: string) =>
+  prisma.annotation.count({ where: { bodyText: { contains: text } } });
 
 beforeAll(async () => {
   await loadContentFiles(prisma, listContentFiles("content"));
@@ -62,18 +69,45 @@ beforeAll(async () => {
     where: { document: { slug: SLUG }, kind: "speech" },
     orderBy: { position: "asc" },
   });
-  selection = { start: { turnAnchor: turn.anchor, offset: 0 }, end: { turnAnchor: turn.anchor, offset: 8 } };
+  selection = {
+    start: { turnAnchor: turn.anchor, offset: 0 },
+    end: { turnAnchor: turn.anchor, offset: 8 },
+  };
 });
 
 describe("cookie-authenticated writes to the JSON API", () => {
   const forged: { name: string; headers: Record<string, string> }[] = [
-    { name: "text/plain from a sibling subdomain", headers: { origin: "https://evil.example.edu", "content-type": "text/plain" } },
-    { name: "JSON from a sibling subdomain", headers: { origin: "https://evil.example.edu", "content-type": "application/json" } },
-    { name: "Sec-Fetch-Site: same-site", headers: { "sec-fetch-site": "same-site", "content-type": "application/json" } },
-    { name: "Sec-Fetch-Site: cross-site", headers: { "sec-fetch-site": "cross-site", "content-type": "application/json" } },
-    { name: "Origin: null (a sandboxed frame)", headers: { origin: "null", "content-type": "application/json" } },
-    { name: "text/plain from our own origin", headers: { origin: "http://memcon.example.edu", "content-type": "text/plain" } },
-    { name: "a form post from our own origin", headers: { origin: "http://memcon.example.edu", "content-type": "application/x-www-form-urlencoded" } },
+    {
+      name: "text/plain from a sibling subdomain",
+      headers: { origin: "https://evil.example.edu", "content-type": "text/plain" },
+    },
+    {
+      name: "JSON from a sibling subdomain",
+      headers: { origin: "https://evil.example.edu", "content-type": "application/json" },
+    },
+    {
+      name: "Sec-Fetch-Site: same-site",
+      headers: { "sec-fetch-site": "same-site", "content-type": "application/json" },
+    },
+    {
+      name: "Sec-Fetch-Site: cross-site",
+      headers: { "sec-fetch-site": "cross-site", "content-type": "application/json" },
+    },
+    {
+      name: "Origin: null (a sandboxed frame)",
+      headers: { origin: "null", "content-type": "application/json" },
+    },
+    {
+      name: "text/plain from our own origin",
+      headers: { origin: "http://memcon.example.edu", "content-type": "text/plain" },
+    },
+    {
+      name: "a form post from our own origin",
+      headers: {
+        origin: "http://memcon.example.edu",
+        "content-type": "application/x-www-form-urlencoded",
+      },
+    },
     { name: "no content type", headers: { "sec-fetch-site": "same-origin" } },
   ];
   for (const { name, headers } of forged) {
@@ -92,7 +126,11 @@ describe("cookie-authenticated writes to the JSON API", () => {
         method: "POST",
         path: `/api/documents/${SLUG}/annotations`,
         headers: { cookie, ...headers },
-        body: JSON.stringify({ type: "Annotation", body: { type: "TextualBody", value: marker }, target: { selector: { type: "TextQuoteSelector", exact: "Premier" } } }),
+        body: JSON.stringify({
+          type: "Annotation",
+          body: { type: "TextualBody", value: marker },
+          target: { selector: { type: "TextQuoteSelector", exact: "Premier" } },
+        }),
         params: { slug: SLUG },
       });
       expect([403, 415]).toContain(imported.status);
@@ -123,14 +161,23 @@ describe("cookie-authenticated writes to the JSON API", () => {
     const own = await send(annotationsRoute.POST as Handler, {
       method: "POST",
       path: "/api/annotations",
-      headers: { cookie, origin: "http://memcon.example.edu", "sec-fetch-site": "same-origin", "content-type": "application/json" },
+      headers: {
+        cookie,
+        origin: "http://memcon.example.edu",
+        "sec-fetch-site": "same-origin",
+        "content-type": "application/json",
+      },
       body: noteJson("from the reader itself"),
     });
     expect(own.status).toBe(201);
     const scripted = await send(annotationsRoute.POST as Handler, {
       method: "POST",
       path: "/api/annotations",
-      headers: { authorization: `Bearer ${token}`, origin: "https://evil.example.edu", "content-type": "text/plain" },
+      headers: {
+        authorization: `Bearer ${token}`,
+        origin: "https://evil.example.edu",
+        "content-type": "text/plain",
+      },
       body: noteJson("from a script with a token"),
     });
     expect(scripted.status).toBe(201);

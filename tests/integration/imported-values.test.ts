@@ -42,7 +42,11 @@ beforeAll(async () => {
   courseId = (await prisma.course.findFirstOrThrow({ where: { joinCode: "READ1959" } })).id;
   const assignment = await prisma.assignment.findFirstOrThrow({ where: { courseId } });
   const turn = await prisma.turn.findFirstOrThrow({
-    where: { document: { slug: SLUG }, kind: "speech", anchor: { gte: assignment.firstAnchor ?? 0 } },
+    where: {
+      document: { slug: SLUG },
+      kind: "speech",
+      anchor: { gte: assignment.firstAnchor ?? 0 },
+    },
     orderBy: { position: "asc" },
   });
   quote = turn.text.slice(0, 30);
@@ -74,7 +78,12 @@ describe("an imported created date", () => {
   });
 
   it("out of any plausible range is dropped, not a server error", async () => {
-    for (const created of ["-200000-01-01T00:00:00Z", "+275760-09-13T00:00:00Z", "9999-12-31", 1e15]) {
+    for (const created of [
+      "-200000-01-01T00:00:00Z",
+      "+275760-09-13T00:00:00Z",
+      "9999-12-31",
+      1e15,
+    ]) {
       const result = await importW3C(prisma, ben, SLUG, w3c(created));
       expect(result, String(created)).toMatchObject({ ok: true, value: { imported: 1 } });
     }
@@ -120,10 +129,7 @@ describe("addresses that become links", () => {
     "//evil.example/x",
   ]) {
     it(`a content file's archiveUrl ${JSON.stringify(hostile)} is refused with its line`, () => {
-      const text = liao.replace(
-        /^archiveUrl: .*$/m,
-        `archiveUrl: ${JSON.stringify(hostile)}`,
-      );
+      const text = liao.replace(/^archiveUrl: .*$/m, `archiveUrl: ${JSON.stringify(hostile)}`);
       expect(() => parseContent(text, "hostile.md")).toThrow(/hostile\.md:\d+.*archiveUrl/);
     });
   }

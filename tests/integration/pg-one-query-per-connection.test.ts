@@ -52,13 +52,28 @@ describe("one pg connection, one statement at a time", () => {
     const documentSlug = "1959-09-14-liao-ishibashi-third-conversation";
     const created = await Promise.all(
       [1, 2, 3].map((index) =>
-        createAnnotation(prisma, ada, { documentSlug, selection, body: note(`n${index}`), visibility: "private" }),
+        createAnnotation(prisma, ada, {
+          documentSlug,
+          selection,
+          body: note(`n${index}`),
+          visibility: "private",
+        }),
       ),
     );
     for (const outcome of created) if (!outcome.ok) throw new Error(outcome.error);
     const id = created[0]!.ok ? created[0]!.value.id : "";
-    expect((await updateAnnotation(prisma, ada, id, { version: 1, body: note("edited"), visibility: "private" })).ok).toBe(true);
-    expect((await createReply(prisma, ada, { annotationId: id, body: note("a reply") })).ok).toBe(true);
+    expect(
+      (
+        await updateAnnotation(prisma, ada, id, {
+          version: 1,
+          body: note("edited"),
+          visibility: "private",
+        })
+      ).ok,
+    ).toBe(true);
+    expect((await createReply(prisma, ada, { annotationId: id, body: note("a reply") })).ok).toBe(
+      true,
+    );
     await importW3C(prisma, ada, documentSlug, {
       type: "Annotation",
       body: { type: "TextualBody", value: "imported" },

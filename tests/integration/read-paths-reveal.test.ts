@@ -43,7 +43,10 @@ const note = (text: string) => ({
 async function write(viewer: Viewer, text: string, tags: string[] = []) {
   const created = await createAnnotation(prisma, viewer, {
     documentSlug: SLUG,
-    selection: { start: { turnAnchor: anchor, offset: 0 }, end: { turnAnchor: anchor, offset: 10 } },
+    selection: {
+      start: { turnAnchor: anchor, offset: 0 },
+      end: { turnAnchor: anchor, offset: 10 },
+    },
     body: note(text),
     tags,
     visibility: "course",
@@ -56,7 +59,9 @@ async function write(viewer: Viewer, text: string, tags: string[] = []) {
 type Handler = (request: Request, context: { params: Promise<object> }) => Promise<Response>;
 const call = async (who: keyof typeof tokens, handler: Handler, path: string, params = {}) => {
   const response = await handler(
-    new Request(`http://memcon.test${path}`, { headers: { authorization: `Bearer ${tokens[who]}` } }),
+    new Request(`http://memcon.test${path}`, {
+      headers: { authorization: `Bearer ${tokens[who]}` },
+    }),
     { params: Promise.resolve(params) },
   );
   return `${response.status} ${await response.text()}`;
@@ -188,12 +193,16 @@ describe("what each read path reveals to a student who has not posted", () => {
 
   it("matches `text` literally: % and _ are not wildcards", async () => {
     const answer = JSON.parse(
-      (await call("instructor", annotationsRoute.GET as Handler, "/api/annotations?text=%25")).slice(4),
+      (
+        await call("instructor", annotationsRoute.GET as Handler, "/api/annotations?text=%25")
+      ).slice(4),
     ) as { total: number; rows: { text: string }[] };
     expect(answer.total).toBe(answer.rows.length);
     expect(answer.rows.every((row) => row.text.includes("%"))).toBe(true);
     const underscore = JSON.parse(
-      (await call("instructor", annotationsRoute.GET as Handler, "/api/annotations?text=GATED_BEN")).slice(4),
+      (
+        await call("instructor", annotationsRoute.GET as Handler, "/api/annotations?text=GATED_BEN")
+      ).slice(4),
     ) as { total: number };
     expect(underscore.total).toBe(0);
   });

@@ -214,7 +214,8 @@ async function each(surface: Surface, run: () => Promise<void>) {
   try {
     await run();
   } catch (error) {
-    const text = error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error);
+    const text =
+      error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error);
     failures.push(
       `${surface.file} ${surface.export}: ${text
         .split("\n")

@@ -62,9 +62,9 @@ describe("clientAddress", () => {
 
   it("skips trusted networks from the right with a list", () => {
     const list = trust("10.0.0.0/8, 192.168.1.4, fd00::/8");
-    expect(
-      clientAddress({ peer, forwardedFor: "6.6.6.6, 203.0.113.9, 192.168.1.4" }, list),
-    ).toBe("203.0.113.9");
+    expect(clientAddress({ peer, forwardedFor: "6.6.6.6, 203.0.113.9, 192.168.1.4" }, list)).toBe(
+      "203.0.113.9",
+    );
     expect(clientAddress({ peer: "fd00::1", forwardedFor: "2001:db8::5" }, list)).toBe(
       "2001:db8::5",
     );
@@ -100,14 +100,11 @@ describe("scripts/lib/peer-address.cjs", () => {
       );
       const seen = await new Promise<string>((resolve, reject) => {
         http
-          .get(
-            { host: "127.0.0.1", port, headers: { "X-Memcon-Peer": "6.6.6.6" } },
-            (response) => {
-              let text = "";
-              response.on("data", (chunk) => (text += chunk));
-              response.on("end", () => resolve(text));
-            },
-          )
+          .get({ host: "127.0.0.1", port, headers: { "X-Memcon-Peer": "6.6.6.6" } }, (response) => {
+            let text = "";
+            response.on("data", (chunk) => (text += chunk));
+            response.on("end", () => resolve(text));
+          })
           .on("error", reject);
       });
       expect(seen).toBe("127.0.0.1");

@@ -44,7 +44,9 @@ describe("display names", () => {
       { id: "ada", name: "Ada Brooks" },
       { id: "rlo", name: "\u202enimdA etiS" },
     ]);
-    expect(warnings.get("impostor")).toMatch(/mixes Latin and Cyrillic letters and looks like Hana Mori/);
+    expect(warnings.get("impostor")).toMatch(
+      /mixes Latin and Cyrillic letters and looks like Hana Mori/,
+    );
     expect(warnings.has("teacher")).toBe(false);
     expect(warnings.has("ada")).toBe(false);
   });

@@ -64,7 +64,8 @@ describe("security headers on every page, prefetched or not", () => {
         });
         expect(matched, `${variant} ${url}`).toBe(true);
         const response = await proxy(new NextRequest(`http://memcon.test${url}`, { headers }));
-        for (const name of REQUIRED) expect(response.headers.get(name), `${url} ${name}`).toBeTruthy();
+        for (const name of REQUIRED)
+          expect(response.headers.get(name), `${url} ${name}`).toBeTruthy();
       }
     });
   }
