@@ -92,12 +92,14 @@ test.describe("hostile requests get a 4xx with a sentence (finding 6)", () => {
       "/documents/%ff",
       "/api/annotations/%00",
       `/api/documents/x/cards?ids=%00`,
-      `${READER}?turn=%ED%A0%80`,
     ]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(400);
       expect(await response.text(), path).toMatch(/cannot be read/);
     }
+    // Half a surrogate pair in a query: Next.js itself turns it into U+FFFD before the proxy
+    // sees it, and the page reads that as any other text.
+    expect((await request.get(`${READER}?turn=%ED%A0%80`)).status()).toBe(200);
     for (const path of ["/", READER, "/courses"]) {
       const response = await request.delete(path);
       expect(response.status(), `DELETE ${path}`).toBe(405);

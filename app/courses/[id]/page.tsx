@@ -225,7 +225,9 @@ export default async function CoursePage({
                     )
                     .map((member) => (
                       <option key={member.user.id} value={member.user.id}>
-                        {member.user.name ?? member.user.email}
+                        {member.user.name
+                          ? `${cleanDisplayName(member.user.name)} (${member.user.email})`
+                          : member.user.email}
                       </option>
                     ))}
                 </select>
