@@ -4,7 +4,7 @@ import { clientAddress, parseTrustedProxies } from "@/lib/security/client-addres
 
 export { safeCallbackUrl } from "@/lib/security/callback-url";
 
-/** The header scripts/lib/peer-address.cjs stamps with the TCP peer (never the client's own). */
+/** The header scripts/lib/http-guard.cjs stamps with the TCP peer (never the client's own). */
 export const PEER_HEADER = "x-memcon-peer";
 
 /**

@@ -64,7 +64,7 @@ function isTrusted(address: string, networks: BlockList): boolean {
 }
 
 /**
- * The client's address: `peer` is the TCP peer (stamped by scripts/lib/peer-address.cjs, which
+ * The client's address: `peer` is the TCP peer (stamped by scripts/lib/http-guard.cjs, which
  * no client can set), `forwardedFor` the X-Forwarded-For header as received.
  */
 export function clientAddress(

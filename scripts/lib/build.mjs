@@ -80,12 +80,12 @@ export function nextBin() {
 
 /**
  * The arguments of `node … next start`: with the preload that stamps each request with its TCP
- * peer's address, which per-address rate limits rely on (scripts/lib/peer-address.cjs).
+ * peer's address, which per-address rate limits rely on (scripts/lib/http-guard.cjs).
  */
 export function nextStartArgs(port) {
   return [
     "--require",
-    path.resolve("scripts/lib/peer-address.cjs"),
+    path.resolve("scripts/lib/http-guard.cjs"),
     nextBin(),
     "start",
     "-p",

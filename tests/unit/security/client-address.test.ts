@@ -83,7 +83,7 @@ describe("clientAddress", () => {
   });
 });
 
-describe("scripts/lib/peer-address.cjs", () => {
+describe("scripts/lib/http-guard.cjs (preloaded into next start)", () => {
   it("replaces a client's own x-memcon-peer header with the socket's address", async () => {
     const script = `
       const http = require("node:http");
@@ -91,7 +91,7 @@ describe("scripts/lib/peer-address.cjs", () => {
       server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\\n"));`;
     const child = spawn(
       process.execPath,
-      ["--require", path.resolve("scripts/lib/peer-address.cjs"), "-e", script],
+      ["--require", path.resolve("scripts/lib/http-guard.cjs"), "-e", script],
       { stdio: ["ignore", "pipe", "inherit"] },
     );
     try {
@@ -108,6 +108,17 @@ describe("scripts/lib/peer-address.cjs", () => {
           .on("error", reject);
       });
       expect(seen).toBe("127.0.0.1");
+      // TRACE never reaches Next.js (its fetch Request cannot represent it: a 500 there).
+      const trace = await new Promise<number>((resolve, reject) =>
+        http
+          .request({ host: "127.0.0.1", port, method: "TRACE" }, (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          })
+          .on("error", reject)
+          .end(),
+      );
+      expect(trace).toBe(405);
     } finally {
       child.kill();
     }
