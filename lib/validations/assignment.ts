@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { turnNumberFieldSchema } from "./numbers";
+import { turnNumberField } from "./numbers";
 import { isTimeZone, parseLocalDateTime } from "@/lib/assignments/dates";
 
 // The assignment form (create and edit). Dates arrive as wall-clock times plus the zone they were
@@ -14,7 +14,7 @@ const count = (what: string, max: number) =>
     .max(max, `Ask for at most ${max} ${what}.`);
 
 const optionalAnchor = z
-  .union([z.literal(""), turnNumberFieldSchema])
+  .union([z.literal(""), turnNumberField()])
   .optional()
   .transform((value) => (value === "" || value === undefined ? null : value));
 

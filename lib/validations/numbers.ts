@@ -16,7 +16,11 @@ export const turnNumberSchema = z
   .min(1, TURN_MESSAGE)
   .max(MAX_TURN_NUMBER, TURN_MESSAGE);
 
-/** A turn number from a query string or a form field. */
-export const turnNumberFieldSchema = z.coerce
-  .number({ error: TURN_MESSAGE })
-  .pipe(turnNumberSchema);
+/** A turn number from a query string or a form field, refused with `message`. */
+export function turnNumberField(message = TURN_MESSAGE) {
+  return z.coerce
+    .number({ error: message })
+    .int(message)
+    .min(1, message)
+    .max(MAX_TURN_NUMBER, message);
+}
