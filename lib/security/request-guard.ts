@@ -75,15 +75,18 @@ const UNREADABLE_FORM: Refusal = {
 };
 
 /**
- * React's reply encoding: strings starting with `$` are references. Memcon's actions take plain
- * values and FormData, so only these may appear: an escaped `$` ("$$..."), FormData ("$K1"),
- * undefined, the special numbers, dates, and outlined parts that the body actually contains.
+ * React's reply encoding: strings starting with `$` are references. Only what a page of Memcon
+ * can send is let through: an escaped `$` ("$$..."), undefined, the special numbers, dates,
+ * temporary references, FormData ("$K1"), and Blobs/Files, Maps, Sets and outlined values
+ * whose part the body actually contains ("$B2" needs a part "2"). Anything else ("$1" with no
+ * part 1, a promise "$@0", a server reference) is a body React cannot decode (a 500 in Next.js)
+ * or one no page of Memcon sends.
  */
 function knownReference(value: string, parts: ReadonlySet<string>): boolean {
-  if (/^\$(?:\$|u$|I$|-Infinity$|-0$|N$|D\d{4}-\d\d-\d\dT[\d:.]+Z$|K[0-9a-f]{1,8}$)/.test(value))
+  if (/^\$(?:\$|u$|I$|-Infinity$|-0$|N$|T$|D\d{4}-\d\d-\d\dT[\d:.]+Z$|K[0-9a-f]{1,8}$)/.test(value))
     return true;
-  const outlined = value.match(/^\$([0-9a-f]{1,8})$/)?.[1];
-  return outlined !== undefined && parts.has(outlined);
+  const part = value.match(/^\$[BQW]?([0-9a-f]{1,8})$/)?.[1];
+  return part !== undefined && parts.has(part);
 }
 
 function wellFormed(value: unknown, parts: ReadonlySet<string>, depth = 0): boolean {
