@@ -75,17 +75,22 @@ const UNREADABLE_FORM: Refusal = {
 };
 
 /**
- * React's reply encoding: strings starting with `$` are references. Only what a page of Memcon
- * can send is let through: an escaped `$` ("$$..."), undefined, the special numbers, dates,
- * temporary references, FormData ("$K1"), and Blobs/Files, Maps, Sets and outlined values
- * whose part the body actually contains ("$B2" needs a part "2"). Anything else ("$1" with no
- * part 1, a promise "$@0", a server reference) is a body React cannot decode (a 500 in Next.js)
- * or one no page of Memcon sends.
+ * React's reply encoding (its encodeReply): strings starting with `$` are references. Only what
+ * the encoder emits for values a page of Memcon can send is let through: an escaped `$`
+ * ("$$..."), undefined, the special numbers, dates, big integers, temporary references, FormData
+ * ("$K1"), and references to a part the body actually contains: outlined values and paths into
+ * them ("$1", "$0:0"), Maps, Sets, Blobs/Files and typed arrays ("$Q1", "$B2"). Anything else
+ * ("$1" with no part 1, a promise "$@0", a server reference "$h", a stream) is a body React
+ * cannot decode (a 500 in Next.js) or one no page of Memcon sends.
  */
 function knownReference(value: string, parts: ReadonlySet<string>): boolean {
-  if (/^\$(?:\$|u$|I$|-Infinity$|-0$|N$|T$|D\d{4}-\d\d-\d\dT[\d:.]+Z$|K[0-9a-f]{1,8}$)/.test(value))
+  if (
+    /^\$(?:\$|[uIN-]|T$|D[\d+\-:.TZ]{4,40}$|n-?\d{1,300}$|K[0-9a-f]{1,8}$)/.test(
+      value,
+    )
+  )
     return true;
-  const part = value.match(/^\$[BQW]?([0-9a-f]{1,8})$/)?.[1];
+  const part = value.match(/^\$[QWBAOoUSsLlGgMmVi]?([0-9a-f]{1,8})(?::.*)?$/s)?.[1];
   return part !== undefined && parts.has(part);
 }
 
@@ -146,7 +151,8 @@ export function refuseActionBody(contentType: string, body: string | FormData): 
       /^application\/x-www-form-urlencoded/i.test(contentType)
     )
       return null; // read as FormData by the caller
-    return jsonModel(body, new Set()) ? null : UNREADABLE_FORM;
+    // A reply sent as one string is its part 0 ("$0:1" points into it).
+    return jsonModel(body, new Set(["0"])) ? null : UNREADABLE_FORM;
   }
   const names = [...body.keys()];
   const parts = new Set(names.filter((name) => /^[0-9a-f]{1,8}$/.test(name)));

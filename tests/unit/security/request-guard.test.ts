@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { refuseActionBody, refuseRequest } from "@/lib/security/request-guard";
 
@@ -9,6 +10,50 @@ const form = (fields: Record<string, string | Blob>) => {
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
   return data;
 };
+
+// The encoder the browser runs (the same React build Next.js serves), so the guard is held to
+// what pages really send, not to what we think they send.
+const { encodeReply } = createRequire(import.meta.url)(
+  "next/dist/compiled/react-server-dom-webpack/client.node",
+) as { encodeReply: (value: unknown) => Promise<string | FormData> };
+
+async function guardOf(args: unknown[]) {
+  const body = await encodeReply(args);
+  return refuseActionBody(
+    typeof body === "string" ? "text/plain;charset=UTF-8" : "multipart/form-data; boundary=x",
+    body,
+  );
+}
+
+describe("refuseActionBody with what React's encoder sends", () => {
+  it("lets every kind of argument Memcon's pages pass through", async () => {
+    const note = {
+      documentSlug: "liao",
+      selection: { start: { turnAnchor: 3, offset: 0 }, end: { turnAnchor: 3, offset: 9 } },
+      body: { type: "doc", content: [{ type: "paragraph" }] },
+      tags: [],
+      visibility: "private",
+      courseId: null,
+      groupId: undefined,
+      clientId: "abc",
+    };
+    const form = new FormData();
+    form.set("email", "ada@memcon.test");
+    form.set("file", new Blob(["scan"], { type: "image/png" }));
+    const shared = { x: "$5 a dollar sign typed by a person" };
+    const cases: unknown[][] = [
+      [note],
+      ["liao", "an-id", true],
+      [{ error: undefined, fields: { name: "Ada" } }, form],
+      [form],
+      [shared, shared, new Map([["a", 1]]), new Set(["b"])],
+      [new Date(0), Infinity, -Infinity, NaN, -0, 12n],
+      [new Blob(["x"]), new Uint8Array([1, 2])],
+    ];
+    for (const [index, args] of cases.entries())
+      expect(await guardOf(args), `case ${index}`).toBeNull();
+  });
+});
 
 describe("refuseActionBody", () => {
   it("lets through what Memcon's pages send", () => {
