@@ -191,3 +191,44 @@ for (const viewport of [
     await teacherContext.close();
   });
 }
+
+test("the account page says what a password change revokes, and signing out everywhere ends every session (finding 10)", async ({
+  browser,
+}) => {
+  const email = `two.devices.${Date.now()}@example.edu`;
+  const laptop = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await laptop.newPage();
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Two Devices");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("reading in the archive");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/courses$/);
+
+  const phone = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const other = await phone.newPage();
+  await signIn(other, { email, password: "reading in the archive" });
+
+  await page.goto("/account");
+  await expect(
+    page.getByText(
+      "Changing your password signs out your other devices and revokes all your API tokens.",
+    ),
+  ).toBeVisible();
+  const everywhere = page.getByRole("button", { name: "Sign out everywhere" });
+  await everywhere.scrollIntoViewIfNeeded();
+  await expect(everywhere).toBeInViewport();
+  await page.screenshot({ path: "test-results/security-account.png", fullPage: true });
+  await everywhere.click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  // The other device is signed out too.
+  await other.goto("/courses");
+  await expect(other).toHaveURL(/\/signin/);
+  await laptop.close();
+  await phone.close();
+});
