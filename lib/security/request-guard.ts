@@ -84,11 +84,7 @@ const UNREADABLE_FORM: Refusal = {
  * cannot decode (a 500 in Next.js) or one no page of Memcon sends.
  */
 function knownReference(value: string, parts: ReadonlySet<string>): boolean {
-  if (
-    /^\$(?:\$|[uIN-]|T$|D[\d+\-:.TZ]{4,40}$|n-?\d{1,300}$|K[0-9a-f]{1,8}$)/.test(
-      value,
-    )
-  )
+  if (/^\$(?:\$|[uIN-]|T$|D[\d+\-:.TZ]{4,40}$|n-?\d{1,300}$|K[0-9a-f]{1,8}$)/.test(value))
     return true;
   const part = value.match(/^\$[QWBAOoUSsLlGgMmVi]?([0-9a-f]{1,8})(?::.*)?$/s)?.[1];
   return part !== undefined && parts.has(part);
