@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ltiPolicyFor } from "@/lib/lti/frame";
 import { createNonce, securityHeadersFor } from "@/lib/security/csp";
+import { refusalFor } from "@/lib/security/request-guard";
 
 // Next.js 16 proxy (formerly middleware): one nonce per request. The policy goes on the request
 // too, because Next.js reads the nonce from it and stamps its own scripts with it.
@@ -16,6 +17,12 @@ export async function proxy(request: NextRequest) {
       cookie: (name) => request.cookies.get(name)?.value,
     })),
   });
+  // Methods, addresses and server-action bodies no page or handler should see: a 4xx here.
+  const refused = await refusalFor(request);
+  if (refused) {
+    for (const [name, value] of Object.entries(headers)) refused.headers.set(name, value);
+    return refused;
+  }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set("x-nonce", nonce);
@@ -27,12 +34,9 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Not the build's static files (they carry no inline script) nor prefetches.
+      // Every request but the build's static files (no HTML, no inline script). Prefetches too:
+      // a prefetched page is a page, and it must carry its headers (issue #17, finding 7).
       source: "/((?!_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
     },
   ],
 };

@@ -7,6 +7,7 @@ import "./styles/first-minute.css";
 import "./styles/lti.css";
 import "./styles/reading.css";
 import "./styles/upload.css";
+import "./styles/security.css";
 
 export const metadata: Metadata = {
   title: { default: "Memcon", template: "%s · Memcon" },

@@ -13,7 +13,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { chromium } from "@playwright/test";
 // @ts-expect-error -- plain ESM helper shared with the Node scripts
-import { buildIfStale, nextBin } from "../scripts/lib/build.mjs";
+import { buildIfStale, nextStartArgs } from "../scripts/lib/build.mjs";
 // @ts-expect-error -- plain ESM helper shared with the Node scripts
 import { findFreePort } from "../scripts/lib/ports.mjs";
 import {
@@ -723,7 +723,7 @@ async function main(): Promise<number> {
     // ---- Server ---------------------------------------------------------------------------------
     const port = await findFreePort(3400);
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
+    server = spawn(process.execPath, nextStartArgs(port), {
       env: {
         ...process.env,
         DATABASE_URL: db.url,

@@ -58,6 +58,8 @@ export const BODY_SIZE_LIMITS = {
   apiBytes: 256 * 1024,
   /** A W3C JSON-LD import of up to 500 annotations. */
   importBytes: 2 * 1024 * 1024,
+  /** A server action's whole body (next.config.js sets Next's own limit to the same). */
+  actionBytes: 512 * 1024,
 };
 
 /** The most rows one list request returns. */

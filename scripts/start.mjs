@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { buildIfStale, nextBin } from "./lib/build.mjs";
+import { buildIfStale, nextStartArgs } from "./lib/build.mjs";
 import { openDatabase, RUNNING_DATABASE_FILE } from "./lib/database.mjs";
 import { migrate } from "./lib/migrate.mjs";
 import { isPortFree } from "./lib/ports.mjs";
@@ -18,6 +18,13 @@ let database;
 let server;
 let stopping = false;
 
+// Whatever escapes (a child process's error event no library listens to, say) still ends in
+// one line that says what happened; MEMCON_DEBUG=1 shows the whole error.
+process.on("uncaughtException", (error) => {
+  console.error(`[memcon] Stopped by an unexpected error: ${error?.message ?? error}`);
+  if (process.env.MEMCON_DEBUG) console.error(error);
+  shutdown(1);
+});
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
 
@@ -68,7 +75,7 @@ try {
   const seed = await runSeed(env, { demo: demoWanted({ embedded: database.embedded, env }) });
   if (seed.summary) say(seed.summary);
 
-  server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
+  server = spawn(process.execPath, nextStartArgs(port), {
     env,
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -7,7 +7,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { buildIfStale, nextBin } from "./lib/build.mjs";
+import { buildIfStale, nextStartArgs } from "./lib/build.mjs";
 import { ensureDatabase } from "./lib/embedded-pg.mjs";
 import { startEmbeddedPostgres } from "./lib/embedded-pg.mjs";
 import {
@@ -69,7 +69,7 @@ try {
   };
   // The demo accounts it writes as; the demo seminar is not needed here.
   await runSeed(env, { demo: true, seminar: false });
-  server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
+  server = spawn(process.execPath, nextStartArgs(port), {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { buildIfStale, nextBin } from "./lib/build.mjs";
+import { buildIfStale, nextStartArgs } from "./lib/build.mjs";
 import { findFreePort } from "./lib/ports.mjs";
 import { runSeed } from "./lib/seed.mjs";
 import { createTestDatabase, ensureTemplate, openTestCluster } from "./lib/test-cluster.mjs";
@@ -100,7 +100,7 @@ async function endToEnd(adminUrl, template) {
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
   };
-  const server = spawn(process.execPath, [nextBin(), "start", "-p", String(port)], {
+  const server = spawn(process.execPath, nextStartArgs(port), {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

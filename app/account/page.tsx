@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { signOutAction } from "@/app/actions/auth";
+import { signOutAction, signOutEverywhereAction } from "@/app/actions/auth";
 import { revokeTokenAction } from "@/app/actions/tokens";
 import { ActionForm } from "@/components/courses/CourseForms";
 import { ChangePasswordForm } from "@/components/forms/AccountForms";
@@ -30,6 +30,7 @@ export default async function AccountPage() {
         </div>
       </dl>
       <h2>Change password</h2>
+      <p>Changing your password signs out your other devices and revokes all your API tokens.</p>
       <ChangePasswordForm />
       <h2>API tokens</h2>
       <p>
@@ -57,6 +58,15 @@ export default async function AccountPage() {
       <form action={signOutAction}>
         <button type="submit" className="secondary">
           Sign out
+        </button>
+      </form>
+      <p>
+        Lost a device, or think someone knows your password? Signing out everywhere ends every
+        session (this one too) and revokes all your API tokens.
+      </p>
+      <form action={signOutEverywhereAction}>
+        <button type="submit" className="secondary">
+          Sign out everywhere
         </button>
       </form>
     </section>

@@ -22,7 +22,7 @@ const run = <T>(path: string, work: (viewer: Viewer) => Promise<Outcome<T>>) =>
 const documentPath = (slug: string) => `/documents/${slug}`;
 
 export async function createAnnotationAction(input: CreateAnnotationInput) {
-  return run(documentPath(String(input.documentSlug)), async (viewer) => {
+  return run(documentPath(String(input?.documentSlug)), async (viewer) => {
     const outcome = await createAnnotation(getPrisma(), viewer, input);
     // The browser needs only the id; it reloads the panel through the page.
     return outcome.ok ? { ok: true, value: { id: outcome.value.id } } : outcome;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formId, guarded, requireViewer } from "@/lib/actions/forms";
+import { formId, guarded, requireViewer, asForm } from "@/lib/actions/forms";
 import * as assignments from "@/lib/assignments/service";
 import { getPrisma } from "@/lib/db";
 import { failure, keptValues, type FormState } from "@/lib/forms";
@@ -56,10 +56,8 @@ function kept(formData: FormData) {
   };
 }
 
-export async function createAssignmentAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function createAssignmentAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const courseId = formId(formData.get("courseId"));
   const viewer = await requireViewer(`/courses/${courseId}/assignments/new`);
   let createdId: string | undefined;
@@ -80,10 +78,8 @@ export async function createAssignmentAction(
   return state;
 }
 
-export async function updateAssignmentAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function updateAssignmentAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const id = formId(formData.get("assignmentId"));
   const viewer = await requireViewer(`/assignments/${id}/edit`);
   let saved = false;
@@ -101,8 +97,9 @@ export async function updateAssignmentAction(
 
 export async function duplicateAssignmentAction(
   _state: FormState,
-  formData: FormData,
+  sent: unknown,
 ): Promise<FormState> {
+  const formData = asForm(sent);
   const id = formId(formData.get("assignmentId"));
   const viewer = await requireViewer(`/assignments/${id}`);
   let copyId: string | undefined;
@@ -119,8 +116,9 @@ export async function duplicateAssignmentAction(
 
 export async function setAssignmentClosedAction(
   _state: FormState,
-  formData: FormData,
+  sent: unknown,
 ): Promise<FormState> {
+  const formData = asForm(sent);
   const id = formId(formData.get("assignmentId"));
   const viewer = await requireViewer(`/assignments/${id}`);
   const closed = formData.get("closed") === "1";
@@ -135,10 +133,8 @@ export async function setAssignmentClosedAction(
   });
 }
 
-export async function extendAssignmentAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function extendAssignmentAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const id = formId(formData.get("assignmentId"));
   const userId = formId(formData.get("userId"));
   const viewer = await requireViewer(`/assignments/${id}/students/${userId}`);
@@ -155,7 +151,8 @@ export async function extendAssignmentAction(
   });
 }
 
-export async function gradeAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function gradeAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const id = formId(formData.get("assignmentId"));
   const userId = formId(formData.get("userId"));
   const viewer = await requireViewer(`/assignments/${id}/students/${userId}`);

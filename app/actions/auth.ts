@@ -1,8 +1,15 @@
 "use server";
 
+import { asForm } from "@/lib/actions/forms";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { changePassword, openSession, signUp, verifyCredentials } from "@/lib/auth/accounts";
+import {
+  changePassword,
+  openSession,
+  signOutEverywhere,
+  signUp,
+  verifyCredentials,
+} from "@/lib/auth/accounts";
 import { signIn, signOut } from "@/lib/auth/authjs";
 import { clientIp, safeCallbackUrl } from "@/lib/auth/request";
 import { sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-cookie";
@@ -15,7 +22,8 @@ async function startSession(userId: string) {
   (await cookies()).set(sessionCookieName(), token, { ...sessionCookieOptions(), expires });
 }
 
-export async function signInAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function signInAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const outcome = await verifyCredentials(
     getPrisma(),
     { email: formData.get("email"), password: formData.get("password") },
@@ -26,7 +34,8 @@ export async function signInAction(_state: FormState, formData: FormData): Promi
   redirect(safeCallbackUrl(formData.get("callbackUrl"), "/courses"));
 }
 
-export async function signUpAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function signUpAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const outcome = await signUp(
     getPrisma(),
     {
@@ -41,10 +50,8 @@ export async function signUpAction(_state: FormState, formData: FormData): Promi
   redirect(safeCallbackUrl(formData.get("callbackUrl"), "/courses"));
 }
 
-export async function changePasswordAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function changePasswordAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const user = await getSessionUser();
   if (!user) redirect("/signin?callbackUrl=/account");
   const token = (await cookies()).get(sessionCookieName())?.value;
@@ -54,15 +61,28 @@ export async function changePasswordAction(
     confirmPassword: formData.get("confirmPassword"),
   });
   if (!outcome.ok) return failure(outcome);
-  return { notice: "Your password has been changed. Other devices have been signed out." };
+  return {
+    notice:
+      "Your password has been changed. Other devices have been signed out and your API tokens revoked.",
+  };
 }
 
 export async function signOutAction() {
   await signOut({ redirectTo: "/" });
 }
 
+/** Ends every session of the user, this one included, and revokes their API tokens. */
+export async function signOutEverywhereAction() {
+  const user = await getSessionUser();
+  if (!user) redirect("/signin?callbackUrl=/account");
+  await signOutEverywhere(getPrisma(), user.id);
+  (await cookies()).delete(sessionCookieName());
+  redirect("/");
+}
+
 /** OAuth and magic-link sign-in go through Auth.js itself. */
-export async function providerSignInAction(formData: FormData) {
+export async function providerSignInAction(sent: unknown) {
+  const formData = asForm(sent);
   const provider = String(formData.get("provider") ?? "");
   const redirectTo = safeCallbackUrl(formData.get("callbackUrl"), "/courses");
   const email = formData.get("email");

@@ -2,15 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formId as id, guarded, requireViewer } from "@/lib/actions/forms";
+import { formId as id, guarded, requireViewer, asForm } from "@/lib/actions/forms";
 import * as courses from "@/lib/courses/service";
 import { getPrisma } from "@/lib/db";
 import { failure, keptValues, type FormState } from "@/lib/forms";
 
-export async function createCourseAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function createCourseAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const viewer = await requireViewer("/courses");
   let courseId: string | undefined;
   const state = await guarded(async () => {
@@ -25,7 +23,8 @@ export async function createCourseAction(
   return state;
 }
 
-export async function joinCourseAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function joinCourseAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const viewer = await requireViewer("/courses");
   const outcome = await courses.joinCourse(getPrisma(), viewer, formData.get("code"));
   if (!outcome.ok) return failure(outcome, keptValues(formData, "code"));
@@ -34,10 +33,8 @@ export async function joinCourseAction(_state: FormState, formData: FormData): P
   );
 }
 
-export async function removeMemberAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function removeMemberAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const courseId = id(formData.get("courseId"));
   const viewer = await requireViewer(`/courses/${courseId}`);
   return guarded(async () => {
@@ -47,10 +44,8 @@ export async function removeMemberAction(
   });
 }
 
-export async function regenerateCodeAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function regenerateCodeAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const courseId = id(formData.get("courseId"));
   const viewer = await requireViewer(`/courses/${courseId}`);
   const days = Number(formData.get("expiresInDays") ?? 0);
@@ -65,7 +60,8 @@ export async function regenerateCodeAction(
   });
 }
 
-export async function createGroupAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function createGroupAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const courseId = id(formData.get("courseId"));
   const viewer = await requireViewer(`/courses/${courseId}`);
   return guarded(async () => {
@@ -78,10 +74,8 @@ export async function createGroupAction(_state: FormState, formData: FormData): 
   });
 }
 
-export async function addGroupMemberAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function addGroupMemberAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const viewer = await requireViewer("/courses");
   return guarded(async () => {
     await courses.addGroupMember(
@@ -97,8 +91,9 @@ export async function addGroupMemberAction(
 
 export async function removeGroupMemberAction(
   _state: FormState,
-  formData: FormData,
+  sent: unknown,
 ): Promise<FormState> {
+  const formData = asForm(sent);
   const viewer = await requireViewer("/courses");
   return guarded(async () => {
     await courses.removeGroupMember(
@@ -112,7 +107,8 @@ export async function removeGroupMemberAction(
   });
 }
 
-export async function setSiteRoleAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function setSiteRoleAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const viewer = await requireViewer("/admin");
   const role = formData.get("role");
   if (role !== "user" && role !== "instructor" && role !== "admin")

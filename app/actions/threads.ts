@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
 import type { Outcome } from "@/lib/outcome";
 import { setEndorsed, setLocked, setResolved, toggleVote } from "@/lib/threads/moderation";
 import { createReply, deleteReply, markAllRead } from "@/lib/threads/service";
@@ -34,10 +35,14 @@ export async function markNotificationsReadAction(): Promise<void> {
 }
 
 type Target = { annotationId: string } | { replyId: string };
-const target = (value: Target) =>
-  "replyId" in value
-    ? { replyId: String(value.replyId) }
-    : { annotationId: String(value.annotationId) };
+/** What is voted on or endorsed; anything else a client sends names nothing. */
+const target = (value: unknown): Target => {
+  const on = (value ?? {}) as Partial<Record<"annotationId" | "replyId", unknown>>;
+  if (typeof on === "object" && typeof on.replyId === "string") return { replyId: on.replyId };
+  if (typeof on === "object" && typeof on.annotationId === "string")
+    return { annotationId: on.annotationId };
+  throw new NotFoundError("That note or reply does not exist.");
+};
 
 export async function voteAction(slug: string, on: Target): Promise<Outcome<boolean>> {
   return run(`/documents/${slug}`, async (viewer) => ({

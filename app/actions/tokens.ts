@@ -1,12 +1,14 @@
 "use server";
 
+import { asForm } from "@/lib/actions/forms";
 import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { getSessionUser } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
 import type { FormState } from "@/lib/forms";
 
-export async function createTokenAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function createTokenAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const user = await getSessionUser();
   if (!user) return { error: "Sign in first." };
   const name = String(formData.get("name") ?? "").trim();
@@ -21,7 +23,8 @@ export async function createTokenAction(_state: FormState, formData: FormData): 
   return { notice: created.token };
 }
 
-export async function revokeTokenAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function revokeTokenAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const user = await getSessionUser();
   if (!user) return { error: "Sign in first." };
   await revokeApiToken(getPrisma(), user.id, String(formData.get("id") ?? ""));

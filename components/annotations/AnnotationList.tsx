@@ -279,6 +279,12 @@ function AnnotationCard({
         {annotation.endorsed && <span className="badge"> Endorsed by instructor</span>}
         {annotation.resolved && <span className="badge badge--reference"> Resolved</span>}
         {annotation.locked && <span className="badge badge--reference"> Locked</span>}
+        {annotation.originallyCreatedAt && (
+          <span className="badge badge--reference">
+            {" "}
+            Imported · originally written {annotation.originallyCreatedAt.slice(0, 10)}
+          </span>
+        )}
         {annotation.anchors[0] !== undefined && (
           <>
             {" "}

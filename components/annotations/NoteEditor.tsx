@@ -4,7 +4,7 @@ import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { noteExtensions } from "@/lib/annotations/note-extensions";
 import { toPlainData } from "@/lib/annotations/plain-data";
-import { isSafeHref, LINK_SCHEME_MESSAGE, normaliseHref } from "@/lib/annotations/safe-href";
+import { isSafeHref, UNSAFE_LINK_MESSAGE, normaliseHref } from "@/lib/validations/url";
 
 // The annotation editor: Tiptap with only what a seminar note needs (bold, italic, links, lists,
 // block quotes, inline code; see lib/annotations/note-extensions.ts). Markdown shortcuts come with
@@ -140,7 +140,7 @@ function LinkEditor({ editor, onClose }: { editor: Editor; onClose: () => void }
   function apply() {
     if (href.trim() === "") return setError("Write the link's address, or press Remove link.");
     const address = normaliseHref(href);
-    if (!isSafeHref(address)) return setError(LINK_SCHEME_MESSAGE);
+    if (!isSafeHref(address)) return setError(UNSAFE_LINK_MESSAGE);
     const { empty } = editor.state.selection;
     const chain = editor.chain().focus().extendMarkRange("link");
     if (empty && !editor.isActive("link")) {

@@ -41,6 +41,8 @@ export interface PanelAnnotation {
   canHide: boolean;
   version: number;
   createdAt: string;
+  /** When a file it was imported from says it was written (provenance, decides nothing). */
+  originallyCreatedAt: string | null;
   /** The discussion under this annotation, oldest first. */
   replies: PanelReply[];
   votes: number;

@@ -10,6 +10,7 @@ import { AssignmentFacts } from "./AssignmentFacts";
 import { BarChart } from "./BarChart";
 import { HeatStrip } from "./HeatStrip";
 import { StatusBadge } from "./StatusBadge";
+import { cleanDisplayName, nameWarnings } from "@/lib/security/display-names";
 
 interface Props {
   assignment: AssignmentRecord;
@@ -54,6 +55,10 @@ export function Dashboard(props: Props) {
     return `${base}?${query}`;
   };
   const rows = sortAndFilter(results, sort, descending, filter);
+  // Names that could pass for a classmate's (look-alike letters, mixed scripts) are flagged.
+  const warnings = nameWarnings(
+    results.map((row) => ({ id: row.student.id, name: row.student.name })),
+  );
   const count = (status: string) =>
     results.filter((row) => row.assessment.status === status).length;
   const closed = assignment.closedAt !== null;
@@ -254,7 +259,15 @@ export function Dashboard(props: Props) {
               return (
                 <tr key={row.student.id}>
                   <th scope="row">
-                    <Link href={`${base}/students/${row.student.id}`}>{row.student.name}</Link>
+                    <Link href={`${base}/students/${row.student.id}`}>
+                      {cleanDisplayName(row.student.name)}
+                    </Link>{" "}
+                    <span className="name-email">{row.student.email}</span>
+                    {warnings.has(row.student.id) && (
+                      <span className="name-warning" role="note">
+                        {warnings.get(row.student.id)}
+                      </span>
+                    )}
                     {row.student.groups.length > 0 && (
                       <span className="meta"> · {row.student.groups.join(", ")}</span>
                     )}

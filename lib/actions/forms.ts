@@ -9,11 +9,17 @@ import { idSchema } from "@/lib/validations/course";
 
 export { requirePageViewer as requireViewer } from "@/lib/pages";
 
-/** An id from the form, or "not found" (a malformed id names nothing). */
+/** No record has this id: what a missing or malformed id from a form reads as. */
+export const NO_SUCH_ID = "-";
+
+/**
+ * An id from the form. A missing or malformed one names nothing, so it becomes an id no record
+ * has: the service then refuses it inside `guarded`, as "not found", like any unknown id (a
+ * throw here, before the action's `guarded`, was a server error).
+ */
 export function formId(value: FormDataEntryValue | null): string {
   const parsed = idSchema.safeParse(value);
-  if (!parsed.success) throw new NotFoundError();
-  return parsed.data;
+  return parsed.success ? parsed.data : NO_SUCH_ID;
 }
 
 /** Expected refusals become form messages; anything else is a real error. */
@@ -25,4 +31,13 @@ export async function guarded(work: () => Promise<FormState | void>): Promise<Fo
       return { error: error.message };
     throw error;
   }
+}
+
+/**
+ * The form a server action was sent. Memcon's pages always send FormData, but an action is an
+ * endpoint anyone can call with any arguments; anything else reads as an empty form (whose
+ * fields then fail validation with the usual messages) instead of a server error.
+ */
+export function asForm(sent: unknown): FormData {
+  return sent instanceof FormData ? sent : new FormData();
 }

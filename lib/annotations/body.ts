@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { UNSAFE_LINK_MESSAGE } from "@/lib/validations/url";
 import { escapeHtml } from "./highlights";
-import { LINK_SCHEME_MESSAGE } from "./safe-href";
 import { isSafeHref, LINK_REL, LINK_TARGET, sanitizeBodyHtml } from "./sanitize";
 import { withoutNul } from "@/lib/validations/text";
 
@@ -91,7 +91,7 @@ export const BODY_MESSAGES = {
   emptyText: "A text part must contain text.",
   listStart: "A numbered list must start at a whole number from 1.",
   linkMissing: "A link needs an address.",
-  linkScheme: LINK_SCHEME_MESSAGE,
+  linkScheme: UNSAFE_LINK_MESSAGE,
 } as const;
 
 /** The message for a node that is missing, unknown, or in the wrong place. */

@@ -6,6 +6,7 @@ import { parseBody } from "./body";
 import { fromW3C } from "./export/w3c";
 import { publishChange } from "@/lib/live/channel";
 import { checkWriteRate } from "@/lib/auth/rate-limit";
+import { acceptableTags } from "@/lib/validations/annotation";
 
 // Importing W3C Web Annotation JSON-LD (ours or another tool's) into a document, as private notes
 // of the importer: each is placed on the current text (position, quote, fuzzy), or kept as an
@@ -13,6 +14,16 @@ import { checkWriteRate } from "@/lib/auth/rate-limit";
 // cannot be trusted to fit the editor's schema.
 
 const MAX_IMPORT = 500;
+const EARLIEST_PROVENANCE = Date.UTC(1900, 0, 1);
+const DAY_MS = 86_400_000;
+
+/** An imported `created` between 1900 and tomorrow, else none (it decides nothing either way). */
+export function provenanceDate(created: string | undefined, now = Date.now()): Date | null {
+  const time = created === undefined ? NaN : Date.parse(created);
+  return Number.isFinite(time) && time >= EARLIEST_PROVENANCE && time <= now + DAY_MS
+    ? new Date(time)
+    : null;
+}
 
 function paragraphs(text: string) {
   const lines = text
@@ -74,13 +85,23 @@ export async function importW3C(
       body: body.doc as Prisma.InputJsonValue,
       bodyHtml: body.html,
       bodyText: body.text,
-      tags: item.tags.slice(0, 10),
-      ...(item.created ? { createdAt: new Date(item.created) } : {}),
+      tags: acceptableTags(item.tags),
+      // The server's clock decides deadlines and "posted first": a file's `created` is kept only
+      // as provenance, and only when it is a plausible date.
+      originallyCreatedAt: provenanceDate(item.created),
     });
   });
   if (rows.length) {
-    await prisma.annotation.createMany({ data: rows });
-    await publishChange(prisma, { documentId: document.id, kind: "annotation", id: "import" });
+    const created = await prisma.annotation.createManyAndReturn({
+      data: rows,
+      select: { id: true },
+    });
+    // Announced by one of the imported notes: only those who may read it (the importer) hear.
+    await publishChange(prisma, {
+      documentId: document.id,
+      kind: "annotation",
+      id: created[0]!.id,
+    });
   }
   return { ok: true, value: { imported: rows.length, orphaned, problems } };
 }

@@ -1,6 +1,6 @@
 import Link from "@tiptap/extension-link";
 import StarterKit from "@tiptap/starter-kit";
-import { isSafeHref } from "./safe-href";
+import { isSafeHref } from "@/lib/validations/url";
 
 // The Tiptap extensions of the note editor, in one place: the browser's editor is built from
 // them, and the tests derive the editor's schema from them to check that everything it can

@@ -140,6 +140,7 @@ export function toPanel(
       canHide: canHideAnnotation(viewer, ref),
       version: row.version,
       createdAt: row.createdAt.toISOString(),
+      originallyCreatedAt: row.originallyCreatedAt?.toISOString() ?? null,
       replies: (replies.get(row.id) ?? []).map((reply): PanelReply => ({
         id: reply.id,
         parentId: reply.parentId,

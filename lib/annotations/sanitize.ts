@@ -1,7 +1,5 @@
 import sanitizeHtml from "sanitize-html";
-import { isSafeHref } from "./safe-href";
-
-export { isSafeHref };
+import { isSafeHref } from "@/lib/validations/url";
 
 // The HTML allow-list for annotation bodies. Bodies rendered from Tiptap JSON pass through here as
 // a second line of defence; bodies imported as HTML (W3C TextualBody, format text/html) pass
@@ -26,6 +24,9 @@ const ALLOWED_TAGS = [
   "a",
 ];
 const ALLOWED_SCHEMES = ["http", "https", "mailto"];
+
+// The URL rule is lib/validations/url.ts's, shared with every other place links enter.
+export { isSafeHref };
 
 /** A list's first number: a plain positive integer, or nothing. */
 function safeStart(start: string | undefined): string | undefined {

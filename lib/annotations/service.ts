@@ -65,6 +65,7 @@ const listSelect = {
   scope: true,
   createdAt: true,
   updatedAt: true,
+  originallyCreatedAt: true,
   author: { select: { id: true, name: true } },
   course: { select: { id: true, title: true } },
   group: { select: { id: true, name: true } },
@@ -114,12 +115,25 @@ function readableSql(viewer: Viewer): Prisma.Sql {
     OR (a."visibility" IN ('course', 'group') AND a."courseId" = ANY(${teaching}::text[])))`;
 }
 
+/**
+ * The one readable-now predicate of every list, total and count: the permission rules and the
+ * viewer's "post first" gate, both in SQL (each row is still checked again in code).
+ */
+function readableNowSql(viewer: Viewer, gate: PostingGate): Prisma.Sql {
+  return Prisma.sql`(${readableSql(viewer)} AND NOT ${gate.sql})`;
+}
+
+/** `text` as a literal ILIKE substring: `%`, `_` and the escape character match themselves. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
 // The columns of listSelect, with the author's, course's and group's names joined in.
 const LISTED_COLUMNS = Prisma.sql`a."id", a."documentId", a."authorId",
   a."visibility"::text AS "visibility", a."courseId", a."groupId", a."selector", a."quote",
   a."firstAnchor", a."lastAnchor", a."orphaned", a."body", a."bodyHtml", a."bodyText", a."tags",
   a."version", a."hiddenAt", a."deletedAt", a."endorsedAt", a."lockedAt", a."resolvedAt",
-  a."scope"::text AS "scope", a."createdAt", a."updatedAt",
+  a."scope"::text AS "scope", a."createdAt", a."updatedAt", a."originallyCreatedAt",
   u."name" AS "authorName", c."title" AS "courseTitle", g."name" AS "groupName"`;
 const LISTED_JOINS = Prisma.sql`JOIN "User" u ON u."id" = a."authorId"
   LEFT JOIN "Course" c ON c."id" = a."courseId"
@@ -153,6 +167,7 @@ function fromListed<T extends ListedRow>({ authorName, courseTitle, groupName, .
  */
 function documentFilter(
   viewer: Viewer,
+  gate: PostingGate,
   documentId: string,
   withDeletedThreads: boolean,
   ids: readonly string[] | undefined,
@@ -169,7 +184,7 @@ function documentFilter(
           : Prisma.empty
       })
       ${ids ? Prisma.sql`AND a."id" = ANY(${[...ids]}::text[])` : Prisma.empty}
-      AND ${readableSql(viewer)}))`;
+      AND ${readableNowSql(viewer, gate)}))`;
 }
 
 interface DocumentListOptions {
@@ -196,14 +211,14 @@ export async function listDocumentAnnotations(
   { withDeletedThreads = false, gate, ids }: DocumentListOptions = {},
 ): Promise<AnnotationRow[]> {
   if (!viewer || ids?.length === 0) return [];
+  const held = gate ?? (await postingGate(prisma, viewer, [documentId]));
   const rows = await rawRows<ListedRow>(
     prisma,
     Prisma.sql`
     SELECT ${LISTED_COLUMNS} FROM "Annotation" a ${LISTED_JOINS}
-    WHERE ${documentFilter(viewer, documentId, withDeletedThreads, ids)}
+    WHERE ${documentFilter(viewer, held, documentId, withDeletedThreads, ids)}
     ORDER BY a."firstAnchor" ASC, a."createdAt" ASC`,
   );
-  const held = gate ?? (await postingGate(prisma, viewer, [documentId]));
   return rows.map(fromListed).filter(readableNow(viewer, held));
 }
 
@@ -221,6 +236,7 @@ export async function listDocumentAnnotationsJson(
   document: { id: string; slug: string },
 ): Promise<string[]> {
   if (!viewer) return [];
+  const held = await postingGate(prisma, viewer, [document.id]);
   const iso = (column: Prisma.Sql) =>
     Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   const rows = await rawRows<{
@@ -249,10 +265,9 @@ export async function listDocumentAnnotationsJson(
         'created', ${iso(Prisma.sql`a."createdAt"`)}, 'updated', ${iso(Prisma.sql`a."updatedAt"`)}
       )::text AS "json"
     FROM "Annotation" a ${LISTED_JOINS}
-    WHERE ${documentFilter(viewer, document.id, false, undefined)}
+    WHERE ${documentFilter(viewer, held, document.id, false, undefined)}
     ORDER BY a."firstAnchor" ASC, a."createdAt" ASC`,
   );
-  const held = await postingGate(prisma, viewer, [document.id]);
   return rows.filter(readableNow(viewer, held)).map((row) => row.json);
 }
 
@@ -287,6 +302,7 @@ export async function listDocumentIndex(
   { gate }: { gate?: PostingGate } = {},
 ): Promise<AnnotationIndexRow[]> {
   if (!viewer) return [];
+  const held = gate ?? (await postingGate(prisma, viewer, [documentId]));
   const rows = await rawRows<AnnotationIndexRow>(
     prisma,
     Prisma.sql`
@@ -295,10 +311,9 @@ export async function listDocumentIndex(
       a."selector"->'positions' AS "positions", a."orphaned", a."tags", a."hiddenAt",
       a."deletedAt", a."scope"::text AS "scope"
     FROM "Annotation" a JOIN "User" u ON u."id" = a."authorId"
-    WHERE ${documentFilter(viewer, documentId, true, undefined)}
+    WHERE ${documentFilter(viewer, held, documentId, true, undefined)}
     ORDER BY a."firstAnchor" ASC, a."createdAt" ASC`,
   );
-  const held = gate ?? (await postingGate(prisma, viewer, [documentId]));
   return rows.filter(readableNow(viewer, held));
 }
 
@@ -680,29 +695,30 @@ export interface AnnotationSearch {
 
 /**
  * Search every annotation the viewer may read (the API's list endpoint). Raw SQL for the same
- * reason as listDocumentAnnotations; the filters are those Prisma's `where` had (`text` is an
- * ILIKE pattern, as `contains` with `mode: "insensitive"` was), and every row is checked again.
+ * reason as listDocumentAnnotations. The rows and the total share one WHERE built on the
+ * readable-now predicate (permissions and the "post first" gate of every document), so the
+ * total counts exactly what the rows may show; `text` matches literally (no wildcards).
  */
 export async function searchAnnotations(
   prisma: PrismaClient,
   viewer: Viewer,
   search: AnnotationSearch,
 ) {
-  const conditions = [
-    Prisma.sql`a."deletedAt" IS NULL`,
-    readableSql(viewer),
-    readableDocumentsSql(viewer, "d"),
-  ];
-  // The "post first" gate of a named document is asked beside the queries, not after them.
-  let documentGate: Promise<PostingGate> | null = null;
+  let documentId: string | undefined;
   if (search.document) {
     // By id, not by joining on the slug: the planner then knows how many notes this document
     // has and walks the newest-first index for a page (about 100 times faster on a large one).
     const document = await documentBySlug(prisma, search.document, viewer);
     if (!document) return { total: 0, rows: [] };
-    conditions.push(Prisma.sql`a."documentId" = ${document.id}`);
-    documentGate = postingGate(prisma, viewer, [document.id]);
+    documentId = document.id;
   }
+  const gate = await postingGate(prisma, viewer, documentId ? [documentId] : "all");
+  const conditions = [
+    Prisma.sql`a."deletedAt" IS NULL`,
+    readableNowSql(viewer, gate),
+    readableDocumentsSql(viewer, "d"),
+  ];
+  if (documentId) conditions.push(Prisma.sql`a."documentId" = ${documentId}`);
   if (search.turn !== undefined)
     conditions.push(
       Prisma.sql`a."firstAnchor" <= ${search.turn} AND a."lastAnchor" >= ${search.turn}`,
@@ -711,11 +727,13 @@ export async function searchAnnotations(
   if (search.tag) conditions.push(Prisma.sql`${search.tag.toLowerCase()} = ANY(a."tags")`);
   if (search.course) conditions.push(Prisma.sql`a."courseId" = ${search.course}`);
   if (search.text) {
-    const pattern = `%${search.text}%`;
-    conditions.push(Prisma.sql`(a."bodyText" ILIKE ${pattern} OR a."quote" ILIKE ${pattern})`);
+    const pattern = likeContains(search.text);
+    conditions.push(
+      Prisma.sql`(a."bodyText" ILIKE ${pattern} ESCAPE '\\' OR a."quote" ILIKE ${pattern} ESCAPE '\\')`,
+    );
   }
   const where = Prisma.join(conditions, " AND ");
-  const [rows, counted, namedGate] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     rawRows<ListedRow & { documentSlug: string; documentTitle: string }>(
       prisma,
       Prisma.sql`
@@ -732,15 +750,7 @@ export async function searchAnnotations(
       FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId"
       WHERE ${where}`,
     ),
-    documentGate,
   ]);
-  const gate =
-    namedGate ??
-    (await postingGate(
-      prisma,
-      viewer,
-      rows.map((row) => row.documentId),
-    ));
   return {
     total: counted[0]?.total ?? 0,
     rows: rows

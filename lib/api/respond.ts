@@ -6,6 +6,8 @@ import {
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { BODY_SIZE_LIMITS } from "@/lib/limits";
 import { failureStatus, type Outcome } from "@/lib/outcome";
+import { depthOf } from "@/lib/security/request-guard";
+import { hasLoneSurrogate } from "@/lib/validations/text";
 
 // JSON API responses: errors always as { error: { status, message } } with the right status code.
 
@@ -59,7 +61,9 @@ async function readLimited(request: Request, limitBytes: number): Promise<string
     if (done) break;
     size += value.byteLength;
     if (size > limitBytes) {
-      await reader.cancel().catch(() => {});
+      // Not awaited: when the body is a branch of a copied (tee'd) stream, as when the proxy has
+      // read it too, cancelling settles only once every copy is cancelled, which may be never.
+      void reader.cancel().catch(() => {});
       return null;
     }
     chunks.push(value);
@@ -76,9 +80,49 @@ export async function readJson(
   if (length > limitBytes) return { ok: false, response: tooLarge(limitBytes) };
   const text = await readLimited(request, limitBytes);
   if (text === null) return { ok: false, response: tooLarge(limitBytes) };
+  if (depthOf(text) > MAX_JSON_DEPTH)
+    return {
+      ok: false,
+      response: jsonError(
+        400,
+        `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`,
+      ),
+    };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     return { ok: false, response: jsonError(400, "The request body is not valid JSON.") };
   }
+  const bad = unstorableString(value);
+  if (bad)
+    return {
+      ok: false,
+      response: jsonError(400, `The request body has ${bad} in a text: remove it and send again.`),
+    };
+  return { ok: true, value };
+}
+
+/** Deeper than any note, selection or import Memcon reads. */
+const MAX_JSON_DEPTH = 64;
+
+/** PostgreSQL cannot store NUL or half a surrogate pair: name the first one found, if any. */
+function unstorableString(value: unknown): string | null {
+  if (typeof value === "string") {
+    if (value.includes("\u0000")) return "a NUL character";
+    if (hasLoneSurrogate(value)) return "broken Unicode (half of a surrogate pair)";
+    return null;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const bad = unstorableString(item);
+      if (bad) return bad;
+    }
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const bad = unstorableString(key) ?? unstorableString(item);
+      if (bad) return bad;
+    }
+  }
+  return null;
 }

@@ -11,44 +11,63 @@ import { canReadDocument, canViewAssignment, type Viewer } from "@/lib/auth/perm
 export interface PostingGate {
   /** True when this annotation is held back from the viewer by the rule. */
   hides(row: { authorId: string; courseId: string | null; documentId: string }): boolean;
+  /**
+   * The same rule as a SQL condition over the annotation alias `a`, true for held-back rows:
+   * every read (rows, totals, counts, filters) excludes them in the query itself, so no count
+   * or match can reveal what `hides` keeps out of the rows.
+   */
+  sql: Prisma.Sql;
   /** The courses whose classmates are hidden on each document, to explain it in the reader. */
   gated: ReadonlyMap<string, readonly string[]>;
 }
 
-export const OPEN_GATE: PostingGate = { hides: () => false, gated: new Map() };
+export const OPEN_GATE: PostingGate = {
+  hides: () => false,
+  sql: Prisma.sql`false`,
+  gated: new Map(),
+};
 
 const key = (documentId: string, courseId: string) => `${documentId} ${courseId}`;
 
 /**
- * The gate every annotation read passes (lib/annotations/service.ts checks each row with it):
- * the "post first" rule below, and the documents' own scope, so a note on another course's
- * document is never shown, whatever its audience says.
+ * The gate every annotation read passes (lib/annotations/service.ts applies it to each row and,
+ * as SQL, inside every query): the "post first" rule below, and the documents' own scope, so a
+ * note on another course's document is never shown, whatever its audience says. `documentIds`
+ * may be "all": a search across the library must leave out what any document holds back.
  */
 export async function postingGate(
   prisma: PrismaClient,
   viewer: Viewer | null,
-  documentIds: readonly string[],
+  documentIds: readonly string[] | "all",
   now = new Date(),
 ): Promise<PostingGate> {
-  const [scoped, rule] = await Promise.all([
+  const [unreadable, rule] = await Promise.all([
     unreadableDocuments(prisma, viewer, documentIds),
     postFirstGate(prisma, viewer, documentIds, now),
   ]);
-  if (scoped.size === 0) return rule;
-  return { gated: rule.gated, hides: (row) => scoped.has(row.documentId) || rule.hides(row) };
+  if (unreadable.size === 0) return rule;
+  return {
+    gated: rule.gated,
+    sql: Prisma.sql`(a."documentId" = ANY(${[...unreadable]}::text[]) OR ${rule.sql})`,
+    hides: (row) => unreadable.has(row.documentId) || rule.hides(row),
+  };
 }
 
-/** Which of these documents belong to a course the viewer may not read. */
+/** Which of these documents (or of all) belong to a course the viewer may not read. */
 async function unreadableDocuments(
   prisma: PrismaClient,
   viewer: Viewer | null,
-  documentIds: readonly string[],
+  documentIds: readonly string[] | "all",
 ): Promise<Set<string>> {
-  if (documentIds.length === 0 || viewer?.siteRole === "admin") return new Set();
+  if (viewer?.siteRole === "admin" || (documentIds !== "all" && documentIds.length === 0))
+    return new Set();
+  const which =
+    documentIds === "all"
+      ? Prisma.sql`true`
+      : Prisma.sql`"id" = ANY(${[...new Set(documentIds)]}::text[])`;
   const rows = await rawRows<{ id: string; courseId: string }>(
     prisma,
-    Prisma.sql`SELECT "id", "courseId" FROM "Document"
-      WHERE "id" = ANY(${[...new Set(documentIds)]}::text[]) AND "courseId" IS NOT NULL`,
+    Prisma.sql`SELECT "id", "courseId" FROM "Document" WHERE ${which} AND "courseId" IS NOT NULL`,
   );
   return new Set(rows.filter((row) => !canReadDocument(viewer, row)).map((row) => row.id));
 }
@@ -56,10 +75,10 @@ async function unreadableDocuments(
 async function postFirstGate(
   prisma: PrismaClient,
   viewer: Viewer | null,
-  documentIds: readonly string[],
+  documentIds: readonly string[] | "all",
   now: Date,
 ): Promise<PostingGate> {
-  if (!viewer || documentIds.length === 0) return OPEN_GATE;
+  if (!viewer || (documentIds !== "all" && documentIds.length === 0)) return OPEN_GATE;
   const studentCourses = [...viewer.courses]
     .filter(([, role]) => role === "student")
     .map(([courseId]) => courseId);
@@ -72,7 +91,11 @@ async function postFirstGate(
     SELECT a."courseId", a."documentId",
       COALESCE(array_agg(g."groupId") FILTER (WHERE g."groupId" IS NOT NULL), '{}') AS "groupIds"
     FROM "Assignment" a LEFT JOIN "AssignmentGroup" g ON g."assignmentId" = a."id"
-    WHERE a."documentId" = ANY(${[...new Set(documentIds)]}::text[])
+    WHERE ${
+      documentIds === "all"
+        ? Prisma.sql`true`
+        : Prisma.sql`a."documentId" = ANY(${[...new Set(documentIds)]}::text[])`
+    }
       AND a."courseId" = ANY(${studentCourses}::text[])
       AND a."hideUntilPosted" AND a."opensAt" <= ${now} AND a."closedAt" IS NULL
     GROUP BY a."id"`,
@@ -110,8 +133,12 @@ async function postFirstGate(
   for (const rule of waiting)
     gated.set(rule.documentId, [...(gated.get(rule.documentId) ?? []), rule.courseId]);
 
+  const teachers = [...teaches];
   return {
     gated,
+    sql: Prisma.sql`(a."courseId" IS NOT NULL AND a."authorId" <> ${viewer.userId}
+      AND (a."documentId" || ' ' || a."courseId") = ANY(${[...waitingKeys]}::text[])
+      AND (a."courseId" || ' ' || a."authorId") <> ALL(${teachers}::text[]))`,
     hides: (row) =>
       row.courseId !== null &&
       row.authorId !== viewer.userId &&

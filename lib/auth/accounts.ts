@@ -10,6 +10,7 @@ import type { Outcome } from "@/lib/outcome";
 import { decoyHash, hashPassword, verifyPassword } from "./password";
 import { clearRateLimit, hitRateLimit, RATE_LIMITS, retryMessage } from "./rate-limit";
 import { SESSION_MAX_AGE_SECONDS } from "./session-cookie";
+import { revokeAllApiTokens } from "./api-tokens";
 
 // Account operations as plain functions over the database: the server actions in app/ call them
 // and turn their results into cookies and redirects. Results, not exceptions, for expected failures.
@@ -139,11 +140,21 @@ export async function changePassword(
       where: { id: userId },
       data: { passwordHash: await hashPassword(parsed.data.newPassword) },
     }),
-    // A changed password signs out every other device.
+    // A changed password signs out every other device and revokes every API token: whoever
+    // learned the old password may have made one.
     prisma.session.deleteMany({
       where: { userId, NOT: { sessionToken: currentSessionToken ?? "" } },
     }),
+    revokeAllApiTokens(prisma, userId),
   ]);
   await clearRateLimit(prisma, `password:user:${userId}`);
   return { ok: true, value: null };
+}
+
+/** "Sign out everywhere": every session of the user ends and every API token is revoked. */
+export async function signOutEverywhere(prisma: PrismaClient, userId: string): Promise<void> {
+  await prisma.$transaction([
+    prisma.session.deleteMany({ where: { userId } }),
+    revokeAllApiTokens(prisma, userId),
+  ]);
 }

@@ -11,7 +11,7 @@ import { singleLine } from "@/lib/validations/text";
 const PREFIX = "mcn_";
 const LAST_USED_PRECISION_MS = 60_000;
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export async function createApiToken(prisma: PrismaClient, userId: string, name: string) {
   const label = singleLine(name).trim().slice(0, 80) || "API token";
@@ -33,6 +33,14 @@ export async function listApiTokens(prisma: PrismaClient, userId: string) {
 export async function revokeApiToken(prisma: PrismaClient, userId: string, id: string) {
   await prisma.apiToken.updateMany({
     where: { id, userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+}
+
+/** Every token of the user stops working (a password change, "sign out everywhere"). */
+export function revokeAllApiTokens(prisma: PrismaClient, userId: string) {
+  return prisma.apiToken.updateMany({
+    where: { userId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
 }

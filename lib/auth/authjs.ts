@@ -14,10 +14,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   adapter: {
     ...PrismaAdapter(getPrisma() as unknown as Parameters<typeof PrismaAdapter>[0]),
     getSessionAndUser,
+    deleteSession,
   },
   session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS },
   providers: configuredProviders(process.env),
   trustHost: true,
+  logger: { error: logAuthError },
   pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
   cookies: { sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() } },
   callbacks: {
@@ -61,4 +63,37 @@ async function getSessionAndUser(
     session: { sessionToken, userId, expires },
     user: { id: userId, ...user },
   };
+}
+
+/**
+ * Signing out of a session that is already gone ("sign out everywhere" on another device, a
+ * second click) is done, not an error: the adapter's own `delete` failed on the missing row.
+ */
+async function deleteSession(sessionToken: string): Promise<null> {
+  await getPrisma().session.deleteMany({ where: { sessionToken } });
+  return null;
+}
+
+/**
+ * Errors a visitor's own request causes (an address Auth.js has no action for, a provider that
+ * is not configured, a stale or forged check): Auth.js answers them with a 400 or the sign-in
+ * page, so they are one warning line, not a server error with a stack trace in the log.
+ */
+const CLIENT_ERRORS = new Set([
+  "UnknownAction",
+  "InvalidProvider",
+  "InvalidCallbackUrl",
+  "InvalidCheck",
+  "MissingCSRF",
+  "Verification",
+  "CredentialsSignin",
+]);
+
+function logAuthError(error: Error & { type?: string }) {
+  const type = error.type ?? error.name;
+  if (CLIENT_ERRORS.has(type) || /^Provider with id ".*" not found/.test(error.message))
+    console.warn(
+      `[auth] refused a request: ${type}: ${error.message.split("\n")[0]!.slice(0, 200)}`,
+    );
+  else console.error(error);
 }

@@ -22,9 +22,33 @@ function createPool(connectionString: string): pg.Pool {
   // queries, pg emits "error" on it with neither pg-pool's nor the adapter's listener attached,
   // and Node turns that into an uncaught exception. The query that uses it next fails and the
   // pool drops it, so the event itself needs no handling; it only must not be unhandled.
-  pool.on("connect", (client) => client.on("error", () => {}));
+  pool.on("connect", (client) => {
+    client.on("error", () => {});
+    serializeQueries(client);
+  });
   pool.on("error", () => {}); // idle connections: the pool already removed them
   return pool;
+}
+
+/**
+ * One statement at a time per connection. Prisma's query interpreter, inside a transaction (the
+ * implicit one of a create that selects relations, e.g. createAnnotation's), reads those
+ * relations in parallel on the transaction's single connection. pg queues them today with a
+ * deprecation warning and will refuse them in pg@9, and results interleaved on one connection
+ * are a correctness hazard: so each connection's queries wait for the previous one here.
+ * Callback-style and streaming (submittable) queries pass through unchanged.
+ */
+export function serializeQueries(client: pg.ClientBase): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let tail: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args[args.length - 1] === "function" || typeof first?.submit === "function")
+      return query(...args);
+    const run = tail.then(() => query(...args));
+    tail = run.catch(() => {});
+    return run;
+  }) as typeof client.query;
 }
 
 // Shared by the app and the Node scripts (seed, import), so no "server-only" marker here.

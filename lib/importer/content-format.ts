@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, stringify } from "yaml";
 import { z } from "zod";
+import { isSafeWebUrl } from "@/lib/validations/url";
 import { ImportError } from "./errors";
 import type {
   CollectionEntry,
@@ -88,7 +89,10 @@ const documentFrontMatter = z.strictObject({
   time: optionalText,
   place: optionalText,
   archive: optionalText,
-  archiveUrl: z.url().optional(),
+  archiveUrl: z
+    .string()
+    .refine(isSafeWebUrl, "archiveUrl must be an http:// or https:// address.")
+    .optional(),
   citation: optionalText,
   summary: optionalText,
   translator: optionalText,

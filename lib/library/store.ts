@@ -7,6 +7,7 @@ import { LIST_ELSEWHERE } from "@/lib/importer/tei";
 import { asciiWords } from "@/lib/importer/text";
 import { participantsThrough } from "./people";
 import { cjkBigrams } from "./cjk";
+import { isSafeWebUrl } from "@/lib/validations/url";
 import { assignAnchors } from "./turn-matching";
 
 export type StoreStatus = "created" | "updated" | "unchanged";
@@ -68,7 +69,8 @@ export async function storeDocument(
         time: doc.time ?? null,
         place: doc.place ?? null,
         archive: doc.archive ?? null,
-        archiveUrl: doc.archiveUrl ?? null,
+        // Every archive source's address passes the one URL rule before it can become a link.
+        archiveUrl: isSafeWebUrl(doc.archiveUrl) ? doc.archiveUrl : null,
         citation: doc.citation ?? null,
         summary: doc.summary ?? null,
         translator: doc.translator ?? null,

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { turnNumberSchema } from "./numbers";
 
 // Requests that create or change annotations. The body (Tiptap JSON) is checked separately by
 // lib/annotations/body.ts; the selection by lib/anchoring.
 
 const point = z.object({
-  turnAnchor: z.number().int().positive(),
+  turnAnchor: turnNumberSchema,
   offset: z.number().int().min(0).max(1_000_000),
 });
 
@@ -13,24 +14,39 @@ export const visibilitySchema = z.enum(["private", "group", "course", "public"],
 });
 
 /** Tags are short labels: lower case, letters, digits and hyphens ("bluff", "security-treaty"). */
-export const tagsSchema = z
-  .array(
+export const tagSchema = z
+  .string()
+  .max(200, "Tags are single words or hyphenated words, up to 40 characters.")
+  .trim()
+  .toLowerCase()
+  .transform((tag) => tag.replace(/^#/, "").replace(/\s+/g, "-"))
+  .pipe(
     z
       .string()
-      .trim()
-      .toLowerCase()
-      .transform((tag) => tag.replace(/^#/, "").replace(/\s+/g, "-"))
-      .pipe(
-        z
-          .string()
-          .regex(
-            /^[\p{L}\p{N}][\p{L}\p{N}-]{0,39}$/u,
-            "Tags are single words or hyphenated words, up to 40 characters.",
-          ),
+      .regex(
+        /^[\p{L}\p{N}][\p{L}\p{N}-]{0,39}$/u,
+        "Tags are single words or hyphenated words, up to 40 characters.",
       ),
-  )
-  .max(10, "Use at most 10 tags.")
+  );
+
+export const MAX_TAGS = 10;
+
+export const tagsSchema = z
+  .array(tagSchema)
+  .max(MAX_TAGS, `Use at most ${MAX_TAGS} tags.`)
   .transform((tags) => [...new Set(tags)]);
+
+/**
+ * Tags from elsewhere (an imported file): each one through tagSchema, those it refuses dropped
+ * (a foreign tool's tag must not cost the note), at most MAX_TAGS kept.
+ */
+export function acceptableTags(tags: readonly unknown[]): string[] {
+  const kept = tags.flatMap((tag) => {
+    const parsed = tagSchema.safeParse(tag);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return [...new Set(kept)].slice(0, MAX_TAGS);
+}
 
 const scope = {
   visibility: visibilitySchema,

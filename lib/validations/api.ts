@@ -1,10 +1,13 @@
 import { z } from "zod";
 import { MAX_CARDS_PER_REQUEST, PAGE_LIMITS } from "@/lib/limits";
+import { turnNumberField } from "./numbers";
 
 /** Query parameters of GET /api/annotations; bad values get a 400 naming the parameter. */
 export const annotationSearchSchema = z.object({
   document: z.string().max(120).optional(),
-  turn: z.coerce.number({ error: "turn must be a turn number." }).int().positive().optional(),
+  turn: turnNumberField(
+    "turn must be a turn number (a whole number from 1 to 1,000,000).",
+  ).optional(),
   author: z.string().max(64).optional(),
   tag: z.string().max(40).optional(),
   course: z.string().max(64).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { turnNumberField } from "./numbers";
 import { isTimeZone, parseLocalDateTime } from "@/lib/assignments/dates";
 
 // The assignment form (create and edit). Dates arrive as wall-clock times plus the zone they were
@@ -13,7 +14,7 @@ const count = (what: string, max: number) =>
     .max(max, `Ask for at most ${max} ${what}.`);
 
 const optionalAnchor = z
-  .union([z.literal(""), z.coerce.number().int().positive("Turn numbers start at 1.")])
+  .union([z.literal(""), turnNumberField()])
   .optional()
   .transform((value) => (value === "" || value === undefined ? null : value));
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanDisplayName } from "@/lib/security/display-names";
 import { singleLine } from "./text";
 
 // One source of truth for what the account forms accept; the forms show these messages as is.
@@ -41,7 +42,7 @@ export const passwordSchema = z
 
 export const nameSchema = z
   .string({ error: "Enter your name." })
-  .overwrite(singleLine)
+  .overwrite((value) => cleanDisplayName(singleLine(value)))
   .trim()
   .min(1, "Enter your name.")
   .max(100, "Use at most 100 characters for your name.");

@@ -8,3 +8,9 @@ export const withoutNul = (value: string) => value.replace(/\u0000/g, "");
 /** Tabs and line breaks as spaces, other control characters (NUL included) removed. */
 export const singleLine = (value: string) =>
   value.replace(/[\t\n\r]/g, " ").replace(/[\u0000-\u001f\u007f]/g, "");
+
+/**
+ * True when the string has half of a UTF-16 surrogate pair on its own ("\ud800"): it cannot be
+ * encoded as UTF-8, so PostgreSQL and every header refuse it.
+ */
+export const hasLoneSurrogate = (value: string) => /\p{Cs}/u.test(value);

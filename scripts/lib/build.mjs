@@ -77,3 +77,18 @@ export async function buildIfStale({ log = () => {}, force = false } = {}) {
 export function nextBin() {
   return path.resolve("node_modules/next/dist/bin/next");
 }
+
+/**
+ * The arguments of `node … next start`: with the preload that stamps each request with its TCP
+ * peer's address, which per-address rate limits rely on (scripts/lib/http-guard.cjs).
+ */
+export function nextStartArgs(port) {
+  return [
+    "--require",
+    path.resolve("scripts/lib/http-guard.cjs"),
+    nextBin(),
+    "start",
+    "-p",
+    String(port),
+  ];
+}

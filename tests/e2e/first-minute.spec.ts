@@ -17,7 +17,8 @@ import { DEMO, expectNoAxeViolations, selectWithMouse } from "./support";
 
 const TITLE = "Record of the Third Conversation between Comrade Liao Chengzhi and Ishibashi Tanzan";
 const BEN = { email: "ben@memcon.test", password: "close-reading", name: "Ben" };
-const LINK_SCHEME = "Links must start with http://, https:// or mailto: (and contain no spaces).";
+const LINK_SCHEME =
+  "Links must start with http://, https:// or mailto: (and contain no spaces or user:password@ part).";
 
 // Each device annotates its own words, so parallel journeys never read each other's notes.
 const WORDS: Record<Device["name"], { note: string; highlight: string; passage: string }> = {

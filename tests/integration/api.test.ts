@@ -161,7 +161,14 @@ describe("JSON API", () => {
 
   it.each([
     ["/api/annotations?limit=1000", "limit can be at most 200."],
-    ["/api/annotations?turn=abc", "turn must be a turn number."],
+    [
+      "/api/annotations?turn=abc",
+      "turn must be a turn number (a whole number from 1 to 1,000,000).",
+    ],
+    [
+      "/api/annotations?turn=99999999999",
+      "turn must be a turn number (a whole number from 1 to 1,000,000).",
+    ],
   ])("answers 400 for %s", async (path, message) => {
     const response = await list(request(path, "ada"));
     expect(response.status).toBe(400);

@@ -18,6 +18,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { formatJoinCode } from "@/lib/courses/join-code";
 import { getCourse } from "@/lib/courses/service";
 import { getPrisma } from "@/lib/db";
+import { cleanDisplayName, nameWarnings } from "@/lib/security/display-names";
 import { foundOr404, requirePageViewer } from "@/lib/pages";
 import { courseDocuments } from "@/lib/uploads/drafts";
 
@@ -110,6 +111,10 @@ export default async function CoursePage({
   const joined = (await searchParams).joined;
   const host = (await headers()).get("host") ?? "localhost:3000";
   const protocol = process.env.AUTH_URL?.startsWith("https") ? "https" : "http";
+  // Names that could pass for someone else's (look-alike letters, mixed scripts) are flagged.
+  const rosterWarnings = nameWarnings(
+    (course.roster ?? []).map((member) => ({ id: member.user.id, name: member.user.name })),
+  );
   return (
     <div className="course">
       <p className="eyebrow">
@@ -190,7 +195,14 @@ export default async function CoursePage({
             <tbody>
               {course.roster.map((member) => (
                 <tr key={member.user.id}>
-                  <td>{member.user.name}</td>
+                  <td>
+                    {cleanDisplayName(member.user.name ?? "")}
+                    {rosterWarnings.has(member.user.id) && (
+                      <span className="name-warning" role="note">
+                        {rosterWarnings.get(member.user.id)}
+                      </span>
+                    )}
+                  </td>
                   <td>{member.user.email}</td>
                   <td>{member.role}</td>
                   <td>{member.createdAt.toISOString().slice(0, 10)}</td>
@@ -225,7 +237,7 @@ export default async function CoursePage({
             <ul>
               {group.members.map(({ user }) => (
                 <li key={user.id}>
-                  {user.name}
+                  {cleanDisplayName(user.name ?? "")}
                   {course.canManage && (
                     <ActionForm action={removeGroupMemberAction}>
                       <input type="hidden" name="courseId" value={course.id} />
@@ -255,7 +267,9 @@ export default async function CoursePage({
                     )
                     .map((member) => (
                       <option key={member.user.id} value={member.user.id}>
-                        {member.user.name ?? member.user.email}
+                        {member.user.name
+                          ? `${cleanDisplayName(member.user.name)} (${member.user.email})`
+                          : member.user.email}
                       </option>
                     ))}
                 </select>

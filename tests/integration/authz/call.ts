@@ -25,7 +25,7 @@ let requestCount = 0;
 export function callerHeaders(world: World, caller: Caller): Record<string, string> {
   const headers: Record<string, string> = {
     host: "memcon.test",
-    "x-forwarded-for": `10.9.${++requestCount % 250}.7`,
+    "x-memcon-peer": `10.9.${++requestCount % 250}.7`,
   };
   if (caller.role === "anonymous" || caller.via === "none") return headers;
   if (caller.via === "token") headers.authorization = `Bearer ${world.tokens[caller.role]}`;

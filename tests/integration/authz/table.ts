@@ -95,6 +95,7 @@ import {
   SIGNED_IN,
   SLUG,
   restoreSession,
+  restoreToken,
   type FreshKey,
   type NoteKey,
   type ReplyKey,
@@ -1231,8 +1232,10 @@ export const TABLE = [
     export: "GET",
     cases: [
       {
+        // Only a reader who may read the note hears of it: the moment of a "changed" would
+        // otherwise tell classmates that a private (or held-back) note was just written.
         name: "live events while Ada writes a private note and a reply",
-        allow: SIGNED_IN,
+        allow: ["author"],
         run: (cell) => liveEvents(cell, SLUG),
         judge: (result) =>
           result.kind === "response" &&
@@ -2009,12 +2012,13 @@ export const TABLE = [
     surface: "action",
     file: "app/actions/auth.ts",
     export: "changePasswordAction",
-    // The next case starts from the same password.
+    // The next case starts from the same password, and the matrix's tokens work again.
     after: async (world, role) => {
       await prisma().user.update({
         where: { id: world.users[role].id },
         data: { passwordHash: world.passwordHash },
       });
+      await restoreToken(world, role);
     },
     state: (cell) =>
       prisma()
@@ -2052,6 +2056,29 @@ export const TABLE = [
         name: "one's own session",
         allow: SIGNED_IN,
         run: (cell) => action(cell, () => authActions.signOutAction()),
+      },
+    ],
+  }),
+  entry({
+    surface: "action",
+    file: "app/actions/auth.ts",
+    export: "signOutEverywhereAction",
+    state: (cell) =>
+      Promise.all([
+        sessionsOf(cell),
+        prisma().apiToken.count({
+          where: { revokedAt: null, ...(cell.user ? { userId: cell.user.id } : {}) },
+        }),
+      ]),
+    after: async (world, role) => {
+      await restoreSession(world, role);
+      await restoreToken(world, role);
+    },
+    cases: [
+      {
+        name: "one's own sessions and tokens",
+        allow: SIGNED_IN,
+        run: (cell) => action(cell, () => authActions.signOutEverywhereAction()),
       },
     ],
   }),

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { openSession } from "@/lib/auth/accounts";
-import { createApiToken } from "@/lib/auth/api-tokens";
+import { createApiToken, hashToken } from "@/lib/auth/api-tokens";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { hashPassword } from "@/lib/auth/password";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-cookie";
@@ -397,6 +397,14 @@ export async function restoreSession(world: World, role: SignedIn) {
       expires: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
     },
     update: {},
+  });
+}
+
+/** Un-revoke the role's matrix token (a password change or "sign out everywhere" revoked it). */
+export async function restoreToken(world: World, role: SignedIn) {
+  await getPrisma().apiToken.updateMany({
+    where: { userId: world.users[role].id, tokenHash: hashToken(world.tokens[role]) },
+    data: { revokedAt: null },
   });
 }
 

@@ -1,7 +1,13 @@
 import { getSchema } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
 import { describe, expect, it } from "vitest";
-import { BODY_LIMITS, emptyBody, parseBody, tiptapDocSchema } from "@/lib/annotations/body";
+import {
+  BODY_LIMITS,
+  BODY_MESSAGES,
+  emptyBody,
+  parseBody,
+  tiptapDocSchema,
+} from "@/lib/annotations/body";
 import { htmlToText } from "@/lib/annotations/sanitize";
 import {
   bold,
@@ -207,7 +213,7 @@ describe("round trip with the real editor schema", () => {
 });
 
 describe("parseBody: rejected documents", () => {
-  const LINK_ERROR = "Links must start with http://, https:// or mailto: (and contain no spaces).";
+  const LINK_ERROR = BODY_MESSAGES.linkScheme;
   const NODE_HELP =
     "notes can contain paragraphs, bulleted and numbered lists, quotes and line breaks.";
   const MARK_HELP = "notes can use bold, italic, underline, strikethrough, code and links.";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isSafeHref, normaliseHref } from "@/lib/annotations/safe-href";
+import { isSafeHref, normaliseHref } from "@/lib/validations/url";
 
 describe("normaliseHref (the editor's link box)", () => {
   it.each([

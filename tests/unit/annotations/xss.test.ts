@@ -24,6 +24,9 @@ describe("XSS corpus", () => {
       ].sort(),
     );
     expect(new Set(xssPayloads.map((p) => p.id)).size).toBe(xssPayloads.length);
+    process.stdout.write(
+      `[xss] ${xssPayloads.length} payloads in ${categories.size} categories, ${forgedTiptapDocs.length} forged Tiptap documents\n`,
+    );
   });
 });
 

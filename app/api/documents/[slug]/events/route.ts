@@ -4,6 +4,7 @@ import { getPrisma } from "@/lib/db";
 import { documentBySlug } from "@/lib/library/lookup";
 import { forBrowsers } from "@/lib/live/channel";
 import { subscribe } from "@/lib/live/listener";
+import { isChangeVisible } from "@/lib/live/visible";
 
 export const dynamic = "force-dynamic";
 
@@ -30,9 +31,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       // Browsers reconnect after 2 s when the stream drops.
       controller.enqueue(encoder.encode("retry: 2000\n\n"));
       try {
-        stop = await subscribe(document.id, (event) =>
-          "reconnected" in event ? send("reconnected", {}) : send("changed", forBrowsers(event)),
-        );
+        stop = await subscribe(document.id, (event) => {
+          if ("reconnected" in event) return send("reconnected", {});
+          // Only changes to notes this reader may read: the timing of others is theirs.
+          void isChangeVisible(getPrisma(), viewer, event)
+            .then((visible) => visible && send("changed", forBrowsers(event)))
+            .catch(() => {});
+        });
       } catch {
         send("unavailable", { message: "Live updates are unavailable; reload to see new notes." });
         controller.close();
