@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formId as id, guarded, requireViewer } from "@/lib/actions/forms";
+import { asForm, formId as id, guarded, requireViewer } from "@/lib/actions/forms";
 import { getPrisma } from "@/lib/db";
 import type { FormState } from "@/lib/forms";
 import { LtiError } from "@/lib/lti/errors";
@@ -14,7 +14,8 @@ import { syncCourseRoster } from "@/lib/lti/roster";
 const platformTrouble = (error: unknown): FormState | null =>
   error instanceof LtiError ? { error: error.message } : null;
 
-export async function syncRosterAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function syncRosterAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const courseId = id(formData.get("courseId"));
   const viewer = await requireViewer(`/courses/${courseId}/lti`);
   return guarded(async () => {
@@ -32,10 +33,8 @@ export async function syncRosterAction(_state: FormState, formData: FormData): P
   });
 }
 
-export async function releaseGradesAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function releaseGradesAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const assignmentId = id(formData.get("assignmentId"));
   const viewer = await requireViewer(`/assignments/${assignmentId}/lti`);
   return guarded(async () => {
@@ -60,7 +59,8 @@ export async function releaseGradesAction(
   });
 }
 
-export async function retryScoresAction(_state: FormState, formData: FormData): Promise<FormState> {
+export async function retryScoresAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const assignmentId = id(formData.get("assignmentId"));
   const viewer = await requireViewer(`/assignments/${assignmentId}/lti`);
   return guarded(async () => {

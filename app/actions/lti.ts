@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formId as id, guarded, requireViewer } from "@/lib/actions/forms";
+import { asForm, formId as id, guarded, requireViewer } from "@/lib/actions/forms";
 import { canManageInstructors } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
@@ -27,10 +27,8 @@ const FIELDS = [
   "frameOrigins",
 ];
 
-export async function saveRegistrationAction(
-  _state: FormState,
-  formData: FormData,
-): Promise<FormState> {
+export async function saveRegistrationAction(_state: FormState, sent: unknown): Promise<FormState> {
+  const formData = asForm(sent);
   const viewer = await requireViewer("/admin/lti");
   const registrationId = formData.get("registrationId") ? id(formData.get("registrationId")) : null;
   return guarded(async () => {
@@ -49,8 +47,9 @@ export async function saveRegistrationAction(
 
 export async function setRegistrationEnabledAction(
   _state: FormState,
-  formData: FormData,
+  sent: unknown,
 ): Promise<FormState> {
+  const formData = asForm(sent);
   const viewer = await requireViewer("/admin/lti");
   return guarded(async () => {
     const enabled = formData.get("enabled") === "true";
@@ -62,8 +61,9 @@ export async function setRegistrationEnabledAction(
 
 export async function deleteRegistrationAction(
   _state: FormState,
-  formData: FormData,
+  sent: unknown,
 ): Promise<FormState> {
+  const formData = asForm(sent);
   const viewer = await requireViewer("/admin/lti");
   return guarded(async () => {
     await deleteRegistration(getPrisma(), viewer, id(formData.get("registrationId")));

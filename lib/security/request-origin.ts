@@ -33,8 +33,20 @@ export function isSameOrigin(headers: Headers): boolean {
   }
 }
 
-/** Is a cookie-authenticated request with this method and these headers a same-origin write? */
-export function checkCookieWrite(method: string, headers: Headers): WriteCheck {
+/** What a route's writes carry: JSON (the default), or also a file upload (multipart). */
+export type BodyKind = "json" | "multipart";
+const MULTIPART_TYPE = /^multipart\/form-data\s*;/i;
+
+/**
+ * Is a cookie-authenticated request with this method and these headers a same-origin write?
+ * Its body must be JSON, or multipart for a route that takes files (`accepts`); a write with no
+ * body at all (a DELETE, a "publish") needs no type, since no HTML form can send one.
+ */
+export function checkCookieWrite(
+  method: string,
+  headers: Headers,
+  accepts: readonly BodyKind[] = ["json"],
+): WriteCheck {
   if (SAFE_METHODS.has(method.toUpperCase())) return { ok: true };
   if (!isSameOrigin(headers))
     return {
@@ -44,13 +56,19 @@ export function checkCookieWrite(method: string, headers: Headers): WriteCheck {
         "This request came from another site or origin, so your session cannot be used for it. Use Memcon's own pages, or send a personal API token.",
     };
   const type = headers.get("content-type");
-  if (type !== null || method.toUpperCase() !== "DELETE") {
-    if (!JSON_TYPE.test(type ?? ""))
-      return {
-        ok: false,
-        status: 415,
-        message: "Send the request body as JSON, with Content-Type: application/json.",
-      };
-  }
+  const length = headers.get("content-length");
+  const bodiless = type === null && (length === null || length === "0");
+  if (bodiless) return { ok: true };
+  const fits =
+    JSON_TYPE.test(type ?? "") ||
+    (accepts.includes("multipart") && MULTIPART_TYPE.test(type ?? ""));
+  if (!fits)
+    return {
+      ok: false,
+      status: 415,
+      message: accepts.includes("multipart")
+        ? "Send the request body as JSON (Content-Type: application/json) or as a file upload (multipart/form-data)."
+        : "Send the request body as JSON, with Content-Type: application/json.",
+    };
   return { ok: true };
 }

@@ -15,7 +15,8 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request) {
   return handle(async () => {
-    const viewer = await requireApiViewer(request);
+    // A file upload: multipart is accepted from Memcon's own pages (never urlencoded forms).
+    const viewer = await requireApiViewer(request, { accepts: ["multipart"] });
     if (viewer instanceof Response) return viewer;
     const body = await readLimitedForm(request);
     if (!body.ok) return jsonError(body.status, body.message);
