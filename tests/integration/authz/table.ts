@@ -47,6 +47,7 @@ import * as annotationsRoute from "@/app/api/annotations/route";
 import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import * as documentAnnotationsRoute from "@/app/api/documents/[slug]/annotations/route";
 import * as cardsRoute from "@/app/api/documents/[slug]/cards/route";
+import * as citationsRoute from "@/app/api/documents/[slug]/citations/route";
 import * as indexRoute from "@/app/api/documents/[slug]/index/route";
 import * as eventsRoute from "@/app/api/documents/[slug]/events/route";
 import * as gradebookRoute from "@/app/assignments/[id]/gradebook/route";
@@ -1060,6 +1061,32 @@ export const TABLE = [
         run: (cell) =>
           callRoute(cell.world, cell.caller, route(cardsRoute.GET), {
             path: `/api/documents/no-such-document/cards?ids=${cell.world.notes.course}`,
+            params: { slug: "no-such-document" },
+          }),
+      },
+    ],
+  }),
+  entry({
+    surface: "route",
+    file: "app/api/documents/[slug]/citations/route.ts",
+    export: "GET",
+    cases: [
+      {
+        // A public document's catalogue record: anyone who may read the reader page.
+        name: "a turn of the document, cited",
+        allow: ROLES,
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(citationsRoute.GET), {
+            path: `/api/documents/${SLUG}/citations?turn=2`,
+            params: { slug: SLUG },
+          }),
+      },
+      {
+        name: "a document that does not exist, cited",
+        allow: [],
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(citationsRoute.GET), {
+            path: "/api/documents/no-such-document/citations?turn=2",
             params: { slug: "no-such-document" },
           }),
       },
