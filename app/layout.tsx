@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/SiteHeader";
 import { TimeZoneCookie } from "@/components/TimeZoneCookie";
 import "./globals.css";
+import "./styles/historian.css";
 
 export const metadata: Metadata = {
   title: { default: "Memcon", template: "%s · Memcon" },

@@ -37,6 +37,15 @@ function chicagoEngine(): Engine {
   return engine;
 }
 
+/** Build the engine now (instrumentation.ts, at server start); a failure waits for first use. */
+export function warmChicago() {
+  try {
+    chicagoEngine();
+  } catch (error) {
+    console.error("[memcon] the Chicago citation style could not be loaded", error);
+  }
+}
+
 export type Chicago = { note: string; bibliography: string };
 
 /** The full note (with the turn's pages as locator) and the bibliography entry, as plain text. */

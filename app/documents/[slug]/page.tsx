@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CiteTurn } from "@/components/reader/CiteTurn";
 import { DocumentHeader } from "@/components/reader/DocumentHeader";
+import { DocumentJsonLd } from "@/components/reader/DocumentJsonLd";
 import { Transcript } from "@/components/reader/Transcript";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
@@ -14,6 +16,8 @@ import { readerAssignment } from "@/lib/assignments/queries";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
+import { highwireTags } from "@/lib/citations/embedded";
+import { pageSite } from "@/lib/citations/page-site";
 import { getPrisma } from "@/lib/db";
 import { getDocument } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
@@ -26,7 +30,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const document = await getDocument((await params).slug);
-  return { title: document?.title ?? "Document not found" };
+  if (!document) return { title: "Document not found" };
+  // Highwire citation_* tags: what Zotero and Google Scholar read from the page.
+  return { title: document.title, other: highwireTags(document, await pageSite()) };
 }
 
 /**
@@ -102,6 +108,7 @@ export default async function ReaderPage({
     <div className="reader-layout">
       <article className="reader">
         <DocumentHeader document={document} />
+        <DocumentJsonLd document={document} site={await pageSite()} />
         {speaking.length > 0 && (
           <nav className="speaker-filter" aria-label="Show the turns of one speaker">
             <span>Speakers:</span>
@@ -139,6 +146,7 @@ export default async function ReaderPage({
           )}
         />
         <TurnNavigator />
+        <CiteTurn slug={document.slug} />
       </article>
       <DraftScopeProvider userId={viewer?.userId ?? null} documentSlug={document.slug}>
         <AnnotationWorkspace
