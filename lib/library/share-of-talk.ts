@@ -9,7 +9,7 @@
  */
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.\-]+[\p{L}\p{N}]+)*/gu;
 
 export function wordCount(text: string): number {
   const characters = text.match(CJK)?.length ?? 0;
@@ -60,4 +60,20 @@ export function shareOfTalk(
       },
     ];
   });
+}
+
+// A document's turns are one array for as long as its body is cached (lib/library/document.ts),
+// so its counts are worked out once per import rather than on every page view.
+const counted = new WeakMap<object, SpeakerShare[]>();
+
+/** shareOfTalk, remembered for the same turns array. */
+export function shareOfTalkOnce(
+  turns: readonly { speakerId: string | null; text: string }[],
+  speakers: readonly { id: string }[],
+): SpeakerShare[] {
+  const known = counted.get(turns);
+  if (known) return known;
+  const shares = shareOfTalk(turns, speakers);
+  counted.set(turns, shares);
+  return shares;
 }

@@ -131,3 +131,28 @@ test("a document page tells Zotero what it is", async ({ page, baseURL }) => {
   expect(head).toContain('<meta name="citation_author" content="Ambassador Sato"/>');
   expect(head).toContain('<meta name="citation_date" content="1978/07/22"/>');
 });
+
+for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
+  test.describe(`share of talk on a ${device.name}`, () => {
+    test.use(useDevice(device));
+
+    test("the header shows turns and words per speaker, and the filter their turns", async ({
+      page,
+    }) => {
+      await page.goto(LIAO);
+      const table = page.getByRole("table", { name: "Share of talk" });
+      await expect(table).toBeVisible();
+      await expect(table.getByRole("row")).toHaveText([
+        "SpeakerTurnsWordsShare of words",
+        "Liao311,11860%",
+        "Ishibashi3074440%",
+      ]);
+      const chip = page.getByRole("link", { name: "Ishibashi 30 turns" });
+      await chip.scrollIntoViewIfNeeded();
+      await snap(page, `historian-share-${device.name}`);
+      await press(device, chip);
+      await expect(page).toHaveURL(/speaker=ishibashi/);
+      await expectNoAxeViolations(page);
+    });
+  });
+}

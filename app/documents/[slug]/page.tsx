@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CiteTurn } from "@/components/reader/CiteTurn";
 import { DocumentHeader } from "@/components/reader/DocumentHeader";
 import { DocumentJsonLd } from "@/components/reader/DocumentJsonLd";
+import { ShareOfTalk } from "@/components/reader/ShareOfTalk";
 import { Transcript } from "@/components/reader/Transcript";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
@@ -21,6 +22,7 @@ import { pageSite } from "@/lib/citations/page-site";
 import { getPrisma } from "@/lib/db";
 import { getDocument } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
+import { shareOfTalkOnce } from "@/lib/library/share-of-talk";
 import { filterBySpeaker } from "@/lib/library/speaker-filter";
 
 export const dynamic = "force-dynamic";
@@ -87,6 +89,8 @@ export default async function ReaderPage({
   const speaking = document.participants.filter((participant) =>
     document.turns.some((turn) => turn.speakerId === participant.id),
   );
+  const shares = shareOfTalkOnce(document.turns, document.participants);
+  const turnsOf = new Map(shares.map((share) => [share.speakerId, share.turns]));
   const shown = filterBySpeaker(document.turns, speaker?.id);
   // Asked once: it filters the panel and explains itself in the pinned notice.
   const gate = await postingGate(getPrisma(), viewer, [document.id]);
@@ -109,6 +113,11 @@ export default async function ReaderPage({
       <article className="reader">
         <DocumentHeader document={document} />
         <DocumentJsonLd document={document} site={await pageSite()} />
+        <ShareOfTalk
+          shares={shares}
+          speakers={document.participants}
+          dialogue={document.shape === "dialogue"}
+        />
         {speaking.length > 0 && (
           <nav className="speaker-filter" aria-label="Show the turns of one speaker">
             <span>Speakers:</span>
@@ -125,7 +134,11 @@ export default async function ReaderPage({
               >
                 {document.shape === "dialogue"
                   ? (participant.label ?? participant.name)
-                  : participant.name}
+                  : participant.name}{" "}
+                <span className="chip-count">
+                  {turnsOf.get(participant.id)}
+                  <span className="visually-hidden"> turns</span>
+                </span>
               </Link>
             ))}
           </nav>
