@@ -156,3 +156,40 @@ for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
     });
   });
 }
+
+const EDITIONS =
+  "/documents/1956-09-07-japanese-soviet-negotiations/editions/1956-09-07-dulles-memorandum-conversation";
+
+for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
+  test.describe(`two editions on a ${device.name}`, () => {
+    test.use(useDevice(device));
+
+    test("reads “The World and Japan” beside the FRUS edition with the differences marked", async ({
+      page,
+    }) => {
+      await page.goto(EDITIONS);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(
+        "Japanese-Soviet Negotiations",
+      );
+      await expect(page.getByText(/^28 passages, 8 of them different\./)).toBeVisible();
+      // FRUS prints its page breaks; the database's edition has its own title line.
+      const pageBreak = page.locator("mark.edition-only", { hasText: "[Page 228]" });
+      await pageBreak.scrollIntoViewIfNeeded();
+      await expect(pageBreak).toBeInViewport();
+      await snap(page, `historian-editions-${device.name}`);
+      await expect(
+        page.getByText('Not in this edition: only in "The World and Japan" Database', {
+          exact: false,
+        }),
+      ).toHaveCount(2);
+      // The turn numbers lead to the reader.
+      const link = page.getByRole("link", {
+        name: "Foreign Relations of the United States, turn 6",
+      });
+      await press(device, link);
+      await expect(page).toHaveURL(/1956-09-07-dulles-memorandum-conversation#t-6$/);
+      await page.goBack();
+      await expectNoAxeViolations(page);
+    });
+  });
+}

@@ -68,6 +68,7 @@ import CollectionPage from "@/app/collections/[slug]/page";
 import CoursePage from "@/app/courses/[id]/page";
 import CoursesPage from "@/app/courses/page";
 import DocumentPage from "@/app/documents/[slug]/page";
+import EditionsPage from "@/app/documents/[slug]/editions/[other]/page";
 import JoinPage from "@/app/join/[code]/page";
 import NotificationsPage from "@/app/notifications/page";
 import LibraryPage from "@/app/page";
@@ -1984,6 +1985,30 @@ export const TABLE = [
   }),
   pageEntry("app/notifications/page.tsx", SIGNED_IN, () => NotificationsPage(), {
     shows: (s) => s.tags.includes("notification"),
+  }),
+  entry({
+    surface: "page",
+    file: "app/documents/[slug]/editions/[other]/page.tsx",
+    export: "default",
+    cases: [
+      {
+        // Library documents are public; the matrix's world holds one, compared with itself.
+        name: "two editions side by side",
+        allow: ROLES,
+        run: (cell) =>
+          callPage(cell.world, cell.caller, () =>
+            EditionsPage({ params: Promise.resolve({ slug: SLUG, other: SLUG }) }),
+          ),
+      },
+      {
+        name: "an edition that does not exist",
+        allow: [],
+        run: (cell) =>
+          callPage(cell.world, cell.caller, () =>
+            EditionsPage({ params: Promise.resolve({ slug: SLUG, other: "no-such-document" }) }),
+          ),
+      },
+    ],
   }),
   entry({
     surface: "page",

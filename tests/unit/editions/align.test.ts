@@ -137,3 +137,41 @@ describe("comparing words", () => {
     expect(differenceShare(wordDiff("same words", "Same words"))).toBe(0);
   });
 });
+
+describe("compareEditions", () => {
+  it("gives each side its own words, marking those the other edition lacks", async () => {
+    const { compareEditions } = await import("@/lib/editions/compare");
+    const world = contentDocument("1956-09-07-japanese-soviet-negotiations").turns;
+    const frus = parseTei(
+      readFileSync("../shared/samples/frus-tei/frus1955-57v23p1_d102.xml", "utf8"),
+      "d102.xml",
+    ).turns;
+    const rows = compareEditions(
+      world.map((turn, i) => ({ anchor: i + 1, text: turn.text })),
+      frus.map((turn, i) => ({ anchor: i + 101, text: turn.text })),
+    );
+    expect(rows[0]).toMatchObject({ a: { anchors: [1] }, b: null, same: false });
+    expect(rows[1]).toMatchObject({ a: { anchors: [2] }, b: { anchors: [101] }, same: true });
+    // FRUS prints the page break; the database's edition does not.
+    const page = rows[6]!;
+    expect(page.a!.parts.every((part) => part.in === "same")).toBe(true);
+    expect(page.b!.parts.filter((part) => part.in === "b")).toEqual([
+      { in: "b", text: "[Page 228]" },
+    ]);
+    // A changed word: each side shows its own spelling, marked.
+    const dashes = rows[11]!;
+    expect(dashes.a!.parts.filter((part) => part.in === "a").map((part) => part.text)).toEqual([
+      "mind - and",
+      "statement - are",
+    ]);
+    expect(dashes.b!.parts.filter((part) => part.in === "b").map((part) => part.text)).toEqual([
+      "[Page 229]",
+      "mind—and",
+      "statement—are",
+    ]);
+    // B's common words as B prints them (its curly apostrophes), not as A does.
+    expect(rows[1]!.b!.parts[0]!.text).toContain("the Secretary’s home");
+    expect(rows[1]!.a!.parts[0]!.text).toContain("the Secretary's home");
+    expect(rows.at(-1)).toMatchObject({ a: { anchors: [26] }, b: null });
+  });
+});
