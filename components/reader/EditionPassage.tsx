@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Fragment } from "react";
 import type { ComparedRow } from "@/lib/editions/compare";
 
 /**
@@ -41,11 +42,13 @@ export function EditionPassage({
           part.in === "same" ? (
             <span key={index}>{part.text} </span>
           ) : (
-            <mark key={index} className="edition-only">
-              <span className="visually-hidden">[only in {edition}: </span>
-              {part.text}
-              <span className="visually-hidden">]</span>{" "}
-            </mark>
+            <Fragment key={index}>
+              <mark className="edition-only">
+                <span className="visually-hidden">[only in {edition}: </span>
+                {part.text}
+                <span className="visually-hidden">]</span>
+              </mark>{" "}
+            </Fragment>
           ),
         )}
       </p>
