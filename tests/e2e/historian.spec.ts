@@ -167,7 +167,15 @@ for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
     test("reads “The World and Japan” beside the FRUS edition with the differences marked", async ({
       page,
     }) => {
-      await page.goto(EDITIONS);
+      // The reader offers the library's other edition of the record.
+      await page.goto("/documents/1956-09-07-japanese-soviet-negotiations");
+      await press(
+        device,
+        page
+          .getByRole("navigation", { name: "Other editions" })
+          .getByRole("link", { name: "Compare with Foreign Relations of the United States" }),
+      );
+      await expect(page).toHaveURL(EDITIONS);
       await expect(page.getByRole("heading", { level: 1 })).toContainText(
         "Japanese-Soviet Negotiations",
       );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CiteTurn } from "@/components/reader/CiteTurn";
 import { DocumentHeader } from "@/components/reader/DocumentHeader";
 import { DocumentJsonLd } from "@/components/reader/DocumentJsonLd";
+import { OtherEditions } from "@/components/reader/OtherEditions";
 import { ShareOfTalk } from "@/components/reader/ShareOfTalk";
 import { Transcript } from "@/components/reader/Transcript";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
@@ -19,6 +20,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { highwireTags } from "@/lib/citations/embedded";
 import { pageSite } from "@/lib/citations/page-site";
+import { otherEditions } from "@/lib/editions/other-editions";
 import { getPrisma } from "@/lib/db";
 import { getDocument } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
@@ -118,6 +120,7 @@ export default async function ReaderPage({
           speakers={document.participants}
           dialogue={document.shape === "dialogue"}
         />
+        <OtherEditions slug={document.slug} editions={await otherEditions(document)} />
         {speaking.length > 0 && (
           <nav className="speaker-filter" aria-label="Show the turns of one speaker">
             <span>Speakers:</span>

@@ -175,3 +175,39 @@ describe("compareEditions", () => {
     expect(rows.at(-1)).toMatchObject({ a: { anchors: [26] }, b: null });
   });
 });
+
+describe("telling editions of one record", () => {
+  const doc = (slug: string) => {
+    const parsed = contentDocument(slug);
+    return {
+      record: { date: parsed.date ?? null, archive: parsed.archive ?? null, fields: parsed.fields },
+      texts: parsed.turns.map((turn) => turn.text),
+    };
+  };
+
+  it("takes the same date, or the same numbered FRUS document, as candidates", async () => {
+    const { mayBeEditions } = await import("@/lib/editions/candidates");
+    const world = doc("1956-09-07-japanese-soviet-negotiations");
+    const frus102 = doc("1956-09-07-dulles-memorandum-conversation");
+    const web143 = doc("memorandum-conversation-relations-communist-china");
+    const tei143 = doc("1960-01-19-memorandum-conversation-relations-communist-china");
+    const frus96 = doc("1956-08-31-masuhara-robertson-memorandum-conversation-courtesy-call");
+    expect(mayBeEditions(world.record, frus102.record)).toBe(true);
+    expect(mayBeEditions(web143.record, tei143.record)).toBe(true);
+    expect(mayBeEditions(tei143.record, web143.record)).toBe(true);
+    expect(mayBeEditions(frus96.record, frus102.record)).toBe(false);
+  });
+
+  it("confirms them by their words, and not two records of one day", async () => {
+    const { SAME_RECORD, textAgreement } = await import("@/lib/editions/candidates");
+    const world = doc("1956-09-07-japanese-soviet-negotiations").texts;
+    const frus102 = doc("1956-09-07-dulles-memorandum-conversation").texts;
+    const web143 = doc("memorandum-conversation-relations-communist-china").texts;
+    const tei143 = doc("1960-01-19-memorandum-conversation-relations-communist-china").texts;
+    const frus139 = doc("1960-01-19-memorandum-conversation-us-japanese-economic-problems").texts;
+    expect(textAgreement(world, frus102)).toBeGreaterThan(0.95);
+    expect(textAgreement(web143, tei143)).toBeGreaterThan(0.95);
+    // Same day, same delegations, another conversation (FRUS docs 139 and 143).
+    expect(textAgreement(tei143, frus139)).toBeLessThan(SAME_RECORD);
+  });
+});
