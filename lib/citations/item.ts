@@ -25,6 +25,8 @@ export type CitationDocument = {
 
 export type CitedTurn = {
   anchor: number;
+  /** The last turn of a passage over several turns (a selection), when it is not `anchor`. */
+  through?: number;
   /** The printed pages the turn spans, when the source has page numbers. */
   pages?: readonly string[];
 };
@@ -139,7 +141,9 @@ export function turnLocator(turn?: CitedTurn): Locator {
 /** The CSL-JSON item citing `document`, or one turn of it. */
 export function cslItem(document: CitationDocument, site: string, turn?: CitedTurn): CslItem {
   const item: CslItem = {
-    id: turn ? `${document.slug}#t-${turn.anchor}` : document.slug,
+    id: turn
+      ? `${document.slug}#t-${turn.anchor}${turn.through ? `-${turn.through}` : ""}`
+      : document.slug,
     type: "manuscript",
     title: document.title,
     URL: permalink(site, document.slug, turn?.anchor),
@@ -154,7 +158,8 @@ export function cslItem(document: CitationDocument, site: string, turn?: CitedTu
   const pages = documentPages(document);
   if (pages) item.page = pages;
   if (document.translator) item.translator = [{ literal: document.translator }];
-  if (turn) item.note = `Turn ${turn.anchor}`;
+  if (turn)
+    item.note = turn.through ? `Turns ${turn.anchor}–${turn.through}` : `Turn ${turn.anchor}`;
   // The text cited is the English translation; the original's language is in the record.
   item.language = "en";
   return item;

@@ -44,6 +44,19 @@ describe("GET /api/documents/<slug>/citations", () => {
     );
   });
 
+  it("cites a passage over several turns, given in either order", async () => {
+    process.env.AUTH_URL = "https://memcon.example.edu";
+    for (const query of ["?turn=12-14", "?turn=14-12"]) {
+      const { status, body } = await cite(LIAO, query);
+      expect(status).toBe(200);
+      expect([body.turn, body.through]).toEqual([12, 14]);
+      expect(body.url).toBe(`https://memcon.example.edu/documents/${LIAO}#t-12`);
+      const bibtex = body.formats.find((format: { id: string }) => format.id === "bibtex").text;
+      expect(bibtex).toContain(`@misc{${LIAO}-t12-14,`);
+      expect(bibtex).toContain("note = {Turns 12–14},");
+    }
+  });
+
   it("cites the whole document without a turn, on the request's origin without AUTH_URL", async () => {
     delete process.env.AUTH_URL;
     const { status, body } = await cite(LIAO);
@@ -53,11 +66,24 @@ describe("GET /api/documents/<slug>/citations", () => {
   });
 
   it("answers a bad turn with 400 and a missing one with 404, in a sentence", async () => {
-    for (const query of ["?turn=abc", "?turn=0", "?turn=-3", "?turn=1.5", "?turn=9999999999"]) {
+    for (const query of [
+      "?turn=abc",
+      "?turn=0",
+      "?turn=-3",
+      "?turn=1.5",
+      "?turn=9999999999",
+      "?turn=3-",
+      "?turn=3-4-5",
+    ]) {
       const { status, body } = await cite(LIAO, query);
       expect(status, query).toBe(400);
-      expect(body.error.message).toBe("turn must be a turn number, as in ?turn=12.");
+      expect(body.error.message).toBe(
+        "turn must be a turn number or two joined by a hyphen, as in ?turn=12 or ?turn=12-14.",
+      );
     }
+    expect((await cite(LIAO, "?turn=12-99999")).body.error.message).toBe(
+      "That document does not have both turns 12 and 99999.",
+    );
     expect(await cite(LIAO, "?turn=99999")).toEqual({
       status: 404,
       body: { error: { status: 404, message: "That document has no turn 99999." } },
