@@ -13,35 +13,52 @@ const TURN = ".transcript > .turn";
 
 /** The turn number of the turn holding `node` ("t-12" gives 12), or null. */
 function anchorOf(node: EventTarget | null): number | null {
-  if (!(node instanceof Element)) return null;
-  const match = node.closest<HTMLElement>(TURN)?.id.match(/^t-(\d+)$/);
+  const element = node instanceof Element ? node : node instanceof Node ? node.parentElement : null;
+  const match = element?.closest<HTMLElement>(TURN)?.id.match(/^t-(\d+)$/);
   return match ? Number(match[1]) : null;
 }
+
+/** The turns the reader's selection runs over, first to last, when it is in the transcript. */
+function selectedTurns(): Passage | null {
+  const selection = document.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const from = anchorOf(range.startContainer);
+  const to = anchorOf(range.endContainer);
+  return from !== null && to !== null ? { from, to } : null;
+}
+
+/** One turn (from = to) or a passage from one turn to another. */
+type Passage = { from: number; to: number };
+const single = (anchor: number): Passage => ({ from: anchor, to: anchor });
+const named = ({ from, to }: Passage) => (from === to ? `turn ${from}` : `turns ${from}–${to}`);
+const query = ({ from, to }: Passage) => (from === to ? `${from}` : `${from}-${to}`);
 
 const editable = (node: EventTarget | null) =>
   node instanceof Element && !!node.closest("input, textarea, select, [contenteditable='true']");
 
 /**
- * "Cite" for the turn under the pointer, the tapped turn, or the focused one (j/k): one small
+ * "Cite" for the turn under the pointer, the tapped turn, the focused one (j/k), or the turns a
+ * selection runs over ("Cite turns 12–14", in the first one's margin): one small
  * button in that turn's margin rather than one per turn in the transcript's HTML, which stays
  * lean for 2,000-turn documents (Transcript.tsx). It opens a dialog with the turn cited in
  * Chicago (note and bibliography), BibTeX, RIS and CSL-JSON, each with a Copy button and the
  * text itself to select by hand where the clipboard is refused. `c` cites the focused turn.
  */
 export function CiteTurn({ slug }: { slug: string }) {
-  const [active, setActive] = useState<number | null>(null);
+  const [active, setActive] = useState<Passage | null>(null);
   const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
-  const [cited, setCited] = useState<number | null>(null);
+  const [cited, setCited] = useState<Passage | null>(null);
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   const frame = useRef<HTMLDivElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
-  const kept = useRef(new Map<number, Citations>());
+  const kept = useRef(new Map<string, Citations>());
 
   // The button's place: below the turn's number, in its margin. Measured against this
   // component's own (zero-height) box, so it holds whatever the page's layout.
   const measure = useCallback(() => {
     if (active === null || !frame.current) return setPlace(null);
-    const turn = document.getElementById(`t-${active}`);
+    const turn = document.getElementById(`t-${active.from}`);
     if (!turn) return setActive(null);
     const origin = frame.current.getBoundingClientRect();
     const box = turn.getBoundingClientRect();
@@ -65,45 +82,53 @@ export function CiteTurn({ slug }: { slug: string }) {
   useEffect(() => {
     const fromHash = () => {
       const match = location.hash.match(/^#t-(\d+)$/);
-      if (match) setActive(Number(match[1]));
+      if (match) setActive(single(Number(match[1])));
     };
     fromHash();
     const onPointerOver = (event: PointerEvent) => {
-      if (event.pointerType !== "mouse") return;
+      // While text is selected, the button stays with the selection on the way to it.
+      if (event.pointerType !== "mouse" || selectedTurns()) return;
       const anchor = anchorOf(event.target);
-      if (anchor !== null) setActive(anchor);
+      if (anchor !== null) setActive(single(anchor));
     };
     // A tap (or click) on a turn, or the focus reaching it (j/k, a permalink), makes it current.
     const onTarget = (event: Event) => {
       const anchor = anchorOf(event.target);
-      if (anchor !== null) setActive(anchor);
+      if (anchor !== null && !selectedTurns()) setActive(single(anchor));
+    };
+    const onSelection = () => {
+      const passage = selectedTurns();
+      if (passage) setActive(passage);
     };
     document.addEventListener("pointerover", onPointerOver);
     document.addEventListener("click", onTarget);
     document.addEventListener("focusin", onTarget);
+    document.addEventListener("selectionchange", onSelection);
     window.addEventListener("hashchange", fromHash);
     return () => {
       document.removeEventListener("pointerover", onPointerOver);
       document.removeEventListener("click", onTarget);
       document.removeEventListener("focusin", onTarget);
+      document.removeEventListener("selectionchange", onSelection);
       window.removeEventListener("hashchange", fromHash);
     };
   }, []);
 
   const open = useCallback(
-    async (anchor: number) => {
-      setCited(anchor);
+    async (passage: Passage) => {
+      setCited(passage);
       if (!dialog.current?.open) dialog.current?.showModal();
-      const known = kept.current.get(anchor);
+      const key = query(passage);
+      const known = kept.current.get(key);
       if (known) return setLoaded({ status: "ready", citations: known });
       setLoaded({ status: "loading" });
       try {
         const response = await fetch(
-          `/api/documents/${encodeURIComponent(slug)}/citations?turn=${anchor}`,
+          `/api/documents/${encodeURIComponent(slug)}/citations?turn=${key}`,
         );
         const body = await response.json();
         if (!response.ok) throw new Error(body?.error?.message ?? "The citation could not load.");
-        kept.current.set(anchor, body);
+        kept.current.set(key, body);
         setLoaded({ status: "ready", citations: body });
       } catch (error) {
         const message =
@@ -123,7 +148,7 @@ export function CiteTurn({ slug }: { slug: string }) {
       const anchor = anchorOf(document.activeElement);
       if (anchor === null) return;
       event.preventDefault();
-      void open(anchor);
+      void open(selectedTurns() ?? single(anchor));
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
@@ -136,7 +161,7 @@ export function CiteTurn({ slug }: { slug: string }) {
           type="button"
           className="cite-turn-button"
           style={{ top: place.top, left: place.left }}
-          aria-label={`Cite turn ${active}`}
+          aria-label={`Cite ${named(active)}`}
           aria-haspopup="dialog"
           aria-keyshortcuts="c"
           onClick={() => void open(active)}
@@ -150,11 +175,11 @@ export function CiteTurn({ slug }: { slug: string }) {
         aria-labelledby="cite-dialog-title"
         onClose={() => {
           // Back to the turn cited, for keyboard and screen-reader users.
-          if (cited !== null) document.getElementById(`t-${cited}`)?.focus({ preventScroll: true });
+          if (cited) document.getElementById(`t-${cited.from}`)?.focus({ preventScroll: true });
         }}
       >
         <div className="cite-dialog-head">
-          <h2 id="cite-dialog-title">Cite turn {cited}</h2>
+          <h2 id="cite-dialog-title">Cite {cited && named(cited)}</h2>
           <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
             Close
           </button>
@@ -167,7 +192,7 @@ export function CiteTurn({ slug }: { slug: string }) {
               Permalink: <a href={loaded.citations.url}>{loaded.citations.url}</a>
             </p>
             {loaded.citations.formats.map((format) => (
-              <CitationText key={`${cited}-${format.id}`} format={format} />
+              <CitationText key={`${cited && query(cited)}-${format.id}`} format={format} />
             ))}
           </>
         )}

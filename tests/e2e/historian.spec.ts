@@ -201,3 +201,39 @@ for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
     });
   });
 }
+
+test.describe("citing a selection", () => {
+  test.use({ ...useDevice(DEVICES[0]!), permissions: ["clipboard-read", "clipboard-write"] });
+
+  test("cites the turns a mouse selection runs over", async ({ page }) => {
+    await page.goto(LIAO);
+    const first = page.locator(".turn--speech").nth(4);
+    const last = page.locator(".turn--speech").nth(5);
+    const [from, to] = [
+      (await first.getAttribute("id"))!.slice(2),
+      (await last.getAttribute("id"))!.slice(2),
+    ];
+    await first.scrollIntoViewIfNeeded();
+    const start = (await first.locator(".utterance").boundingBox())!;
+    const end = (await last.locator(".utterance").boundingBox())!;
+    // Drag from the first turn's words to the next one's, as a reader selects.
+    await page.mouse.move(start.x + 40, start.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(end.x + 60, end.y + 8, { steps: 12 });
+    await page.mouse.up();
+    const cite = page.getByRole("button", { name: `Cite turns ${from}–${to}` });
+    await expect(cite).toBeInViewport();
+    await cite.click();
+    const dialog = page.getByRole("dialog", { name: `Cite turns ${from}–${to}` });
+    await expect(dialog.getByRole("textbox", { name: "BibTeX" })).toHaveValue(
+      new RegExp(`note = \\{Turns ${from}–${to}\\},[\\s\\S]*#t-${from}\\}`),
+      { timeout: 20_000 },
+    );
+    await snap(page, "historian-cite-selection-desktop");
+    await dialog.getByRole("button", { name: "Copy BibTeX" }).click();
+    await expect(dialog.getByText("Copied", { exact: true })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+      `Turns ${from}–${to}`,
+    );
+  });
+});
