@@ -8,6 +8,7 @@ import "./styles/lti.css";
 import "./styles/reading.css";
 import "./styles/upload.css";
 import "./styles/security.css";
+import "./styles/historian.css";
 
 export const metadata: Metadata = {
   title: { default: "Memcon", template: "%s · Memcon" },

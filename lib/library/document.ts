@@ -1,4 +1,5 @@
 import "server-only";
+import { canReadDocument, type MaybeViewer } from "@/lib/auth/permissions";
 import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 
@@ -59,3 +60,12 @@ export const getDocument = cache(async (slug: string) => {
 
 export type ReaderDocument = NonNullable<Awaited<ReturnType<typeof getDocument>>>;
 export type ReaderTurn = ReaderDocument["turns"][number];
+
+/**
+ * The document if the viewer may read it; null when there is none or it belongs to a course the
+ * viewer is not in (pages then answer 404, as if it did not exist).
+ */
+export async function getReadableDocument(slug: string, viewer: MaybeViewer) {
+  const document = await getDocument(slug);
+  return document && canReadDocument(viewer, document) ? document : null;
+}

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CiteTurn } from "@/components/reader/CiteTurn";
 import { DocumentHeader } from "@/components/reader/DocumentHeader";
+import { DocumentJsonLd } from "@/components/reader/DocumentJsonLd";
 import { ExportMenu } from "@/components/reader/ExportMenu";
+import { OtherEditions } from "@/components/reader/OtherEditions";
+import { ShareOfTalk } from "@/components/reader/ShareOfTalk";
 import { Transcript, type Footnote } from "@/components/reader/Transcript";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
@@ -15,9 +19,13 @@ import { readerAssignment } from "@/lib/assignments/queries";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { canReadDocument, type Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
+import { highwireTags } from "@/lib/citations/embedded";
+import { pageSite } from "@/lib/citations/page-site";
+import { otherEditions } from "@/lib/editions/other-editions";
 import { getPrisma } from "@/lib/db";
-import { getDocument } from "@/lib/library/document";
+import { getReadableDocument } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
+import { shareOfTalkOnce } from "@/lib/library/share-of-talk";
 import { filterBySpeaker } from "@/lib/library/speaker-filter";
 
 export const dynamic = "force-dynamic";
@@ -25,15 +33,11 @@ export const dynamic = "force-dynamic";
 type Params = Promise<{ slug: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** The document if the viewer may read it (another course's answers as if it did not exist). */
-async function readableDocument(slug: string, viewer: Viewer | null) {
-  const document = await getDocument(slug);
-  return document && canReadDocument(viewer, document) ? document : null;
-}
-
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const document = await readableDocument((await params).slug, await getViewer());
-  return { title: document?.title ?? "Document not found" };
+  const document = await getReadableDocument((await params).slug, await getViewer());
+  if (!document) return { title: "Document not found" };
+  // Highwire citation_* tags: what Zotero and Google Scholar read from the page.
+  return { title: document.title, other: highwireTags(document, await pageSite()) };
 }
 
 /**
@@ -80,7 +84,7 @@ export default async function ReaderPage({
   searchParams: SearchParams;
 }) {
   const viewer = await getViewer();
-  const document = await readableDocument((await params).slug, viewer);
+  const document = await getReadableDocument((await params).slug, viewer);
   if (!document) notFound();
   const query = await searchParams;
   const requested = query.speaker;
@@ -89,6 +93,8 @@ export default async function ReaderPage({
   const speaking = document.participants.filter((participant) =>
     document.turns.some((turn) => turn.speakerId === participant.id),
   );
+  const shares = shareOfTalkOnce(document.turns, document.participants);
+  const turnsOf = new Map(shares.map((share) => [share.speakerId, share.turns]));
   const shown = filterBySpeaker(document.turns, speaker?.id);
   // Asked once: it filters the panel and explains itself in the pinned notice.
   const gate = await postingGate(getPrisma(), viewer, [document.id]);
@@ -111,6 +117,13 @@ export default async function ReaderPage({
       <article className="reader">
         <DocumentHeader document={document} />
         {viewer && <ExportMenu href={`/api/documents/${document.slug}/annotations`} />}
+        <DocumentJsonLd document={document} site={await pageSite()} />
+        <ShareOfTalk
+          shares={shares}
+          speakers={document.participants}
+          dialogue={document.shape === "dialogue"}
+        />
+        <OtherEditions slug={document.slug} editions={await otherEditions(document, viewer)} />
         {speaking.length > 0 && (
           <nav className="speaker-filter" aria-label="Show the turns of one speaker">
             <span>Speakers:</span>
@@ -127,7 +140,11 @@ export default async function ReaderPage({
               >
                 {document.shape === "dialogue"
                   ? (participant.label ?? participant.name)
-                  : participant.name}
+                  : participant.name}{" "}
+                <span className="chip-count">
+                  {turnsOf.get(participant.id)}
+                  <span className="visually-hidden"> turns</span>
+                </span>
               </Link>
             ))}
           </nav>
@@ -149,6 +166,7 @@ export default async function ReaderPage({
           )}
         />
         <TurnNavigator />
+        <CiteTurn slug={document.slug} />
       </article>
       <DraftScopeProvider userId={viewer?.userId ?? null} documentSlug={document.slug}>
         <AnnotationWorkspace

@@ -48,6 +48,7 @@ import * as authRoute from "@/app/api/auth/[...nextauth]/route";
 import * as documentAnnotationsRoute from "@/app/api/documents/[slug]/annotations/route";
 import * as courseAnnotationsRoute from "@/app/api/courses/[id]/annotations/route";
 import * as cardsRoute from "@/app/api/documents/[slug]/cards/route";
+import * as citationsRoute from "@/app/api/documents/[slug]/citations/route";
 import * as indexRoute from "@/app/api/documents/[slug]/index/route";
 import * as eventsRoute from "@/app/api/documents/[slug]/events/route";
 import * as gradebookRoute from "@/app/assignments/[id]/gradebook/route";
@@ -68,6 +69,7 @@ import CollectionPage from "@/app/collections/[slug]/page";
 import CoursePage from "@/app/courses/[id]/page";
 import CoursesPage from "@/app/courses/page";
 import DocumentPage from "@/app/documents/[slug]/page";
+import EditionsPage from "@/app/documents/[slug]/editions/[other]/page";
 import JoinPage from "@/app/join/[code]/page";
 import NotificationsPage from "@/app/notifications/page";
 import LibraryPage from "@/app/page";
@@ -1190,6 +1192,32 @@ export const TABLE = [
   }),
   entry({
     surface: "route",
+    file: "app/api/documents/[slug]/citations/route.ts",
+    export: "GET",
+    cases: [
+      {
+        // A public document's catalogue record: anyone who may read the reader page.
+        name: "a turn of the document, cited",
+        allow: ROLES,
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(citationsRoute.GET), {
+            path: `/api/documents/${SLUG}/citations?turn=2`,
+            params: { slug: SLUG },
+          }),
+      },
+      {
+        name: "a document that does not exist, cited",
+        allow: [],
+        run: (cell) =>
+          callRoute(cell.world, cell.caller, route(citationsRoute.GET), {
+            path: "/api/documents/no-such-document/citations?turn=2",
+            params: { slug: "no-such-document" },
+          }),
+      },
+    ],
+  }),
+  entry({
+    surface: "route",
     file: "app/api/documents/[slug]/index/route.ts",
     export: "GET",
     cases: [
@@ -2153,6 +2181,30 @@ export const TABLE = [
   }),
   pageEntry("app/notifications/page.tsx", SIGNED_IN, () => NotificationsPage(), {
     shows: (s) => s.tags.includes("notification"),
+  }),
+  entry({
+    surface: "page",
+    file: "app/documents/[slug]/editions/[other]/page.tsx",
+    export: "default",
+    cases: [
+      {
+        // Library documents are public; the matrix's world holds one, compared with itself.
+        name: "two editions side by side",
+        allow: ROLES,
+        run: (cell) =>
+          callPage(cell.world, cell.caller, () =>
+            EditionsPage({ params: Promise.resolve({ slug: SLUG, other: SLUG }) }),
+          ),
+      },
+      {
+        name: "an edition that does not exist",
+        allow: [],
+        run: (cell) =>
+          callPage(cell.world, cell.caller, () =>
+            EditionsPage({ params: Promise.resolve({ slug: SLUG, other: "no-such-document" }) }),
+          ),
+      },
+    ],
   }),
   entry({
     surface: "page",
