@@ -34,7 +34,9 @@ export async function startEmbeddedPostgres({ dataDir, port } = {}) {
   // As root, PostgreSQL runs as the system user "postgres": it must be able to enter every
   // folder above its data and its programs, or initdb dies with an unhandled spawn EACCES.
   if (process.getuid?.() === 0) {
-    const blocked = closedFolder(absDir) ?? closedFolder(postgresBinDir());
+    // The data folder itself belongs to "postgres" (mode 700) once initialised: only the folders
+    // above it must be open to others.
+    const blocked = closedFolder(path.dirname(absDir)) ?? closedFolder(postgresBinDir());
     if (blocked)
       throw new Error(
         `The database runs as the system user "postgres", which cannot enter ${blocked} (only its owner may). ` +

@@ -42,3 +42,23 @@ describe.skipIf(!asRoot)("npm start as root in a folder the database's user cann
     expect(result.stderr).not.toMatch(/\n\s+at |EACCES/);
   }, 120_000);
 });
+
+describe.skipIf(!asRoot)("npm start as root, a second time", () => {
+  it("starts again on the data folder the first start made (owned by postgres, mode 700)", async () => {
+    // @ts-expect-error -- plain ESM helper shared with the Node scripts
+    const { startEmbeddedPostgres } = await import("../../scripts/lib/embedded-pg.mjs");
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "memcon-again-"));
+    fs.chmodSync(dataDir, 0o755);
+    const folder = path.join(dataDir, "postgres");
+    try {
+      const first = await startEmbeddedPostgres({ dataDir: folder });
+      await first.stop();
+      expect((fs.statSync(folder).mode & 0o777).toString(8)).toBe("700");
+      const second = await startEmbeddedPostgres({ dataDir: folder });
+      expect(second.freshlyInitialised).toBe(false);
+      await second.stop();
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
