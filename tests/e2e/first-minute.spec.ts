@@ -170,7 +170,9 @@ for (const device of DEVICES) {
         hasText: words.highlight,
       });
       await expect(card).toBeVisible();
-      await expectInViewport(card.getByRole("button", { name: "Add a note" }));
+      const addNote = card.getByRole("button", { name: "Add a note" });
+      await addNote.scrollIntoViewIfNeeded(); // the sheet scrolls, as a finger would
+      await expectInViewport(addNote);
       await snap(page, `${device.name}-5-highlight`);
     });
 
