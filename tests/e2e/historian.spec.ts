@@ -187,10 +187,14 @@ for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
       await dash.scrollIntoViewIfNeeded();
       await expect(dash).toBeInViewport();
       await snap(page, `historian-editions-${device.name}`);
+      // The database's title line is its own; FRUS's "[Attachment]" and "ORAL POINTS" are its own.
       await expect(
         page.getByText('Not in this edition: only in "The World and Japan" Database', {
           exact: false,
         }),
+      ).toHaveCount(1);
+      await expect(
+        page.getByText("Not in this edition: only in Foreign Relations of the United States."),
       ).toHaveCount(2);
       // The turn numbers lead to the reader: a paragraph of two statements shows both.
       const link = page.getByRole("link", {
