@@ -182,6 +182,7 @@ for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
       // Aligned by source paragraph: 25 rows, the title line, FRUS's two attachment headings
       // and the paragraph whose dashes differ.
       await expect(page.getByText(/^25 paragraphs, 4 of them different\./)).toBeVisible();
+      await snap(page, `historian-editions-top-${device.name}`);
       // "The World and Japan" spaces the dashes FRUS prints as em dashes.
       const dash = page.locator("mark.edition-only", { hasText: "mind—and" });
       await dash.scrollIntoViewIfNeeded();
