@@ -3,9 +3,9 @@ import { Fragment } from "react";
 import type { ComparedRow } from "@/lib/editions/compare";
 
 /**
- * One edition's passage in a row of the side-by-side view: its turn numbers (links to the
- * reader), its words with those the other edition lacks marked, or a note that the other
- * edition has the passage alone.
+ * One edition's paragraph in a row of the side-by-side view: its words with those the other
+ * edition lacks marked, each of its turns (statements) opening with its number, a link to that
+ * turn in the reader; or a note that the other edition has the passage alone.
  */
 export function EditionPassage({
   side,
@@ -27,30 +27,38 @@ export function EditionPassage({
         <p>Not in this edition: only in {other}.</p>
       </div>
     );
-  const first = side.anchors[0]!;
-  const last = side.anchors.at(-1)!;
+  const first = side.turns[0]!.anchor;
+  const last = side.turns.at(-1)!.anchor;
   return (
     <div className="edition-cell">
       <p className="edition-label">
-        {label}:{" "}
-        <Link href={`/documents/${slug}#t-${first}`} aria-label={`${edition}, turn ${first}`}>
-          {first === last ? `turn ${first}` : `turns ${first}–${last}`}
-        </Link>
+        {label}: {first === last ? `turn ${first}` : `turns ${first}–${last}`}
       </p>
       <p className="edition-text">
-        {side.parts.map((part, index) =>
-          part.in === "same" ? (
-            <span key={index}>{part.text} </span>
-          ) : (
-            <Fragment key={index}>
-              <mark className="edition-only">
-                <span className="visually-hidden">[only in {edition}: </span>
-                {part.text}
-                <span className="visually-hidden">]</span>
-              </mark>{" "}
-            </Fragment>
-          ),
-        )}
+        {side.turns.map((turn) => (
+          <Fragment key={turn.anchor}>
+            <Link
+              className="edition-turn"
+              href={`/documents/${slug}#t-${turn.anchor}`}
+              aria-label={`${edition}, turn ${turn.anchor}`}
+            >
+              {turn.anchor}
+            </Link>{" "}
+            {turn.parts.map((part, index) =>
+              part.in === "same" ? (
+                <span key={index}>{part.text} </span>
+              ) : (
+                <Fragment key={index}>
+                  <mark className="edition-only">
+                    <span className="visually-hidden">[only in {edition}: </span>
+                    {part.text}
+                    <span className="visually-hidden">]</span>
+                  </mark>{" "}
+                </Fragment>
+              ),
+            )}
+          </Fragment>
+        ))}
       </p>
     </div>
   );

@@ -1,22 +1,26 @@
 import { comparableWords, similarity } from "./normalise";
 
 /**
- * Turn-by-turn alignment of two editions of one document: a sequence alignment (dynamic
- * programming, as for aligning translations sentence by sentence) whose steps pair one turn
- * with one, or one with two or three consecutive turns of the other edition (a paragraph one
- * edition split or the other merged), or leave a turn unpaired (an omission, a heading or note
- * only one edition has). Costs are counted in words: a pairing costs the words the two sides do
- * not share, leaving a turn out costs UNPAIRED × its words. So two turns are paired when more
- * than 1 - UNPAIRED of their words are shared, and a turn joins its neighbour's pairing only
- * when that explains its words better than leaving it out.
+ * Alignment of two editions of one document: a sequence alignment (dynamic programming, as for
+ * aligning translations sentence by sentence) of their passages whose steps pair one passage
+ * with one, or one with two or three consecutive passages of the other edition (a paragraph one
+ * edition split or the other merged), or leave a passage unpaired (an omission, a heading or
+ * note only one edition has). Costs are counted in words: a pairing costs the words the two
+ * sides do not share, leaving a passage out costs UNPAIRED × its words. So two passages are
+ * paired when more than 1 - UNPAIRED of their words are shared, and a passage joins its
+ * neighbour's pairing only when that explains its words better than leaving it out.
  *
- * O(m × n) steps: meant for editions of one document (tens to a few hundred turns).
+ * Editions are aligned by source paragraph (alignParagraphs): where Memcon split a paragraph
+ * into one turn per statement (later turns `continues` the first), that split is Memcon's
+ * reading, the same in both editions, not a difference between them.
+ *
+ * O(m × n) steps: meant for editions of one document (tens to a few hundred passages).
  */
 
 export type AlignedRow = {
-  /** Indices of the turns of edition A in this row (none: only B has it). */
+  /** Indices of the passages (turns, for alignParagraphs) of edition A in this row (none: only B has it). */
   a: number[];
-  /** Indices of the turns of edition B in this row. */
+  /** Indices of the passages (turns, for alignParagraphs) of edition B in this row. */
   b: number[];
   /** Similarity of the row's words, 0..1 (0 for unpaired turns). */
   similarity: number;
@@ -33,7 +37,8 @@ const STEPS: [number, number][] = [
   [0, 1],
 ];
 
-export function alignTurns(a: readonly string[], b: readonly string[]): AlignedRow[] {
+/** Aligns two lists of passages, each passage a text. */
+export function alignTexts(a: readonly string[], b: readonly string[]): AlignedRow[] {
   const wordsA = a.map(comparableWords);
   const wordsB = b.map(comparableWords);
   const m = a.length;
@@ -84,3 +89,40 @@ export function alignTurns(a: readonly string[], b: readonly string[]): AlignedR
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+
+/** What alignParagraphs needs of a turn: its words, and whether it continues the paragraph of the turn before. */
+export type ParagraphTurn = { text: string; continues?: boolean | null };
+
+/**
+ * The source paragraphs of a list of turns, as lists of turn indices: a turn starts one, and
+ * the turns after it that continue it (`continues`) belong to it.
+ */
+export function paragraphsOf(turns: readonly ParagraphTurn[]): number[][] {
+  const paragraphs: number[][] = [];
+  turns.forEach((turn, index) => {
+    const last = paragraphs.at(-1);
+    if (turn.continues && last) last.push(index);
+    else paragraphs.push([index]);
+  });
+  return paragraphs;
+}
+
+/**
+ * Two editions' turns aligned paragraph by paragraph (alignTexts over each source paragraph's
+ * words); each row names the turns of each side, so a row pairs one or more whole paragraphs
+ * of A with one or more whole paragraphs of B.
+ */
+export function alignParagraphs(
+  a: readonly ParagraphTurn[],
+  b: readonly ParagraphTurn[],
+): AlignedRow[] {
+  const paragraphsA = paragraphsOf(a);
+  const paragraphsB = paragraphsOf(b);
+  const text = (turns: readonly ParagraphTurn[]) => (paragraph: number[]) =>
+    paragraph.map((index) => turns[index]!.text).join(" ");
+  return alignTexts(paragraphsA.map(text(a)), paragraphsB.map(text(b))).map((row) => ({
+    a: row.a.flatMap((index) => paragraphsA[index]!),
+    b: row.b.flatMap((index) => paragraphsB[index]!),
+    similarity: row.similarity,
+  }));
+}

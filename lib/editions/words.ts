@@ -6,7 +6,7 @@ import { comparableWords } from "./normalise";
  * passages' words (as printed, split at spaces), two words being the same when they compare
  * equal once folded (comparableWords: accents, case, quotation marks, note marks). A word only
  * one side has is an insertion or an omission; an omission next to an insertion is a changed
- * word. Page markers and bracketed editorial words show as what one edition adds.
+ * word. Bracketed editorial words ("[Attachment]") show as what one edition adds.
  */
 
 export type WordPart = {

@@ -179,21 +179,34 @@ for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
       await expect(page.getByRole("heading", { level: 1 })).toContainText(
         "Japanese-Soviet Negotiations",
       );
-      await expect(page.getByText(/^28 passages, 8 of them different\./)).toBeVisible();
-      // FRUS prints its page breaks; the database's edition has its own title line.
-      const pageBreak = page.locator("mark.edition-only", { hasText: "[Page 228]" });
-      await pageBreak.scrollIntoViewIfNeeded();
-      await expect(pageBreak).toBeInViewport();
+      // Aligned by source paragraph: 25 rows, the title line, FRUS's two attachment headings
+      // and the paragraph whose dashes differ.
+      await expect(page.getByText(/^25 paragraphs, 4 of them different\./)).toBeVisible();
+      await snap(page, `historian-editions-top-${device.name}`);
+      // "The World and Japan" spaces the dashes FRUS prints as em dashes.
+      const dash = page.locator("mark.edition-only", { hasText: "mind—and" });
+      await dash.scrollIntoViewIfNeeded();
+      await expect(dash).toBeInViewport();
       await snap(page, `historian-editions-${device.name}`);
+      // The database's title line is its own; FRUS's "[Attachment]" and "ORAL POINTS" are its own.
       await expect(
         page.getByText('Not in this edition: only in "The World and Japan" Database', {
           exact: false,
         }),
+      ).toHaveCount(1);
+      await expect(
+        page.getByText("Not in this edition: only in Foreign Relations of the United States."),
       ).toHaveCount(2);
-      // The turn numbers lead to the reader.
+      // The turn numbers lead to the reader: a paragraph of two statements shows both.
       const link = page.getByRole("link", {
         name: "Foreign Relations of the United States, turn 6",
       });
+      await expect(
+        page
+          .getByRole("listitem")
+          .filter({ has: link })
+          .getByRole("link", { name: "Foreign Relations of the United States, turn 7" }),
+      ).toBeVisible();
       await press(device, link);
       await expect(page).toHaveURL(/1956-09-07-dulles-memorandum-conversation#t-6$/);
       await page.goBack();

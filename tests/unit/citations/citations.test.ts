@@ -123,14 +123,14 @@ describe("citing a turn of the Sato cable (History and Public Policy Program)", 
 describe("citing a FRUS document", () => {
   it("names the FRUS document number and says n.d. when the record has no date", () => {
     expect(formats(FRUS_143, { anchor: 5 })["chicago-note"]).toBe(
-      "“Memorandum of Conversation,” n.d., Document 143, Foreign Relations of the United States, " +
+      "“Memorandum of Conversation: Relations With Communist China,” n.d., Document 143, Foreign Relations of the United States, " +
         `${SITE}/documents/${FRUS_143}#t-5.`,
     );
   });
 
   it("cites the whole document at its own permalink", () => {
     expect(formats(FRUS_143)["chicago-bibliography"]).toBe(
-      "“Memorandum of Conversation.” n.d. Document 143. Foreign Relations of the United States. " +
+      "“Memorandum of Conversation: Relations With Communist China.” n.d. Document 143. Foreign Relations of the United States. " +
         `${SITE}/documents/${FRUS_143}.`,
     );
   });

@@ -1,107 +1,203 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { alignTurns, type AlignedRow } from "@/lib/editions/align";
+import {
+  alignParagraphs,
+  alignTexts,
+  paragraphsOf,
+  type AlignedRow,
+  type ParagraphTurn,
+} from "@/lib/editions/align";
 import { comparableWords, similarity } from "@/lib/editions/normalise";
 import { differenceShare, wordDiff } from "@/lib/editions/words";
-import { parseTei } from "@/lib/importer/tei";
 import { contentDocument } from "../citations/content-document";
 
-const teiTurns = (file: string) =>
-  parseTei(readFileSync(`../shared/samples/frus-tei/${file}`, "utf8"), file).turns.map(
-    (turn) => turn.text,
-  );
-const contentTurns = (slug: string) => contentDocument(slug).turns.map((turn) => turn.text);
+// Both editions of each pair as the importer reads them from content/: turns are statements,
+// and a turn that continues its source paragraph says so (`continues`).
+const turnsOf = (slug: string) => contentDocument(slug).turns;
 const pairs = (rows: AlignedRow[]) => rows.map((row) => [row.a, row.b]);
+const joined = (turns: readonly ParagraphTurn[], indices: number[]) =>
+  indices.map((i) => turns[i]!.text).join(" ");
+
+describe("source paragraphs", () => {
+  it("groups a turn with the turns that continue it", () => {
+    expect(
+      paragraphsOf([
+        { text: "a" },
+        { text: "b" },
+        { text: "c", continues: true },
+        { text: "d", continues: true },
+        { text: "e", continues: false },
+        { text: "f", continues: null },
+      ]),
+    ).toEqual([[0], [1, 2, 3], [4], [5]]);
+    // A first turn marked as continuing (nothing before it) starts its own paragraph.
+    expect(paragraphsOf([{ text: "a", continues: true }, { text: "b" }])).toEqual([[0], [1]]);
+  });
+});
 
 describe("aligning seed 003 (“The World and Japan”) with FRUS 1955–57 XXIII-1 doc. 102 (TEI)", () => {
-  const world = contentTurns("1956-09-07-japanese-soviet-negotiations");
-  const frus = teiTurns("frus1955-57v23p1_d102.xml");
-  const rows = alignTurns(world, frus);
+  const world = turnsOf("1956-09-07-japanese-soviet-negotiations");
+  const frus = turnsOf("1956-09-07-dulles-memorandum-conversation");
+  const rows = alignParagraphs(world, frus);
 
-  it("pairs every paragraph, joins the split attachment items, and leaves apparatus unpaired", () => {
-    // Checked by hand against both texts: the database's title line and closing source note
-    // are its own; FRUS's "[Page 231] [Attachment]" and "ORAL POINTS" lines are its own; FRUS
-    // prints each Oral Point's letter "(a)" as a paragraph of its own, and "[Page 232]" alone.
+  it("pairs every paragraph whole, joins the split attachment items, and leaves apparatus unpaired", () => {
+    // Checked by hand against both content files: the database's title line (its turn 0) is
+    // its own; FRUS's "[Attachment]" and "ORAL POINTS" lines are its own; FRUS prints each Oral
+    // Point's letter "(a)" as a paragraph of its own. Paragraphs Memcon split into statements
+    // (World 3–4, 6–7, 8–10, 13–14, 15–16; FRUS one turn earlier) pair whole, statements and all.
     expect(pairs(rows)).toEqual([
       [[0], []],
-      ...Array.from({ length: 18 }, (_, k) => [[k + 1], [k]]),
-      [[], [18]],
-      [[], [19]],
-      [[19], [20, 21]],
-      [[20], [22, 23]],
-      [[21], [24, 25]],
-      [[22], [26, 27]],
-      [[23], [28, 29, 30]],
-      [[24], [31, 32]],
-      [[25], []],
+      [[1], [0]],
+      [[2], [1]],
+      [
+        [3, 4],
+        [2, 3],
+      ],
+      [[5], [4]],
+      [
+        [6, 7],
+        [5, 6],
+      ],
+      [
+        [8, 9, 10],
+        [7, 8, 9],
+      ],
+      [[11], [10]],
+      [[12], [11]],
+      [
+        [13, 14],
+        [12, 13],
+      ],
+      [
+        [15, 16],
+        [14, 15],
+      ],
+      [[17], [16]],
+      [[18], [17]],
+      [[19], [18]],
+      [[20], [19]],
+      [[21], [20]],
+      [[22], [21]],
+      [[], [22]],
+      [[], [23]],
+      [[23], [24, 25]],
+      [[24], [26, 27]],
+      [[25], [28, 29]],
+      [[26], [30, 31]],
+      [[27], [32, 33]],
+      [[28], [34, 35]],
     ]);
   });
 
-  it("finds the paired paragraphs the same apart from page markers and dashes", () => {
+  it("finds the paired paragraphs the same apart from two dashes", () => {
+    // By hand (a word diff of the two files' bodies): besides typography that folds away
+    // (’ for ', é, “ ”, and "Position"/"position", "Opinion"/"opinion"), the only wording
+    // difference is "The World and Japan" spacing two dashes FRUS prints as em dashes.
     const differences = rows
       .filter((row) => row.a.length && row.b.length)
       .map((row) => ({
-        row: row.a[0],
-        parts: wordDiff(
-          row.a.map((i) => world[i]).join(" "),
-          row.b.map((i) => frus[i]).join(" "),
-        ).filter((part) => part.in !== "same"),
+        row: row.a,
+        parts: wordDiff(joined(world, row.a), joined(frus, row.b)).filter(
+          (part) => part.in !== "same",
+        ),
       }))
       .filter(({ parts }) => parts.length > 0);
     expect(differences).toEqual([
-      { row: 6, parts: [{ in: "b", text: "[Page 228]" }] },
       {
-        row: 11,
+        row: [15, 16],
         parts: [
-          { in: "b", text: "[Page 229]" },
           { in: "a", text: "mind - and" },
           { in: "b", text: "mind—and" },
           { in: "a", text: "statement - are" },
           { in: "b", text: "statement—are" },
         ],
       },
-      { row: 13, parts: [{ in: "b", text: "[Page 230]" }] },
-      { row: 23, parts: [{ in: "b", text: "[Page 232]" }] },
     ]);
   });
 });
 
 describe("aligning seed 001 (FRUS copied from the web) with FRUS 1958–60 XVIII doc. 143 (TEI)", () => {
-  it("pairs its five paragraphs one to one, word for word", () => {
-    const web = contentTurns("memorandum-conversation-relations-communist-china");
-    const tei = teiTurns("frus1958-60v18_d143.xml");
-    const rows = alignTurns(web, tei);
-    expect(pairs(rows)).toEqual([0, 1, 2, 3, 4].map((k) => [[k], [k]]));
+  it("pairs its four paragraphs (eight statements) one to one, word for word", () => {
+    const web = turnsOf("memorandum-conversation-relations-communist-china");
+    const tei = turnsOf("1960-01-19-memorandum-conversation-relations-communist-china");
+    const rows = alignParagraphs(web, tei);
+    expect(pairs(rows)).toEqual([
+      [[0], [0]],
+      [
+        [1, 2],
+        [1, 2],
+      ],
+      [
+        [3, 4],
+        [3, 4],
+      ],
+      [
+        [5, 6, 7],
+        [5, 6, 7],
+      ],
+    ]);
     for (const row of rows) expect(row.similarity).toBe(1);
   });
 });
 
 describe("alignment tolerates what editions do to paragraphs", () => {
-  const frus = teiTurns("frus1955-57v23p1_d102.xml").slice(0, 18);
+  // FRUS doc. 102's first sixteen source paragraphs (before the attachment), one text each.
+  const frusTurns = turnsOf("1956-09-07-dulles-memorandum-conversation");
+  const frus = paragraphsOf(frusTurns)
+    .slice(0, 16)
+    .map((paragraph) => joined(frusTurns, paragraph));
+  const plain = (texts: string[]): ParagraphTurn[] => texts.map((text) => ({ text }));
 
   it("marks a paragraph one edition leaves out", () => {
     const shorter = frus.filter((_, index) => index !== 9);
-    const rows = alignTurns(frus, shorter);
+    const rows = alignTexts(frus, shorter);
     expect(rows.filter((row) => row.b.length === 0)).toEqual([{ a: [9], b: [], similarity: 0 }]);
-    expect(rows).toHaveLength(18);
+    expect(rows).toHaveLength(16);
   });
 
   it("pairs a paragraph with the two it was split into, and two merged with their one", () => {
-    const sentences = frus[6]!.split(/(?<=\.) (?=[A-Z])/);
+    // Paragraph 5: Ambassador Tani's answer on the prisoners and the Secretary's comment.
+    const sentences = frus[5]!.split(/(?<=\.) (?=[A-Z])/);
     expect(sentences.length).toBeGreaterThan(2);
     const half = Math.ceil(sentences.length / 2);
+    // Another edition prints the paragraph as two paragraphs (no `continues`).
     const split = [
-      ...frus.slice(0, 6),
+      ...frus.slice(0, 5),
       sentences.slice(0, half).join(" "),
       sentences.slice(half).join(" "),
-      ...frus.slice(7),
+      ...frus.slice(6),
     ];
-    expect(alignTurns(frus, split)[6]).toEqual({ a: [6], b: [6, 7], similarity: 1 });
-    expect(alignTurns(split, frus)[6]).toEqual({ a: [6, 7], b: [6], similarity: 1 });
+    const splitRows = alignParagraphs(plain(frus), plain(split));
+    expect(splitRows[5]).toEqual({ a: [5], b: [5, 6], similarity: 1 });
+    expect(splitRows[6]).toEqual({ a: [6], b: [7], similarity: 1 });
+    const mergedRows = alignParagraphs(plain(split), plain(frus));
+    expect(mergedRows[5]).toEqual({ a: [5, 6], b: [5], similarity: 1 });
+    expect(splitRows).toHaveLength(16);
+    expect(mergedRows).toHaveLength(16);
+  });
+
+  it("pairs a paragraph whole however each side split it into statements", () => {
+    // Memcon's statement splits are its reading, not the edition's: the same paragraph cut
+    // after its first sentence on one side and after its second on the other (the later turn
+    // continuing it) pairs whole, word for word, not statement against statement.
+    const sentences = frus[5]!.split(/(?<=\.) (?=[A-Z])/);
+    expect(sentences.length).toBeGreaterThan(2);
+    const cutAfter = (count: number): ParagraphTurn[] => [
+      ...plain(frus.slice(0, 5)),
+      { text: sentences.slice(0, count).join(" ") },
+      { text: sentences.slice(count).join(" "), continues: true },
+      ...plain(frus.slice(6)),
+    ];
+    const rows = alignParagraphs(cutAfter(1), cutAfter(2));
+    expect(rows).toHaveLength(16);
+    expect(rows[5]).toEqual({ a: [5, 6], b: [5, 6], similarity: 1 });
+    expect(rows.every((row) => row.similarity === 1)).toBe(true);
+    // Statement by statement, the two cuts would not match.
+    const texts = (turns: ParagraphTurn[]) => turns.map((turn) => turn.text);
+    expect(alignTexts(texts(cutAfter(1)), texts(cutAfter(2)))[5]!.similarity).toBeLessThan(1);
   });
 
   it("does not pair unrelated paragraphs", () => {
-    const rows = alignTurns([frus[3]!], [frus[12]!]);
+    const rows = alignTexts([frus[3]!], [frus[12]!]);
     expect(pairs(rows)).toEqual([
       [[], [0]],
       [[0], []],
@@ -139,40 +235,57 @@ describe("comparing words", () => {
 });
 
 describe("compareEditions", () => {
-  it("gives each side its own words, marking those the other edition lacks", async () => {
+  it("gives each side its own words, marking those the other edition lacks, turn by turn", async () => {
     const { compareEditions } = await import("@/lib/editions/compare");
-    const world = contentDocument("1956-09-07-japanese-soviet-negotiations").turns;
-    const frus = parseTei(
-      readFileSync("../shared/samples/frus-tei/frus1955-57v23p1_d102.xml", "utf8"),
-      "d102.xml",
-    ).turns;
+    const world = turnsOf("1956-09-07-japanese-soviet-negotiations");
+    const frus = turnsOf("1956-09-07-dulles-memorandum-conversation");
     const rows = compareEditions(
-      world.map((turn, i) => ({ anchor: i + 1, text: turn.text })),
-      frus.map((turn, i) => ({ anchor: i + 101, text: turn.text })),
+      world.map((turn, i) => ({ ...turn, anchor: i + 1 })),
+      frus.map((turn, i) => ({ ...turn, anchor: i + 101 })),
     );
-    expect(rows[0]).toMatchObject({ a: { anchors: [1] }, b: null, same: false });
-    expect(rows[1]).toMatchObject({ a: { anchors: [2] }, b: { anchors: [101] }, same: true });
-    // FRUS prints the page break; the database's edition does not.
-    const page = rows[6]!;
-    expect(page.a!.parts.every((part) => part.in === "same")).toBe(true);
-    expect(page.b!.parts.filter((part) => part.in === "b")).toEqual([
-      { in: "b", text: "[Page 228]" },
+    const anchors = (side: { turns: { anchor: number }[] } | null) =>
+      side?.turns.map((turn) => turn.anchor);
+    expect(rows).toHaveLength(25);
+    expect(rows.filter((row) => !row.same)).toHaveLength(4);
+    expect(rows[0]).toMatchObject({ b: null, same: false });
+    expect(anchors(rows[0]!.a)).toEqual([1]);
+    expect(anchors(rows[1]!.a)).toEqual([2]);
+    expect(anchors(rows[1]!.b)).toEqual([101]);
+    expect(rows[1]!.same).toBe(true);
+    // A paragraph of two statements: paired whole, each statement keeping its own anchor.
+    expect(anchors(rows[3]!.a)).toEqual([4, 5]);
+    expect(anchors(rows[3]!.b)).toEqual([103, 104]);
+    expect(rows[3]!.same).toBe(true);
+    expect(rows[3]!.b!.turns[1]!.parts).toEqual([
+      { in: "same", text: "Ambassador Tani concurred." },
     ]);
-    // A changed word: each side shows its own spelling, marked.
-    const dashes = rows[11]!;
-    expect(dashes.a!.parts.filter((part) => part.in === "a").map((part) => part.text)).toEqual([
-      "mind - and",
-      "statement - are",
-    ]);
-    expect(dashes.b!.parts.filter((part) => part.in === "b").map((part) => part.text)).toEqual([
-      "[Page 229]",
-      "mind—and",
-      "statement—are",
-    ]);
+    // A changed word: each side shows its own spelling, marked, in the statement that has it.
+    const dashes = rows[10]!;
+    expect(anchors(dashes.a)).toEqual([16, 17]);
+    expect(anchors(dashes.b)).toEqual([115, 116]);
+    const marked = (turn: { parts: { in: string; text: string }[] }) =>
+      turn.parts.filter((part) => part.in !== "same").map((part) => part.text);
+    expect(dashes.a!.turns.map(marked)).toEqual([[], ["mind - and", "statement - are"]]);
+    expect(dashes.b!.turns.map(marked)).toEqual([[], ["mind—and", "statement—are"]]);
+    // Cut back into turns, each side's words are its turns' words, none lost or moved.
+    for (const [side, turns, first] of [
+      [dashes.a!, world, 1],
+      [dashes.b!, frus, 101],
+    ] as const)
+      for (const turn of side.turns)
+        expect(turn.parts.map((part) => part.text).join(" ")).toBe(
+          turns[turn.anchor - first]!.text.split(/\s+/).join(" "),
+        );
     // B's common words as B prints them (its curly apostrophes), not as A does.
-    expect(rows[1]!.b!.parts[0]!.text).toContain("the Secretary’s home");
-    expect(rows[1]!.a!.parts[0]!.text).toContain("the Secretary's home");
-    expect(rows.at(-1)).toMatchObject({ a: { anchors: [26] }, b: null });
+    expect(rows[1]!.b!.turns[0]!.parts[0]!.text).toContain("the Secretary’s home");
+    expect(rows[1]!.a!.turns[0]!.parts[0]!.text).toContain("the Secretary's home");
+    // FRUS's attachment headings are its own; its lettered items pair with the database's.
+    expect(rows[17]).toMatchObject({ a: null, same: false });
+    expect(anchors(rows[17]!.b)).toEqual([123]);
+    expect(anchors(rows[18]!.b)).toEqual([124]);
+    expect(anchors(rows.at(-1)!.a)).toEqual([29]);
+    expect(anchors(rows.at(-1)!.b)).toEqual([135, 136]);
+    expect(rows.at(-1)!.same).toBe(true);
   });
 });
 

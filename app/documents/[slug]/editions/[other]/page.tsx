@@ -21,8 +21,9 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /**
- * Two editions of one document side by side (/documents/<a>/editions/<b>), aligned turn by turn
- * with the words one edition prints and the other does not marked. Library documents are
+ * Two editions of one document side by side (/documents/<a>/editions/<b>), aligned paragraph by
+ * paragraph (each paragraph's turns numbered, linked to the reader) with the words one edition
+ * prints and the other does not marked. Library documents are
  * public, as the reader is; a course's own document only for those who may read it.
  */
 export default async function EditionsPage({ params }: { params: Params }) {
@@ -59,10 +60,11 @@ export default async function EditionsPage({ params }: { params: Params }) {
         </div>
       </dl>
       <p className="editions-summary">
-        {rows.length} passages, {differing} of them different.{" "}
+        {rows.length} paragraphs, {differing} of them different.{" "}
         <mark className="edition-only">Marked words</mark> are printed in that edition only: a word
         changed shows marked on both sides, one left out shows marked on one side. A passage only
-        one edition has is marked “only in”.
+        one edition has is marked “only in”. The small numbers are Memcon’s turns, one per
+        statement, and lead to the reader.
       </p>
       <ol className="edition-rows">
         {rows.map((row, index) => (
