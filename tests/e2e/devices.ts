@@ -35,6 +35,8 @@ export async function press(device: Device, control: Locator) {
 
 /** Entirely inside the window: a control a person can see without scrolling sideways. */
 export async function expectInViewport(control: Locator) {
+  // Waits for a sheet or menu to finish sliding in, then measures.
+  await expect(control).toBeInViewport({ ratio: 1 });
   const box = await control.boundingBox();
   expect(box, "the control is laid out").not.toBeNull();
   const size = control.page().viewportSize()!;

@@ -17,7 +17,7 @@ import { ReaderAssignment } from "@/components/assignments/ReaderAssignment";
 import { postingGate, type PostingGate } from "@/lib/assignments/gate";
 import { readerAssignment } from "@/lib/assignments/queries";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
-import { canReadDocument, type Viewer } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { highwireTags } from "@/lib/citations/embedded";
 import { pageSite } from "@/lib/citations/page-site";
