@@ -9,13 +9,13 @@ import {
   restoreAnnotationAction,
   updateAnnotationAction,
 } from "@/app/actions/annotations";
-import { selectionToTurnRange } from "@/lib/annotations/dom-selection";
+import { selectionToTurnRange } from "@/lib/browser/dom-selection";
 import type { Span } from "@/lib/annotations/segments";
 import { repaintHighlights } from "@/components/reader/repaint-highlights";
 import { AnnotationList } from "./AnnotationList";
 import { EditorForm, type Draft } from "./EditorForm";
 import { LiveUpdates } from "./LiveUpdates";
-import type { Audience, PanelAnnotation, PanelIndexEntry } from "./types";
+import type { Audience, PanelAnnotation, PanelIndexEntry } from "@/lib/reader/types";
 import { DraftScope, UnreachableError } from "./useLocalDraft";
 import { useRestoredDraft } from "./useRestoredDraft";
 import { SelectionAdder, type TeachingCourse } from "./SelectionAdder";

@@ -2,14 +2,14 @@
 
 import { useEffect, useState } from "react";
 import type { Visibility } from "@/lib/annotations/types";
-import type { TurnPoint } from "@/lib/annotations/dom-selection";
+import type { TurnRange } from "@/lib/anchoring/types";
 import { NoteEditor } from "./LazyNoteEditor";
-import type { Audience, PanelAnnotation } from "./types";
+import type { Audience, PanelAnnotation } from "@/lib/reader/types";
 import { draftTargetOf, KeptDraftNotice } from "./KeptDraftNotice";
 import { useLocalDraft } from "./useLocalDraft";
 
 export type Draft =
-  | { mode: "new"; range: { start: TurnPoint; end: TurnPoint }; quote: string }
+  | { mode: "new"; range: TurnRange; quote: string }
   | { mode: "document" }
   | { mode: "edit"; annotation: PanelAnnotation };
 

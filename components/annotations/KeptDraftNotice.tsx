@@ -1,6 +1,6 @@
 "use client";
 
-import type { DraftTarget } from "@/lib/drafts/local-drafts";
+import type { DraftTarget } from "@/lib/browser/local-drafts";
 import type { Draft } from "./EditorForm";
 import { KEPT_MESSAGE, type useLocalDraft } from "./useLocalDraft";
 

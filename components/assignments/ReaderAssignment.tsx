@@ -29,7 +29,7 @@ export function ReaderAssignment({ data, zone }: { data: Data; zone: string }) {
           <summary>Instructions</summary>
           <div
             className="note-body"
-            // Sanitized on the server when saved (lib/annotations/body.ts).
+            // Sanitized on the server when saved (lib/richtext/body.ts).
             dangerouslySetInnerHTML={{ __html: assignment.instructionsHtml }}
           />
         </details>

@@ -40,7 +40,7 @@ export function StudentOverview({ assignment, progress, zone, now }: Props) {
           <h2 id="instructions-heading">Instructions</h2>
           <div
             className="note-body"
-            // Rendered and sanitized on the server when saved (lib/annotations/body.ts).
+            // Rendered and sanitized on the server when saved (lib/richtext/body.ts).
             dangerouslySetInnerHTML={{ __html: assignment.instructionsHtml }}
           />
         </section>

@@ -30,8 +30,9 @@ import {
   type CreateAnnotationInput,
   type UpdateAnnotationInput,
 } from "@/lib/validations/annotation";
-import { emptyBody, parseBody } from "./body";
-import type { AnnotationSelector, Visibility } from "./types";
+import { emptyBody, parseBody } from "@/lib/richtext/body";
+import type { AnnotationSelector } from "@/lib/anchoring/types";
+import type { Visibility } from "./types";
 
 // Annotations: create, read, edit (with history and optimistic concurrency), soft delete and
 // undo, instructor hiding. Every function asks lib/auth/permissions; reads filter in SQL and then
@@ -292,7 +293,7 @@ export interface AnnotationIndexRow {
 /**
  * The same annotations as listDocumentAnnotations (same filter, same checks, same order) without
  * their bodies, quotes or discussions: the reader's highlights and the panel's index. The panel
- * loads the cards it shows (lib/annotations/panel.ts): a large seminar document has about 1,800
+ * loads the cards it shows (lib/reader/panel.ts): a large seminar document has about 1,800
  * readable notes, and their cards made a third of the reader's page.
  */
 export async function listDocumentIndex(

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { BODY_MESSAGES, emptyBody, parseBody } from "@/lib/annotations/body";
+import { BODY_MESSAGES, emptyBody, parseBody } from "@/lib/richtext/body";
 import { recordAudit } from "@/lib/audit/log";
 import {
   canManageAssignment,

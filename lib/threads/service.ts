@@ -1,6 +1,6 @@
 import { rawRows } from "@/lib/db/raw";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { parseBody } from "@/lib/annotations/body";
+import { parseBody } from "@/lib/richtext/body";
 import { isReadableNow, isUniqueViolation, toRef } from "@/lib/annotations/service";
 import { canReadAnnotation, canReadDocument, type Viewer } from "@/lib/auth/permissions";
 import { checkWriteRate } from "@/lib/auth/rate-limit";

@@ -4,7 +4,7 @@ import { isTimeZone, parseLocalDateTime } from "@/lib/assignments/dates";
 
 // The assignment form (create and edit). Dates arrive as wall-clock times plus the zone they were
 // typed in and leave as instants; the instructions (Tiptap JSON) are checked by
-// lib/annotations/body.ts like any note.
+// lib/richtext/body.ts like any note.
 
 const count = (what: string, max: number) =>
   z.coerce

@@ -5,7 +5,7 @@ import { timeZoneNames, toLocalInput } from "@/lib/assignments/dates";
 import { assignmentFormOptions } from "@/lib/assignments/service";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { getPrisma } from "@/lib/db";
-import { emptyBody } from "@/lib/annotations/body";
+import { emptyBody } from "@/lib/richtext/body";
 import { foundOr404, requirePageViewer } from "@/lib/pages";
 
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { BODY_MESSAGES, parseBody } from "@/lib/annotations/body";
-import { htmlToText, isSafeHref, sanitizeBodyHtml } from "@/lib/annotations/sanitize";
+import { BODY_MESSAGES, parseBody } from "@/lib/richtext/body";
+import { htmlToText, isSafeHref, sanitizeBodyHtml } from "@/lib/richtext/sanitize";
 import { withoutNul } from "@/lib/validations/text";
-import { doc, para, text } from "./fixtures";
-import { bodyHtmlViolations, scanHtml } from "./html-scan";
-import { forgedTiptapDocs, xssPayloads } from "./xss-corpus";
+import { doc, para, text } from "../annotations/fixtures";
+import { bodyHtmlViolations, scanHtml } from "../annotations/html-scan";
+import { forgedTiptapDocs, xssPayloads } from "../annotations/xss-corpus";
 
 describe("XSS corpus", () => {
   it("has at least 100 payloads in every category", () => {

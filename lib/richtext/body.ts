@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { UNSAFE_LINK_MESSAGE } from "@/lib/validations/url";
-import { escapeHtml } from "./highlights";
+import { escapeHtml } from "@/lib/format/html";
 import { isSafeHref, LINK_REL, LINK_TARGET, sanitizeBodyHtml } from "./sanitize";
 import { withoutNul } from "@/lib/validations/text";
+import { isNoteMarkType, isNoteNodeType, type NoteMarkType } from "./schema";
 
-// Annotation bodies: the Tiptap JSON a client may send, checked against a small schema (the
-// editor's StarterKit minus headings, code blocks and rules), then rendered to HTML by our own
+// Rich text (notes, replies, instructions): the Tiptap JSON a client may send, checked against
+// the node and mark set of schema.ts, then rendered to HTML by our own
 // escaping serializer and to plain text. The HTML is sanitized again anyway; only that HTML is
 // ever shown. Error messages are shown to users as they are.
 
@@ -23,7 +24,7 @@ export const BODY_LIMITS = {
 // ---- Types --------------------------------------------------------------------------------
 // Type aliases, not interfaces: they stay assignable to JSON types (e.g. Prisma's InputJsonValue).
 
-export type SimpleMark = { type: "bold" | "italic" | "code" | "strike" | "underline" };
+export type SimpleMark = { type: Exclude<NoteMarkType, "link"> };
 export type LinkMark = { type: "link"; attrs: { href: string } };
 export type TextMark = SimpleMark | LinkMark;
 export type TextNode = { type: "text"; text: string; marks?: TextMark[] };
@@ -45,18 +46,6 @@ export type ParsedBody = { ok: true; doc: TiptapDoc; html: string; text: string 
 export type BodyResult = ParsedBody | { ok: false; error: string };
 
 // ---- Messages -----------------------------------------------------------------------------
-
-const NODE_TYPES = new Set([
-  "doc",
-  "paragraph",
-  "text",
-  "hardBreak",
-  "bulletList",
-  "orderedList",
-  "listItem",
-  "blockquote",
-]);
-const MARK_TYPES = new Set(["bold", "italic", "code", "link", "strike", "underline"]);
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
@@ -100,7 +89,7 @@ function misplacedMessage(input: unknown, place: "block" | "inline" | "list"): s
     return BODY_MESSAGES.noType;
   const type: unknown = (input as { type?: unknown }).type;
   if (typeof type !== "string") return BODY_MESSAGES.noType;
-  if (!NODE_TYPES.has(type)) return BODY_MESSAGES.unknownNode(type);
+  if (!isNoteNodeType(type)) return BODY_MESSAGES.unknownNode(type);
   if (place === "inline") return BODY_MESSAGES.blockInParagraph;
   if (place === "list") return BODY_MESSAGES.listContent;
   if (type === "text" || type === "hardBreak") return BODY_MESSAGES.inlineOutsideParagraph;
@@ -257,11 +246,11 @@ function scanLimits(input: unknown): string | null {
     if (depth > BODY_LIMITS.maxDepth) return BODY_MESSAGES.tooDeep;
     if (++nodes > BODY_LIMITS.maxNodes) return BODY_MESSAGES.tooManyNodes;
     const { type, marks, content } = node as { type?: unknown; marks?: unknown; content?: unknown };
-    if (typeof type === "string" && !NODE_TYPES.has(type)) return BODY_MESSAGES.unknownNode(type);
+    if (typeof type === "string" && !isNoteNodeType(type)) return BODY_MESSAGES.unknownNode(type);
     if (Array.isArray(marks)) {
       for (const mark of marks as unknown[]) {
         const markType = (mark as { type?: unknown } | null)?.type;
-        if (typeof markType === "string" && !MARK_TYPES.has(markType))
+        if (typeof markType === "string" && !isNoteMarkType(markType))
           return BODY_MESSAGES.unknownMark(markType);
       }
     }

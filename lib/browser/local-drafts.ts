@@ -1,15 +1,13 @@
 // Notes and replies being written, kept in the browser's localStorage so that a reload, a
 // closed tab or a dead connection loses nothing. One entry per user, document and place (the
 // selection, the whole document, the annotation being edited, the reply's parent). Pure
-// functions over a Storage, so they are tested without a browser.
+// functions over a Storage, so they are tested without a browser. Browser-only (lib/browser/):
+// server code never imports this folder.
 
-export interface DraftPoint {
-  turnAnchor: number;
-  offset: number;
-}
+import type { TurnRange } from "@/lib/anchoring/types";
 
 export type DraftTarget =
-  | { kind: "new"; range: { start: DraftPoint; end: DraftPoint }; quote: string }
+  | { kind: "new"; range: TurnRange; quote: string }
   | { kind: "document" }
   | { kind: "edit"; annotationId: string }
   | { kind: "reply"; annotationId: string; parentId: string | null };

@@ -108,7 +108,7 @@ function decodeEntities(text: string): string {
 
 /**
  * The plain text of body HTML: one line per paragraph or list item, <br> as a line break; the
- * same text lib/annotations/body.ts derives from the Tiptap document. The HTML is sanitized
+ * same text lib/richtext/body.ts derives from the Tiptap document. The HTML is sanitized
  * first, so the scan below only ever sees the allow-listed, well-escaped subset.
  */
 export function htmlToText(html: string): string {

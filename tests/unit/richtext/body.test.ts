@@ -7,8 +7,8 @@ import {
   emptyBody,
   parseBody,
   tiptapDocSchema,
-} from "@/lib/annotations/body";
-import { htmlToText } from "@/lib/annotations/sanitize";
+} from "@/lib/richtext/body";
+import { htmlToText } from "@/lib/richtext/sanitize";
 import {
   bold,
   bullets,
@@ -22,7 +22,7 @@ import {
   para,
   quote,
   text,
-} from "./fixtures";
+} from "../annotations/fixtures";
 
 const REL = 'rel="noopener noreferrer nofollow" target="_blank"';
 

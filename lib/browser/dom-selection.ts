@@ -1,11 +1,9 @@
 // Browser-side: turn a DOM selection inside the transcript into turn anchors and text offsets,
 // the form the server's anchoring module understands. Offsets count the characters of a turn's
-// `.utterance` text, whatever highlight marks split it into.
+// `.utterance` text, whatever highlight marks split it into. Browser-only (lib/browser/): it
+// reads the DOM, so server code never imports this folder.
 
-export interface TurnPoint {
-  turnAnchor: number;
-  offset: number;
-}
+import type { TurnPoint } from "@/lib/anchoring/types";
 
 function turnOf(node: Node): HTMLElement | null {
   const element = node instanceof Element ? node : node.parentElement;

@@ -1,9 +1,10 @@
 import { createRequire } from "node:module";
 import { getSchema } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
-import { parseBody } from "@/lib/annotations/body";
-import { noteExtensions } from "@/lib/annotations/note-extensions";
-import { toPlainData } from "@/lib/annotations/plain-data";
+import { parseBody } from "@/lib/richtext/body";
+import { noteExtensions } from "@/lib/richtext/editor-extensions";
+import { toPlainData } from "@/lib/richtext/plain-data";
+import { NOTE_MARK_TYPES, NOTE_NODE_TYPES } from "@/lib/richtext/schema";
 
 // The editor's documents reach the server through React's server-action encoder. ProseMirror
 // builds attrs objects without a prototype, which that encoder sends as "$T" (a temporary
@@ -81,5 +82,12 @@ describe("what the editor sends to a server action", () => {
 
   it("leaves an editor that sent nothing as nothing", () => {
     expect(toPlainData(undefined)).toBeUndefined();
+  });
+});
+
+describe("the editor and the server share one node and mark set", () => {
+  it("the editor's schema holds exactly lib/richtext/schema.ts's types", () => {
+    expect(Object.keys(schema.nodes).sort()).toEqual([...NOTE_NODE_TYPES].sort());
+    expect(Object.keys(schema.marks).sort()).toEqual([...NOTE_MARK_TYPES].sort());
   });
 });

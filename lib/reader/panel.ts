@@ -4,7 +4,7 @@ import type {
   PanelAnnotation,
   PanelIndexEntry,
   PanelReply,
-} from "@/components/annotations/types";
+} from "@/lib/reader/types";
 import { postingGate } from "@/lib/assignments/gate";
 import { documentBySlug } from "@/lib/library/lookup";
 import { repliesFor, type ReplyRow } from "@/lib/threads/service";
@@ -19,15 +19,15 @@ import {
   type Viewer,
 } from "@/lib/auth/permissions";
 import type { VoteSummary } from "@/lib/threads/votes";
-import type { Span } from "./segments";
+import type { Span } from "@/lib/annotations/segments";
 import {
   listDocumentAnnotations,
   listDocumentIndex,
   toRef,
   type AnnotationIndexRow,
   type AnnotationRow,
-} from "./service";
-import type { AnnotationSelector } from "./types";
+} from "@/lib/annotations/service";
+import type { AnnotationSelector } from "@/lib/anchoring/types";
 
 /**
  * The reader page's share of every readable note: the highlights (spans per turn) and the

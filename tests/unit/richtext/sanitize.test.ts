@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { htmlToText, isSafeHref, sanitizeBodyHtml } from "@/lib/annotations/sanitize";
+import { htmlToText, isSafeHref, sanitizeBodyHtml } from "@/lib/richtext/sanitize";
 
 const A = 'rel="noopener noreferrer nofollow" target="_blank"';
 
