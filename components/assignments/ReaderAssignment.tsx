@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { readerAssignment } from "@/lib/assignments/queries";
-import { formatInZone } from "@/lib/assignments/dates";
+import { formatInZone } from "@/lib/format/zoned-time";
 import { passageLabel, rulesSummary } from "./AssignmentFacts";
 import { Progress } from "./Progress";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ownProgress } from "@/lib/assignments/activity";
-import { formatInZone } from "@/lib/assignments/dates";
+import { formatInZone } from "@/lib/format/zoned-time";
 import type { AssignmentRecord } from "@/lib/assignments/service";
 import { AssignmentFacts } from "./AssignmentFacts";
 import { Progress } from "./Progress";

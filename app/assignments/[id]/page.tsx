@@ -11,6 +11,7 @@ import {
 import { getAssignment } from "@/lib/assignments/service";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { getPrisma } from "@/lib/db";
+import { linkedPlatformName } from "@/lib/lti/linked-platform";
 import { foundOr404, requirePageViewer } from "@/lib/pages";
 
 export const dynamic = "force-dynamic";
@@ -63,7 +64,10 @@ export default async function AssignmentPage({
             query.created ? "Assignment created." : query.saved ? "Changes saved." : undefined
           }
         />
-        <LtiAssignmentLink courseId={assignment.courseId} assignmentId={assignment.id} />
+        <LtiAssignmentLink
+          assignmentId={assignment.id}
+          platform={await linkedPlatformName(prisma, assignment.courseId)}
+        />
       </>
     );
   }

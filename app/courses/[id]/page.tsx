@@ -11,14 +11,15 @@ import {
 import { ActionForm, CreateGroupForm } from "@/components/courses/CourseForms";
 import { ExportMenu } from "@/components/reader/ExportMenu";
 import { passageLabel } from "@/components/assignments/AssignmentFacts";
-import { formatInZone } from "@/lib/assignments/dates";
+import { formatInZone } from "@/lib/format/zoned-time";
 import { courseAssignments } from "@/lib/assignments/queries";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { getViewer } from "@/lib/auth/viewer";
 import { formatJoinCode } from "@/lib/courses/join-code";
 import { getCourse } from "@/lib/courses/service";
 import { getPrisma } from "@/lib/db";
-import { cleanDisplayName, nameWarnings } from "@/lib/security/display-names";
+import { linkedPlatformName } from "@/lib/lti/linked-platform";
+import { cleanDisplayName, nameWarnings } from "@/lib/text/display-names";
 import { foundOr404, requirePageViewer } from "@/lib/pages";
 import { courseDocuments } from "@/lib/uploads/drafts";
 
@@ -142,7 +143,12 @@ export default async function CoursePage({
       )}
 
       <AssignmentsSection courseId={course.id} canManage={course.canManage} />
-      {course.canManage && <LtiCourseLink courseId={course.id} />}
+      {course.canManage && (
+        <LtiCourseLink
+          courseId={course.id}
+          platform={await linkedPlatformName(getPrisma(), course.id)}
+        />
+      )}
 
       <CourseReadings courseId={course.id} canManage={course.canManage} />
 

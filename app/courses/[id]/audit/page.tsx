@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatInZone } from "@/lib/assignments/dates";
+import { formatInZone } from "@/lib/format/zoned-time";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { listAuditEntries } from "@/lib/audit/log";
 import { getPrisma } from "@/lib/db";

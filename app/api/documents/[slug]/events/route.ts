@@ -4,7 +4,7 @@ import { getPrisma } from "@/lib/db";
 import { documentBySlug } from "@/lib/library/lookup";
 import { forBrowsers } from "@/lib/live/channel";
 import { subscribe } from "@/lib/live/listener";
-import { isChangeVisible } from "@/lib/live/visible";
+import { isChangeVisible } from "@/lib/annotations/live-visibility";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { GradeForm, ExtensionForm } from "@/components/assignments/GradeForms";
 import { Progress } from "@/components/assignments/Progress";
 import { assignmentResults } from "@/lib/assignments/activity";
-import { formatInZone, toLocalInput } from "@/lib/assignments/dates";
+import { formatInZone, toLocalInput } from "@/lib/format/zoned-time";
 import { getAssignment } from "@/lib/assignments/service";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { getPrisma } from "@/lib/db";

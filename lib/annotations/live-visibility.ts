@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/permissions";
-import { isReadableNow } from "@/lib/annotations/service";
-import type { LiveEvent } from "./channel";
+import { isReadableNow } from "./service";
+import type { LiveEvent } from "@/lib/live/channel";
 
 const ANNOTATION_REF = {
   documentId: true,

@@ -4,7 +4,7 @@ import {
   isMixedScript,
   nameWarnings,
   skeleton,
-} from "@/lib/security/display-names";
+} from "@/lib/text/display-names";
 import { signUpSchema } from "@/lib/validations/auth";
 
 // Finding 9 of issue #17: "\u202enimdA etiS" showed as "Site Admin", and a Cyrillic "а" made a
