@@ -2,16 +2,10 @@
 
 import { useEffect, useState } from "react";
 import type { Visibility } from "@/lib/annotations/types";
-import type { TurnRange } from "@/lib/anchoring/types";
 import { NoteEditor } from "./LazyNoteEditor";
-import type { Audience, PanelAnnotation } from "@/lib/reader/types";
+import type { Audience, Draft } from "@/lib/reader/types";
 import { draftTargetOf, KeptDraftNotice } from "./KeptDraftNotice";
 import { useLocalDraft } from "./useLocalDraft";
-
-export type Draft =
-  | { mode: "new"; range: TurnRange; quote: string }
-  | { mode: "document" }
-  | { mode: "edit"; annotation: PanelAnnotation };
 
 export interface EditorValues {
   body: unknown;

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { listDrafts } from "@/lib/browser/local-drafts";
-import type { Draft } from "./EditorForm";
+import type { Draft } from "@/lib/reader/types";
 import type { PanelIndexEntry } from "@/lib/reader/types";
 import { fetchCards } from "./useCards";
 

@@ -1,3 +1,4 @@
+import type { TurnRange } from "@/lib/anchoring/types";
 import type { Visibility } from "@/lib/annotations/types";
 
 /**
@@ -79,3 +80,9 @@ export interface Audience {
   courses: { id: string; title: string }[];
   groups: { id: string; name: string; courseTitle: string }[];
 }
+
+/** What the panel's editor is open on: a new note on a selection, the whole document, or an edit. */
+export type Draft =
+  | { mode: "new"; range: TurnRange; quote: string }
+  | { mode: "document" }
+  | { mode: "edit"; annotation: PanelAnnotation };

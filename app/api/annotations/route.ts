@@ -1,5 +1,5 @@
-import { handle, jsonError, outcomeError, readJson } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { handle, jsonError, outcomeError, readJson } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
 import { createAnnotation, searchAnnotations } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";

@@ -20,7 +20,7 @@ import { getCourse } from "@/lib/courses/service";
 import { getPrisma } from "@/lib/db";
 import { linkedPlatformName } from "@/lib/lti/linked-platform";
 import { cleanDisplayName, nameWarnings } from "@/lib/text/display-names";
-import { foundOr404, requirePageViewer } from "@/lib/pages";
+import { foundOr404, requirePageViewer } from "@/lib/http/page";
 import { courseDocuments } from "@/lib/uploads/drafts";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { AssignmentForm } from "@/components/assignments/AssignmentForm";
 import { timeZoneNames, toLocalInput } from "@/lib/format/zoned-time";
 import { assignmentFormOptions, getAssignment } from "@/lib/assignments/service";
 import { getPrisma } from "@/lib/db";
-import { foundOr404, requirePageViewer } from "@/lib/pages";
+import { foundOr404, requirePageViewer } from "@/lib/http/page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit assignment" };

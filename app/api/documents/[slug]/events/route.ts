@@ -1,5 +1,5 @@
-import { jsonError } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { jsonError } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { getPrisma } from "@/lib/db";
 import { documentBySlug } from "@/lib/library/lookup";
 import { forBrowsers } from "@/lib/live/channel";

@@ -1,13 +1,13 @@
 import "server-only";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 import { idSchema } from "@/lib/validations/course";
 
 // Shared steps of the form actions (courses, assignments): who is asking comes from the session
 // (a signed-out visitor is sent to sign in, as pages do), ids sent by the page are checked for
 // shape (access is checked by the service), and expected refusals become the form's message.
 
-export { requirePageViewer as requireViewer } from "@/lib/pages";
+export { requirePageViewer as requireViewer } from "@/lib/http/page";
 
 /** No record has this id: what a missing or malformed id from a form reads as. */
 export const NO_SUCH_ID = "-";

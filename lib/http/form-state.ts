@@ -1,4 +1,4 @@
-import type { Outcome } from "./outcome";
+import type { Outcome } from "@/lib/outcome";
 
 /** What a form's server action returns for the form to render: messages and the values to keep. */
 export interface FormState {
