@@ -1,15 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/permissions";
-import { isReadableNow } from "./service";
+import { isReadableNow, PERMISSION_COLUMNS } from "./access";
 import type { LiveEvent } from "@/lib/live/channel";
-
-const ANNOTATION_REF = {
-  documentId: true,
-  authorId: true,
-  visibility: true,
-  courseId: true,
-  groupId: true,
-} as const;
 
 /**
  * Should this viewer's browser hear of this change? Only when it concerns a note they may read
@@ -27,10 +19,10 @@ export async function isChangeVisible(
       ? (
           await prisma.reply.findUnique({
             where: { id: event.id },
-            select: { annotation: { select: ANNOTATION_REF } },
+            select: { annotation: { select: PERMISSION_COLUMNS } },
           })
         )?.annotation
-      : await prisma.annotation.findUnique({ where: { id: event.id }, select: ANNOTATION_REF });
+      : await prisma.annotation.findUnique({ where: { id: event.id }, select: PERMISSION_COLUMNS });
   if (!annotation || annotation.documentId !== event.documentId) return false;
   return isReadableNow(prisma, viewer, { ...annotation, hiddenAt: null });
 }
