@@ -73,10 +73,14 @@ const HIGHLIGHT_REFUSAL =
   "A highlight marks a passage for you alone: only a highlight of a passage, kept to yourself, has no note. Write a note to share it.";
 const HIGHLIGHT_BODY = { ok: true as const, doc: emptyBody(), html: "", text: "" };
 
+/**
+ * `input` is the request as it came (API body, server action argument): it is parsed here with
+ * createAnnotationSchema, so no caller casts it. CreateAnnotationInput names what it should be.
+ */
 export async function createAnnotation(
   prisma: PrismaClient,
   viewer: Viewer,
-  input: CreateAnnotationInput,
+  input: CreateAnnotationInput | unknown,
 ): Promise<Outcome<{ id: string; row: AnnotationWithDocument }>> {
   const parsed = createAnnotationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };

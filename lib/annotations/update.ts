@@ -15,7 +15,8 @@ export async function updateAnnotation(
   prisma: PrismaClient,
   viewer: Viewer,
   id: string,
-  input: UpdateAnnotationInput,
+  /** The request as it came: parsed here with updateAnnotationSchema. */
+  input: UpdateAnnotationInput | unknown,
 ): Promise<Outcome<{ version: number }>> {
   const current = await getReadable(prisma, viewer, id);
   if (!canEditAnnotation(viewer, toRef(current)) || current.deletedAt)

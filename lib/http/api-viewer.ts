@@ -1,6 +1,6 @@
 import "server-only";
 import { viewerForBearer } from "@/lib/auth/api-tokens";
-import { jsonError } from "./respond";
+import { handle, jsonError } from "./respond";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
@@ -36,4 +36,29 @@ export async function requireApiViewer(
     if (!write.ok) return jsonError(write.status, write.message);
   }
   return viewer;
+}
+
+/** What a route handler wrapped by withApiViewer is given. */
+export interface ApiCall<P> {
+  request: Request;
+  viewer: Viewer;
+  /** The route's dynamic segments, already awaited. */
+  params: P;
+}
+
+/**
+ * A route handler for signed-in callers: `handle`'s error mapping (404/403/503, never a stack
+ * trace), then requireApiViewer's 401/403/415, then the handler with the viewer and the params.
+ * Every API route handler is one of these, so none can forget the first two steps.
+ */
+export function withApiViewer<P = Record<string, never>>(
+  handler: (call: ApiCall<P>) => Promise<Response>,
+  options: { accepts?: readonly BodyKind[] } = {},
+): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
+  return (request, context) =>
+    handle(async () => {
+      const viewer = await requireApiViewer(request, options);
+      if (viewer instanceof Response) return viewer;
+      return handler({ request, viewer, params: await context.params });
+    });
 }

@@ -8,6 +8,7 @@ import { BODY_SIZE_LIMITS } from "@/lib/limits";
 import { failureStatus, type Outcome } from "@/lib/outcome";
 import { depthOf } from "@/lib/security/request-guard";
 import { hasLoneSurrogate } from "@/lib/validations/text";
+import type { ZodSafeParseResult } from "zod";
 
 // JSON API responses: errors always as { error: { status, message } } with the right status code.
 
@@ -125,4 +126,22 @@ function unstorableString(value: unknown): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Read a JSON body and parse it with `schema`: the typed value, or the response to send (413,
+ * 400 for JSON that is not JSON, 400 with the first problem's sentence for the wrong shape).
+ */
+export async function readBody<T>(
+  request: Request,
+  schema: { safeParse(value: unknown): ZodSafeParseResult<T> },
+  limitBytes = BODY_SIZE_LIMITS.apiBytes,
+): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
+  const body = await readJson(request, limitBytes);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+  return { ok: false, response: jsonError(400, `${where}${issue?.message ?? "Invalid request."}`) };
 }

@@ -1,9 +1,4 @@
-import type {
-  AnnotationRecord,
-  ExportDocumentInfo,
-  ReplyRecord,
-  TurnSpeaker,
-} from "../types";
+import type { AnnotationRecord, ExportDocumentInfo, ReplyRecord, TurnSpeaker } from "../types";
 import type { TurnPosition } from "@/lib/anchoring/types";
 import { csvFile } from "@/lib/format/csv";
 import { threadOrder } from "./thread";
