@@ -5,7 +5,14 @@ import { TimeZoneCookie } from "@/components/TimeZoneCookie";
 import { getSessionUser, getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
 import { unreadCount } from "@/lib/threads/service";
-import "./globals.css";
+// Stylesheets in cascade order: the tokens, the page, then each area (ARCHITECTURE.md).
+import "./styles/tokens.css";
+import "./styles/base.css";
+import "./styles/library.css";
+import "./styles/reader.css";
+import "./styles/site.css";
+import "./styles/annotations.css";
+import "./styles/assignments.css";
 import "./styles/first-minute.css";
 import "./styles/lti.css";
 import "./styles/reading.css";
