@@ -17,7 +17,6 @@ import {
 /** Characters of context kept either side of a quote, as Hypothesis does. */
 export const CONTEXT_LENGTH = 32;
 
-
 export type SelectionProblem = "empty" | "unknown-turn" | "out-of-range";
 
 export type DescribeResult =

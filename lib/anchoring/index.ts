@@ -8,13 +8,7 @@ export {
   type DescribeResult,
   type SelectionProblem,
 } from "./describe";
-export type {
-  AnnotationSelector,
-  TextQuote,
-  TurnPoint,
-  TurnPosition,
-  TurnRange,
-} from "./types";
+export type { AnnotationSelector, TextQuote, TurnPoint, TurnPosition, TurnRange } from "./types";
 export { MAX_FUZZY_ERRORS, MIN_FUZZY_SCORE, fuzzyErrorBudget } from "./match-quote";
 export {
   TURN_SEPARATOR,

@@ -1,10 +1,5 @@
 import "server-only";
-import type {
-  Audience,
-  PanelAnnotation,
-  PanelIndexEntry,
-  PanelReply,
-} from "@/lib/reader/types";
+import type { Audience, PanelAnnotation, PanelIndexEntry, PanelReply } from "@/lib/reader/types";
 import { postingGate } from "@/lib/assignments/gate";
 import { documentBySlug } from "@/lib/library/lookup";
 import { repliesFor, type ReplyRow } from "@/lib/threads/service";

@@ -1,4 +1,10 @@
-import { sortMarks, type BlockNode, type InlineNode, type TextMark, type TiptapDoc } from "@/lib/richtext/body";
+import {
+  sortMarks,
+  type BlockNode,
+  type InlineNode,
+  type TextMark,
+  type TiptapDoc,
+} from "@/lib/richtext/body";
 
 // A validated Tiptap document as CommonMark (plus GFM ~~strike~~). Text is escaped so nothing a
 // note says can turn into Markdown structure or raw HTML when the file is rendered.

@@ -14,7 +14,7 @@ import { getPrisma } from "@/lib/db";
 import { foundOr404, requirePageViewer } from "@/lib/http/page";
 import { linkedPlatformName } from "@/lib/lti/linked-platform";
 import { nameWarnings } from "@/lib/text/display-names";
-import { courseDocuments } from "@/lib/uploads/drafts";
+import { courseDocuments } from "@/lib/uploads/course-documents";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Course" };

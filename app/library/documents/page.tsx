@@ -6,7 +6,7 @@ import { canAddDocument } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
 import { UPLOAD_LIMITS } from "@/lib/importer/sources";
 import { requirePageViewer } from "@/lib/http/page";
-import { courseDrafts } from "@/lib/uploads/drafts";
+import { courseDrafts } from "@/lib/uploads/course-documents";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Add to the public library" };

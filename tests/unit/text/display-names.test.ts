@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  cleanDisplayName,
-  isMixedScript,
-  nameWarnings,
-  skeleton,
-} from "@/lib/text/display-names";
+import { cleanDisplayName, isMixedScript, nameWarnings, skeleton } from "@/lib/text/display-names";
 import { signUpSchema } from "@/lib/validations/auth";
 
 // Finding 9 of issue #17: "\u202enimdA etiS" showed as "Site Admin", and a Cyrillic "а" made a

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssignmentForm } from "@/components/assignments/AssignmentForm";
 import { timeZoneNames, toLocalInput } from "@/lib/format/zoned-time";
-import { assignmentFormOptions, getAssignment } from "@/lib/assignments/service";
+import { assignmentFormOptions } from "@/lib/assignments/form";
+import { getAssignment } from "@/lib/assignments/service";
 import { getPrisma } from "@/lib/db";
 import { foundOr404, requirePageViewer } from "@/lib/http/page";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AssignmentForm } from "@/components/assignments/AssignmentForm";
 import { timeZoneNames, toLocalInput } from "@/lib/format/zoned-time";
-import { assignmentFormOptions } from "@/lib/assignments/service";
+import { assignmentFormOptions } from "@/lib/assignments/form";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { getPrisma } from "@/lib/db";
 import { emptyBody } from "@/lib/richtext/body";
