@@ -5,6 +5,7 @@ import {
 } from "@/lib/db/unavailable";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { BODY_SIZE_LIMITS } from "@/lib/limits";
+import { readAtMost } from "./read-at-most";
 import { failureStatus, type Outcome } from "@/lib/outcome";
 import { depthOf } from "@/lib/security/request-guard";
 import { hasLoneSurrogate } from "@/lib/validations/text";
@@ -48,28 +49,9 @@ export async function handle(work: () => Promise<Response>): Promise<Response> {
 const tooLarge = (limitBytes: number) =>
   jsonError(413, `The request body is larger than ${Math.round(limitBytes / 1024)} kB.`);
 
-/**
- * The body as text, or null once it passes `limitBytes`. Counted while streaming, so a client
- * that lies about (or omits) Content-Length cannot make the server buffer more than the limit.
- */
+/** The body as text, or null once it passes `limitBytes` (see readAtMost). */
 async function readLimited(request: Request, limitBytes: number): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limitBytes) {
-      // Not awaited: when the body is a branch of a copied (tee'd) stream, as when the proxy has
-      // read it too, cancelling settles only once every copy is cancelled, which may be never.
-      void reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  return (await readAtMost(request.body, limitBytes))?.toString("utf8") ?? null;
 }
 
 /** Read a JSON body with a size limit (413 before parsing); a clear 400 when it is not JSON. */

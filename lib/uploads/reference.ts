@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { readAtMost } from "@/lib/http/read-at-most";
 import { UPLOAD_LIMITS, type SourceFile } from "@/lib/importer/sources";
 
 // Documents brought by reference: a FRUS document by its id or URL, fetched as TEI from the
@@ -103,20 +104,9 @@ async function fetchLimited(url: string, timeoutMs: number): Promise<Uint8Array>
   const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), redirect: "error" });
   if (!response.ok)
     throw Object.assign(new Error(`HTTP ${response.status}`), { status: response.status });
-  const reader = response.body!.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > UPLOAD_LIMITS.fileBytes) {
-      await reader.cancel().catch(() => {});
-      throw Object.assign(new Error("too large"), { status: 413 });
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
+  const body = await readAtMost(response.body, UPLOAD_LIMITS.fileBytes);
+  if (!body) throw Object.assign(new Error("too large"), { status: 413 });
+  return body;
 }
 
 export async function resolveReference(

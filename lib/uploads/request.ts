@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readAtMost } from "@/lib/http/read-at-most";
 import { UPLOAD_LIMITS } from "@/lib/importer/sources";
 import type { DraftSource } from "./drafts";
 
@@ -79,23 +80,10 @@ export async function readLimitedForm(
     message: `The upload is larger than ${UPLOAD_LIMITS.fileBytes / 1024 / 1024} MB, the limit per file.`,
   };
   if (Number(request.headers.get("content-length") ?? 0) > UPLOAD_BODY_BYTES) return tooLarge;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > UPLOAD_BODY_BYTES) {
-        await reader.cancel().catch(() => {});
-        return tooLarge;
-      }
-      chunks.push(value);
-    }
-  }
+  const body = await readAtMost(request.body, UPLOAD_BODY_BYTES);
+  if (!body) return tooLarge;
   try {
-    const form = await new Response(Buffer.concat(chunks), {
+    const form = await new Response(body, {
       headers: { "content-type": type },
     }).formData();
     return { ok: true, form };
