@@ -30,7 +30,9 @@ export interface Office {
  * TEI of 1958–60 vol. XVIII doc. 139 lists "Prime Minister Minister Nobusuke Kishi".
  */
 export function officeOf(appearance: Pick<Appearance, "title" | "role">): string | null {
-  const text = appearance.role?.trim() || (isHonorific(appearance.title ?? undefined) ? "" : appearance.title?.trim());
+  const text =
+    appearance.role?.trim() ||
+    (isHonorific(appearance.title ?? undefined) ? "" : appearance.title?.trim());
   if (!text) return null;
   return text.replace(/\b(\p{L}+)(\s+\1\b)+/gu, "$1").replace(/\s+/g, " ");
 }
@@ -58,7 +60,12 @@ export function officesByDate(appearances: readonly Appearance[]): Office[] {
     const key = officeKey(office);
     const known = offices.get(key);
     if (!known) {
-      offices.set(key, { office, from: appearance.date, to: appearance.date, slugs: [appearance.slug] });
+      offices.set(key, {
+        office,
+        from: appearance.date,
+        to: appearance.date,
+        slugs: [appearance.slug],
+      });
       continue;
     }
     if (!known.slugs.includes(appearance.slug)) known.slugs.push(appearance.slug);

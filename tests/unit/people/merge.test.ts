@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  coreName,
-  mergePeople,
-  personOfName,
-  personOfSlug,
-  personSlug,
-} from "@/lib/people/merge";
+import { coreName, mergePeople, personOfName, personOfSlug, personSlug } from "@/lib/people/merge";
 
 // Names as the seeds and content files print them: seed 001 ("Prime Minister Kishi raised the
 // question...", "Mr. Kishi pointed out..."), content/1960-01-19-...-economic-problems.md

@@ -5,9 +5,9 @@ import { officeOf, officesByDate } from "@/lib/people/offices";
 
 describe("officeOf", () => {
   it("takes the role after the name, else a title that is an office", () => {
-    expect(
-      officeOf({ title: "Mr.", role: "Ambassador E. & P., Embassy of Japan" }),
-    ).toBe("Ambassador E. & P., Embassy of Japan");
+    expect(officeOf({ title: "Mr.", role: "Ambassador E. & P., Embassy of Japan" })).toBe(
+      "Ambassador E. & P., Embassy of Japan",
+    );
     expect(officeOf({ title: "Prime Minister", role: null })).toBe("Prime Minister");
     expect(officeOf({ title: "Mr.", role: null })).toBeNull();
     expect(officeOf({ title: null, role: null })).toBeNull();
