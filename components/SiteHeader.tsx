@@ -17,6 +17,7 @@ export async function SiteHeader() {
       <span className="tagline">memoranda of conversation, read closely</span>
       <HeaderMenu unread={unread}>
         <Link href="/">Library</Link>
+        <Link href="/people">People</Link>
         {user ? (
           <>
             <Link href="/courses">Courses</Link>

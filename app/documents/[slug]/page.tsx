@@ -27,6 +27,7 @@ import { getReadableDocument } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
 import { shareOfTalkOnce } from "@/lib/library/share-of-talk";
 import { filterBySpeaker } from "@/lib/library/speaker-filter";
+import { personSlugsByParticipant } from "@/lib/people/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -115,7 +116,10 @@ export default async function ReaderPage({
   return (
     <div className="reader-layout">
       <article className="reader">
-        <DocumentHeader document={document} />
+        <DocumentHeader
+          document={document}
+          people={await personSlugsByParticipant(getPrisma(), viewer)}
+        />
         {viewer && <ExportMenu href={`/api/documents/${document.slug}/annotations`} />}
         <DocumentJsonLd document={document} site={await pageSite()} />
         <ShareOfTalk
