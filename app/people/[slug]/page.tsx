@@ -222,10 +222,12 @@ export default async function PersonPage({
                 </p>
               </blockquote>
               <p className="turn-link">
-                <Link href={`/documents/${turn.document.slug}#t-${turn.anchor}`}>
+                {/* A real navigation (not the client router), so the turn becomes the page's
+                    :target, marked as the reader marks any permalink. */}
+                <a href={`/documents/${turn.document.slug}#t-${turn.anchor}`}>
                   Turn {turn.anchor}
                   <span className="visually-hidden"> of {turn.document.title}</span>
-                </Link>
+                </a>
               </p>
             </li>
           ))}
