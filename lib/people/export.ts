@@ -31,6 +31,7 @@ export function personJson(person: Person, authority: string | null, site: strin
     documents: person.documents.map((document) => ({
       url: `${site}/documents/${document.slug}`,
       title: document.title,
+      ...(document.edition ? { edition: document.edition } : {}),
       date: document.date,
       office: document.office,
       turns: document.turns,

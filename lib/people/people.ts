@@ -13,13 +13,15 @@ export interface ParticipantRow {
   title: string | null;
   role: string | null;
   turns: number;
-  document: { slug: string; title: string; date: string | null };
+  /** `edition`: which edition it is, where titles are shared (lib/library/edition-label.ts). */
+  document: { slug: string; title: string; date: string | null; edition?: string | null };
 }
 
 export interface PersonDocument {
   slug: string;
   title: string;
   date: string | null;
+  edition?: string | null;
   /** The office this document's list gives them, if any. */
   office: string | null;
   turns: number;
@@ -89,7 +91,7 @@ export function buildPeople(rows: readonly ParticipantRow[]): Person[] {
         if (row.title && surname)
           addForm(
             `${officeOf({ title: row.title, role: null }) ?? row.title} ${surname}`,
-            `the title “${row.title}” and surname, as the list of “${row.document.title}” gives them`,
+            `title and surname, as the participants lists give them`,
             row.document.slug,
           );
       }

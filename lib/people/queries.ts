@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { MaybeViewer } from "@/lib/auth/permissions";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { editionLabel } from "@/lib/library/edition-label";
 import { readableDocumentsWhere } from "@/lib/library/scope";
 import { buildPeople, type Person } from "./people";
 
@@ -20,11 +21,32 @@ export async function readablePeople(prisma: PrismaClient, viewer: MaybeViewer):
       title: true,
       role: true,
       _count: { select: { turns: true } },
-      document: { select: { slug: true, title: true, date: true } },
+      document: {
+        select: {
+          slug: true,
+          title: true,
+          date: true,
+          shape: true,
+          archive: true,
+          archiveUrl: true,
+          fields: true,
+        },
+      },
     },
     orderBy: [{ document: { slug: "asc" } }, { position: "asc" }],
   });
-  return buildPeople(rows.map(({ _count, ...row }) => ({ ...row, turns: _count.turns })));
+  return buildPeople(
+    rows.map(({ _count, document, ...row }) => ({
+      ...row,
+      turns: _count.turns,
+      document: {
+        slug: document.slug,
+        title: document.title,
+        date: document.date,
+        edition: editionLabel(document),
+      },
+    })),
+  );
 }
 
 /** The person an address names (their slug, or any of their names' slugs), if readable. */
@@ -41,14 +63,27 @@ export async function readablePerson(
   );
 }
 
-/** Each participants row's person slug, for linking names in the reader. */
-export async function personSlugsByParticipant(
+/**
+ * Each participants row's person (slug) and authority record, for linking names in the reader
+ * and describing them in its JSON-LD.
+ */
+export async function peopleByParticipant(
   prisma: PrismaClient,
   viewer: MaybeViewer,
-): Promise<Map<string, string>> {
-  const people = await readablePeople(prisma, viewer);
+): Promise<Map<string, { slug: string; authority: string | null }>> {
+  const [people, authorities] = await Promise.all([
+    readablePeople(prisma, viewer),
+    prisma.personAuthority.findMany({ select: { slug: true, uri: true } }),
+  ]);
+  const uriOf = new Map(authorities.map((row) => [row.slug, row.uri]));
   return new Map(
-    people.flatMap((person) => person.participantIds.map((id) => [id, person.slug] as const)),
+    people.flatMap((person) => {
+      const authority =
+        uriOf.get(person.slug) ??
+        person.slugs.map((slug) => uriOf.get(slug)).find((uri) => uri !== undefined) ??
+        null;
+      return person.participantIds.map((id) => [id, { slug: person.slug, authority }] as const);
+    }),
   );
 }
 

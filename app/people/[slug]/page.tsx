@@ -61,7 +61,17 @@ export default async function PersonPage({
     authorityOf(prisma, person),
     personTurns(prisma, viewer, person, q),
   ]);
-  const titles = new Map(person.documents.map((document) => [document.slug, document.title]));
+  // Two editions of one document share a title: the edition tells them apart.
+  const shared = (title: string) =>
+    person.documents.filter((document) => document.title === title).length > 1;
+  const titles = new Map(
+    person.documents.map((document) => [
+      document.slug,
+      shared(document.title) && document.edition
+        ? `${document.title} (${document.edition})`
+        : document.title,
+    ]),
+  );
 
   return (
     <article className="person-page">
@@ -158,7 +168,7 @@ export default async function PersonPage({
                   "Undated"
                 )}
               </span>
-              <Link href={`/documents/${document.slug}`}>{document.title}</Link>
+              <Link href={`/documents/${document.slug}`}>{titles.get(document.slug)}</Link>
               <span className="meta">
                 {document.office && <> · {document.office}</>} · {document.turns}{" "}
                 {document.turns === 1 ? "turn" : "turns"}
@@ -198,7 +208,9 @@ export default async function PersonPage({
           {said.turns.map((turn) => (
             <li key={`${turn.document.slug}#${turn.anchor}`} className="person-turn">
               <p className="turn-where">
-                <Link href={`/documents/${turn.document.slug}`}>{turn.document.title}</Link>
+                <Link href={`/documents/${turn.document.slug}`}>
+                  {titles.get(turn.document.slug) ?? turn.document.title}
+                </Link>
                 {turn.document.date && (
                   <>
                     {", "}
