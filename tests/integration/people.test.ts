@@ -56,7 +56,9 @@ let student: Viewer;
 beforeAll(async () => {
   const prisma = getPrisma();
   await loadContentFiles(prisma, listContentFiles("content"));
-  const teacher = await prisma.user.create({ data: { email: "teacher@people.test", siteRole: "instructor" } });
+  const teacher = await prisma.user.create({
+    data: { email: "teacher@people.test", siteRole: "instructor" },
+  });
   const pupil = await prisma.user.create({ data: { email: "pupil@people.test" } });
   const stranger = await prisma.user.create({ data: { email: "stranger@people.test" } });
   const course = await prisma.course.create({
