@@ -18,6 +18,7 @@ for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
         page.getByRole("navigation", { name: "Site" }).getByRole("link", { name: "People" }),
       );
       await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
+      await snap(page, `people-index-${device.name}`);
       await expectNoAxeViolations(page);
 
       await press(device, page.getByRole("link", { name: "Nobusuke Kishi" }));
