@@ -18,6 +18,7 @@ export function SiteHeader({ user, unread }: { user: HeaderUser | null; unread: 
       <span className="tagline">memoranda of conversation, read closely</span>
       <HeaderMenu unread={unread}>
         <Link href="/">Library</Link>
+        <Link href="/people">People</Link>
         {user ? (
           <>
             <Link href="/courses">Courses</Link>

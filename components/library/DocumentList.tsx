@@ -10,6 +10,7 @@ export function DocumentList({ documents }: { documents: LibraryItem[] }) {
           <h2>
             <Link href={`/documents/${document.slug}`}>{document.title}</Link>
           </h2>
+          {document.edition && <p className="edition">{document.edition}</p>}
           <p className="meta">
             {document.date ? (
               <time dateTime={document.date}>{formatIsoDate(document.date)}</time>

@@ -21,6 +21,7 @@ export function Timeline({ documents }: { documents: LibraryItem[] }) {
                   <time dateTime={document.date}>{formatIsoDate(document.date)}</time>
                 )}
                 <Link href={`/documents/${document.slug}`}>{document.title}</Link>
+                {document.edition && <span className="edition"> · {document.edition}</span>}
               </li>
             ))}
           </ol>

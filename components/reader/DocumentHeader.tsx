@@ -1,9 +1,17 @@
+import Link from "next/link";
 import type { ReaderDocument } from "@/lib/library/document";
 import { formatIsoDate } from "@/lib/library/dates";
 import { speakerColour } from "@/lib/library/speaker-colours";
 
 /** Title block and catalogue record of a document, as a historian would cite it. */
-export function DocumentHeader({ document }: { document: ReaderDocument }) {
+export function DocumentHeader({
+  document,
+  people,
+}: {
+  document: ReaderDocument;
+  /** Participant id -> the person's slug, to link each name to /people/<slug>. */
+  people?: ReadonlyMap<string, string>;
+}) {
   const fields = Object.entries((document.fields ?? {}) as Record<string, string>);
   return (
     <header className="document-header">
@@ -29,7 +37,13 @@ export function DocumentHeader({ document }: { document: ReaderDocument }) {
                     style={{ background: speakerColour(participant.position) }}
                     aria-hidden="true"
                   />
-                  {participant.name}
+                  {people?.has(participant.id) ? (
+                    <Link href={`/people/${people.get(participant.id)}`} className="person-link">
+                      {participant.name}
+                    </Link>
+                  ) : (
+                    participant.name
+                  )}
                   {participant.role && <span className="role">, {participant.role}</span>}
                 </li>
               ))}

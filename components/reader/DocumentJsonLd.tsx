@@ -10,9 +10,12 @@ import { jsonLd, jsonLdText, type EmbeddedDocument } from "@/lib/citations/embed
 export async function DocumentJsonLd({
   document,
   site,
+  people,
 }: {
   document: EmbeddedDocument;
   site: string;
+  /** Participant name -> person page slug and authority record. */
+  people?: ReadonlyMap<string, { slug: string; authority: string | null }>;
 }) {
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
@@ -20,7 +23,7 @@ export async function DocumentJsonLd({
       type="application/ld+json"
       nonce={nonce}
       // Escaped by jsonLdText: no "<" can close the element.
-      dangerouslySetInnerHTML={{ __html: jsonLdText(jsonLd(document, site)) }}
+      dangerouslySetInnerHTML={{ __html: jsonLdText(jsonLd(document, site, people)) }}
     />
   );
 }

@@ -188,3 +188,11 @@ export function canAddDocument(viewer: MaybeViewer, target: DocumentRef): boolea
     ? isAdmin(viewer)
     : canManageCourse(viewer, { id: target.courseId });
 }
+
+/**
+ * Attach authority records (a Wikidata id) to the library's people: its editors, who are the
+ * site's instructors and admins (the roles that may bring documents).
+ */
+export function canEditPeople(viewer: MaybeViewer): boolean {
+  return viewer?.siteRole === "instructor" || isAdmin(viewer);
+}

@@ -65,7 +65,12 @@ const SCHEMA_TYPES: Record<string, string> = {
  * schema.org JSON-LD: an ArchiveComponent held by its archive (a FRUS text, published in a
  * documentary edition, is a CreativeWork there), with the translator and the participants.
  */
-export function jsonLd(document: EmbeddedDocument, site: string): Record<string, unknown> {
+export function jsonLd(
+  document: EmbeddedDocument,
+  site: string,
+  /** Participant name -> their person page and authority record (lib/people), when known. */
+  people?: ReadonlyMap<string, { slug: string; authority: string | null }>,
+): Record<string, unknown> {
   const type = SCHEMA_TYPES[document.shape] ?? "CreativeWork";
   const data: Record<string, unknown> = {
     "@context": "https://schema.org",
@@ -96,8 +101,21 @@ export function jsonLd(document: EmbeddedDocument, site: string): Record<string,
       "@type": "Person",
       name: participant.name,
       ...(participant.role ? { jobTitle: participant.role } : {}),
+      ...personLinks(people?.get(participant.name), site),
     }));
   return data;
+}
+
+/** A participant's person page (url) and authority record (sameAs), for the JSON-LD. */
+function personLinks(
+  person: { slug: string; authority: string | null } | undefined,
+  site: string,
+): Record<string, string> {
+  if (!person) return {};
+  return {
+    url: `${site}/people/${person.slug}`,
+    ...(person.authority ? { sameAs: person.authority } : {}),
+  };
 }
 
 /** JSON for an inline <script type="application/ld+json">: "<" escaped so no text can end it. */

@@ -105,10 +105,12 @@ export function participantsThrough<T extends NamedParticipant & { id: string }>
       at >= 0
         ? own[at]!.id
         : newId(person, new Set([...own.map((p) => p.id), ...result.map((p) => p.id)]));
+    // The list's title, else the one the text gave ("Prime Minister Kishi").
+    const title = person.title ?? (at >= 0 ? own[at]!.title : undefined);
     result.push({
       id,
       name: person.name,
-      ...(person.title ? { title: person.title } : {}),
+      ...(title ? { title } : {}),
       ...(person.role ? { role: person.role } : {}),
     });
   }

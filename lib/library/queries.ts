@@ -7,6 +7,7 @@ import { rawRows } from "@/lib/db/raw";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readableDocumentsSql, readableDocumentsWhere } from "./scope";
 import { matchEntry } from "./collection-matching";
+import { editionLabel } from "./edition-label";
 
 export interface LibraryItem {
   slug: string;
@@ -16,6 +17,8 @@ export interface LibraryItem {
   summary: string | null;
   turnCount: number;
   participants: string[];
+  /** Which edition it is, for FRUS documents (two copies of one document share a title). */
+  edition: string | null;
 }
 
 /** The library's filters, as they arrive in the URL: anything malformed is ignored, not fatal. */
@@ -84,12 +87,16 @@ export async function listDocuments(
       date: true,
       archive: true,
       summary: true,
+      shape: true,
+      archiveUrl: true,
+      fields: true,
       participants: { select: { name: true }, orderBy: { position: "asc" } },
       _count: { select: { turns: true } },
     },
   });
-  return documents.map(({ _count, participants, ...document }) => ({
+  return documents.map(({ _count, participants, shape, archiveUrl, fields, ...document }) => ({
     ...document,
+    edition: editionLabel({ ...document, shape, archiveUrl, fields }),
     turnCount: _count.turns,
     participants: participants.map((participant) => participant.name),
   }));

@@ -98,6 +98,7 @@ export async function storeDocument(
         const data = {
           name: participant.name,
           label: participant.label ?? null,
+          title: participant.title ?? null,
           role: participant.role ?? null,
           position,
         };
@@ -184,6 +185,7 @@ async function participantsListedElsewhere(
   if (!other) return doc.participants;
   const listed = other.participants.map((participant) => ({
     name: participant.name,
+    ...(participant.title ? { title: participant.title } : {}),
     ...(participant.role ? { role: participant.role } : {}),
   }));
   return participantsThrough(doc.participants, listed, (person, taken) => {

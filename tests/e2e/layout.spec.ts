@@ -33,6 +33,10 @@ const FIXED: PageToCheck[] = [
   { name: "notifications", who: "student", path: "/notifications" },
   { name: "account", who: "student", path: "/account" },
   { name: "admin", who: "admin", path: "/admin" },
+  { name: "people", who: "anonymous", path: "/people" },
+  { name: "person", who: "anonymous", path: "/people/nobusuke-kishi" },
+  { name: "person, searched", who: "anonymous", path: "/people/nobusuke-kishi?q=communist" },
+  { name: "person (editor)", who: "admin", path: "/people/nobusuke-kishi" },
 ];
 
 /** Links on `path` whose address matches `pattern`, as the instructor sees them. */

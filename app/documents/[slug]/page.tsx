@@ -27,6 +27,7 @@ import { getReadableDocument } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
 import { shareOfTalkOnce } from "@/lib/library/share-of-talk";
 import { filterBySpeaker } from "@/lib/library/speaker-filter";
+import { peopleByParticipant } from "@/lib/people/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -94,6 +95,8 @@ export default async function ReaderPage({
     document.turns.some((turn) => turn.speakerId === participant.id),
   );
   const shares = shareOfTalkOnce(document.turns, document.participants);
+  // Each participant's person page and authority record (names link to /people/<slug>).
+  const people = await peopleByParticipant(getPrisma(), viewer);
   const turnsOf = new Map(shares.map((share) => [share.speakerId, share.turns]));
   const shown = filterBySpeaker(document.turns, speaker?.id);
   // Asked once: it filters the panel and explains itself in the pinned notice.
@@ -115,9 +118,23 @@ export default async function ReaderPage({
   return (
     <div className="reader-layout">
       <article className="reader">
-        <DocumentHeader document={document} />
+        <DocumentHeader
+          document={document}
+          people={new Map([...people].map(([id, person]) => [id, person.slug]))}
+        />
         {viewer && <ExportMenu href={`/api/documents/${document.slug}/annotations`} />}
-        <DocumentJsonLd document={document} site={await pageSite()} />
+        <DocumentJsonLd
+          document={document}
+          site={await pageSite()}
+          people={
+            new Map(
+              document.participants.flatMap((participant) => {
+                const person = people.get(participant.id);
+                return person ? [[participant.name, person] as const] : [];
+              }),
+            )
+          }
+        />
         <ShareOfTalk
           shares={shares}
           speakers={document.participants}
