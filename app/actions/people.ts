@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { asForm, guarded } from "@/lib/actions/forms";
+import { asForm, guarded } from "@/lib/http/form-action";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
-import { failure, keptValues, type FormState } from "@/lib/forms";
+import { failure, keptValues, type FormState } from "@/lib/http/form-state";
 import { setPersonAuthority } from "@/lib/people/authority-service";
 
 /** An editor links a person (form field `slug`) to an authority record (field `authority`). */

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { setPersonAuthorityAction } from "@/app/actions/people";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 import { Field, FormMessages } from "@/components/forms/Field";
 
 /** For editors: link the person to Wikidata (a QID) or another authority record. */

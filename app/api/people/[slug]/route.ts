@@ -1,5 +1,5 @@
-import { handle, jsonError, outcomeError, readJson } from "@/lib/api/respond";
-import { apiViewer, requireApiViewer } from "@/lib/api/viewer";
+import { handle, jsonError, outcomeError, readJson } from "@/lib/http/respond";
+import { apiViewer, requireApiViewer } from "@/lib/http/api-viewer";
 import { siteOrigin } from "@/lib/citations/item";
 import { getPrisma } from "@/lib/db";
 import { authorityOf, setPersonAuthority } from "@/lib/people/authority-service";
