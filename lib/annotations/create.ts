@@ -6,7 +6,8 @@ import {
   type TurnRange,
 } from "@/lib/anchoring";
 import type { AnnotationSelector } from "@/lib/anchoring/types";
-import { canReadDocument, type Viewer } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/permissions";
+import { documentBySlug } from "@/lib/library/lookup";
 import { checkWriteRate } from "@/lib/auth/rate-limit";
 import { publishChange } from "@/lib/live/channel";
 import type { Outcome } from "@/lib/outcome";
@@ -91,13 +92,9 @@ export async function createAnnotation(
   const tooFast = await checkWriteRate(prisma, "annotation", viewer.userId);
   if (tooFast) return tooFast;
 
-  const document = await prisma.document.findUnique({
-    where: { slug: parsed.data.documentSlug },
-    select: { id: true, courseId: true },
-  });
   // Another course's document answers as if it did not exist.
-  if (!document || !canReadDocument(viewer, document))
-    return { ok: false, error: "That document no longer exists." };
+  const document = await documentBySlug(prisma, parsed.data.documentSlug, viewer);
+  if (!document) return { ok: false, error: "That document no longer exists." };
   // A whole-document discussion has no passage: an empty quote and no positions.
   const described =
     parsed.data.scope === "document"
