@@ -1050,7 +1050,11 @@ async function main(): Promise<number> {
     // ---- Server ---------------------------------------------------------------------------------
     const port = await findFreePort(BENCH_PORT_BASE);
     const base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, nextStartArgs(port), {
+    // BENCH_CPU_PROF=<dir>: the app server writes a V8 CPU profile there when it stops.
+    const profile = process.env.BENCH_CPU_PROF
+      ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`]
+      : [];
+    server = spawn(process.execPath, [...profile, ...nextStartArgs(port)], {
       env: {
         ...process.env,
         DATABASE_URL: db.url,
