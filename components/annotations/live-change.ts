@@ -1,18 +1,8 @@
 import type { Span } from "@/lib/annotations/segments";
-import type { PanelIndexEntry } from "./types";
+import type { LiveChange } from "@/lib/reader/live-change-types";
+import type { PanelIndexEntry } from "@/lib/reader/types";
 
-/**
- * What a reader's event stream says changed (lib/live/changes.ts builds it, for notes this
- * reader may read only): a note's index entry and highlights per turn anchor, to add or replace,
- * or the id of a note to take away. `card`: a note whose discussion changed (a reply).
- */
-export type LiveChange =
-  | {
-      kind: "annotation" | "reply";
-      upsert: { entry: PanelIndexEntry; spans: Record<string, Span[]> };
-      card?: string;
-    }
-  | { kind: "annotation" | "reply"; remove: string };
+export type { LiveChange };
 
 /** Several changes heard together, folded: the last word on each note wins. */
 export function foldChanges(changes: readonly LiveChange[]) {

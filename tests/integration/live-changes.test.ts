@@ -5,9 +5,9 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
 import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
 import type { LiveEvent } from "@/lib/live/channel";
-import { changeFacts, changeFor } from "@/lib/live/changes";
+import { changeFacts, changeFor } from "@/lib/reader/live-changes";
 
-// The live change feed (lib/live/changes.ts) tells each reader what changed for them: a note they
+// The live change feed (lib/reader/live-changes.ts) tells each reader what changed for them: a note they
 // may read comes with its index entry and highlights; a note they could read that is deleted or
 // hidden is named for removal; nothing at all (no id, no moment) about any other note.
 const prisma = getPrisma();

@@ -1,15 +1,15 @@
-import { jsonError } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { jsonError } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { getPrisma } from "@/lib/db";
 import { documentBySlug } from "@/lib/library/lookup";
-import { changeFacts, changeFor, gateKeeper } from "@/lib/live/changes";
+import { changeFacts, changeFor, gateKeeper } from "@/lib/reader/live-changes";
 import { subscribe } from "@/lib/live/listener";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Server-sent events for one document: "changed" when an annotation or reply appears, changes or
- * goes, with what changed for this reader (lib/live/changes.ts: a readable note's index entry and
+ * goes, with what changed for this reader (lib/reader/live-changes.ts: a readable note's index entry and
  * highlights, or the id of a note they could read that is gone; nothing at all about notes they
  * may not read); "reconnected" after the server lost and regained the database, when the browser
  * reloads its whole index. No note's words are sent: cards load through the checked cards route.
