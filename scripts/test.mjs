@@ -92,7 +92,10 @@ async function endToEnd(adminUrl, template) {
   await buildIfStale({ log: (text) => process.stdout.write(text) });
 
   const database = await createTestDatabase(adminUrl, template, "memcon_e2e");
-  const port = await findFreePort(Number(process.env.E2E_PORT) || 3200);
+  // E2E_PORT (or MEMCON_PORT_BASE, as the bench names it): where to look for a free port.
+  const port = await findFreePort(
+    Number(process.env.E2E_PORT || process.env.MEMCON_PORT_BASE) || 3200,
+  );
   const env = {
     ...process.env,
     DATABASE_URL: database.url,

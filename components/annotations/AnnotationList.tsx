@@ -6,7 +6,7 @@ import type { Visibility } from "@/lib/annotations/types";
 import { Thread } from "./Thread";
 import { EndorseButton, HelpfulButton, LockButton, ResolveButton } from "./ThreadControls";
 import type { PanelAnnotation, PanelIndexEntry } from "@/lib/reader/types";
-import { useCards } from "./useCards";
+import { useCards, type CardsGeneration } from "./useCards";
 
 /** Cards listed at once; "Show more" adds as many again. */
 const PAGE = 50;
@@ -31,10 +31,13 @@ export function AnnotationList({
   initialAuthor,
   focusId,
   onFocused,
+  cardsGeneration,
 }: {
   documentSlug: string;
   /** Every note the viewer may read; cards are loaded for those listed. */
   index: PanelIndexEntry[];
+  /** Changes when cards must load again (all, or the `stale` ones); the index by default. */
+  cardsGeneration?: CardsGeneration;
   /** Open filtered to one author, listing all their notes (not only the turns in view). */
   initialAuthor?: string;
   activeIds: string[];
@@ -76,7 +79,7 @@ export function AnnotationList({
   const { cards, error, retry } = useCards(
     documentSlug,
     [...wholeDocument, ...listed, ...orphans].map((item) => item.id),
-    index,
+    cardsGeneration ?? index,
   );
   const cardProps = { documentSlug, cards, onEdit, onDelete, onHide, focusId, onFocused };
   const activeFilters = [!inView, mine, author, tag, visibility].filter(Boolean).length;

@@ -9,6 +9,9 @@ import { repaintHighlights } from "@/components/reader/repaint-highlights";
 import { AnnotationList } from "./AnnotationList";
 import { DraftEditor } from "./DraftEditor";
 import { LiveUpdates } from "./LiveUpdates";
+import { foldChanges, patchIndex, type LiveChange } from "./live-change";
+import type { CardsGeneration } from "./useCards";
+import { patchHighlights } from "@/components/reader/patch-highlights";
 import type { Audience, Draft, PanelIndexEntry } from "@/lib/reader/types";
 import { useCardActions } from "./useCardActions";
 import { DraftScope } from "./useLocalDraft";
@@ -56,29 +59,47 @@ export function AnnotationWorkspace({
   teaching = [],
 }: Props) {
   const router = useRouter();
-  // The page's index, or a newer one fetched when a classmate's change was announced; a refresh
-  // of the page (after the reader's own change) starts from the page's again.
-  const [live, setLive] = useState<{ from: PanelIndexEntry[]; index: PanelIndexEntry[] } | null>(
-    null,
-  );
+  // The page's index, or a newer one patched by classmates' changes heard live; a refresh of the
+  // page (after the reader's own change) starts from the page's again. `stale`: the notes whose
+  // cards must load again (null: all of them).
+  const [live, setLive] = useState<{
+    from: PanelIndexEntry[];
+    index: PanelIndexEntry[];
+    stale: CardsGeneration;
+  } | null>(null);
   const index = live?.from === pageIndex ? live.index : pageIndex;
-  const onLiveChange = useCallback(async () => {
-    try {
-      const response = await fetch(`/api/documents/${encodeURIComponent(documentSlug)}/index`, {
-        headers: { accept: "application/json" },
-        cache: "no-store",
-      });
-      if (!response.ok) throw new Error(`index: ${response.status}`);
-      const answer = (await response.json()) as {
-        index: PanelIndexEntry[];
-        spans: Record<string, Span[]>;
-      };
-      repaintHighlights(answer.spans);
-      setLive({ from: pageIndex, index: answer.index });
-    } catch {
-      router.refresh(); // the index could not be fetched: the whole page then
-    }
-  }, [documentSlug, pageIndex, router]);
+  const cardsGeneration = live?.from === pageIndex ? live.stale : pageIndex;
+  const onLiveChange = useCallback(
+    async (changes: LiveChange[] | null) => {
+      if (changes) {
+        // What changed, for this reader only: patch the index and repaint the turns concerned.
+        const folded = foldChanges(changes);
+        patchHighlights(folded.upserts, folded.removed);
+        setLive((previous) => ({
+          from: pageIndex,
+          index: patchIndex(previous?.from === pageIndex ? previous.index : pageIndex, folded),
+          stale: { stale: new Set([...folded.upserts.keys(), ...folded.removed, ...folded.cards]) },
+        }));
+        return;
+      }
+      try {
+        const response = await fetch(`/api/documents/${encodeURIComponent(documentSlug)}/index`, {
+          headers: { accept: "application/json" },
+          cache: "no-store",
+        });
+        if (!response.ok) throw new Error(`index: ${response.status}`);
+        const answer = (await response.json()) as {
+          index: PanelIndexEntry[];
+          spans: Record<string, Span[]>;
+        };
+        repaintHighlights(answer.spans);
+        setLive({ from: pageIndex, index: answer.index, stale: {} });
+      } catch {
+        router.refresh(); // the index could not be fetched: the whole page then
+      }
+    },
+    [documentSlug, pageIndex, router],
+  );
   const [draft, setDraft] = useState<Draft | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const cardActions = useCardActions(documentSlug, setMessage);
@@ -275,6 +296,7 @@ export function AnnotationWorkspace({
         <AnnotationList
           documentSlug={documentSlug}
           index={index}
+          cardsGeneration={cardsGeneration}
           initialAuthor={initialAuthor}
           activeIds={activeIds}
           visible={visible}

@@ -31,7 +31,22 @@ export async function fetchCards(
  * announced live): every kept card is then stale, stays on screen, and is loaded again when
  * shown. A note that comes back no longer readable is kept as null (nothing to show).
  */
-export function useCards(documentSlug: string, ids: readonly string[], generation: unknown) {
+/**
+ * A new value each time the page's data changes. `{ stale }`: only those notes changed (a change
+ * heard live), so only their cards load again; anything else: every card is stale.
+ */
+export type CardsGeneration = unknown;
+
+const partial = (generation: unknown): ReadonlySet<string> | null => {
+  const stale = (generation as { stale?: unknown } | null)?.stale;
+  return stale instanceof Set ? (stale as ReadonlySet<string>) : null;
+};
+
+export function useCards(
+  documentSlug: string,
+  ids: readonly string[],
+  generation: CardsGeneration,
+) {
   const [cards, setCards] = useState<ReadonlyMap<string, PanelAnnotation | null>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -41,6 +56,15 @@ export function useCards(documentSlug: string, ids: readonly string[], generatio
 
   // Effects run in order: a new generation is marked before the loading effect looks.
   useEffect(() => {
+    const stale = partial(generation);
+    if (stale) {
+      // Answers on their way for other notes are still good; the changed ones load again.
+      for (const id of stale) {
+        fresh.current.delete(id);
+        loading.current.delete(id);
+      }
+      return;
+    }
     round.current += 1;
     fresh.current = new Set();
     loading.current = new Set();

@@ -51,9 +51,14 @@ function wantedPieces(text: string, spans: readonly Span[]): string {
  * turns whose highlights changed: a classmate's new note repaints one turn, and the reader keeps
  * their place, selection and focus everywhere else.
  */
-export function repaintHighlights(spans: Readonly<Record<string, readonly Span[]>>) {
+export function repaintHighlights(
+  spans: Readonly<Record<string, readonly Span[]>>,
+  /** Only these turns (anchors); the others are left as they are. */
+  only?: ReadonlySet<string>,
+) {
   const selection = window.getSelection();
   for (const turn of document.querySelectorAll<HTMLElement>(".transcript > .turn")) {
+    if (only && !only.has(turn.id.slice(2))) continue;
     const utterance = turn.querySelector(".utterance");
     if (!utterance) continue;
     const text = utterance.textContent ?? "";

@@ -6,6 +6,7 @@ import { documentBySlug } from "@/lib/library/lookup";
 import { readableDocumentsSql } from "@/lib/library/scope";
 import { readableNow, readableNowSql } from "./access";
 import { fromListed, LISTED_COLUMNS, LISTED_JOINS, type ListedRow } from "./columns";
+import { readablePageIdsSql } from "./readable-page";
 
 // The API's search over every annotation the viewer may read.
 
@@ -23,6 +24,8 @@ export interface AnnotationSearch {
   text?: string;
   limit: number;
   offset: number;
+  /** "exact": also count every readable match (a scan of them all; off by default). */
+  count?: "exact";
 }
 
 /**
@@ -41,7 +44,8 @@ export async function searchAnnotations(
     // By id, not by joining on the slug: the planner then knows how many notes this document
     // has and walks the newest-first index for a page (about 100 times faster on a large one).
     const document = await documentBySlug(prisma, search.document, viewer);
-    if (!document) return { total: 0, rows: [] };
+    if (!document)
+      return { total: search.count === "exact" ? 0 : undefined, hasMore: false, rows: [] };
     documentId = document.id;
   }
   const gate = await postingGate(prisma, viewer, documentId ? [documentId] : "all");
@@ -64,28 +68,40 @@ export async function searchAnnotations(
       Prisma.sql`(a."bodyText" ILIKE ${pattern} ESCAPE '\\' OR a."quote" ILIKE ${pattern} ESCAPE '\\')`,
     );
   }
-  const where = Prisma.join(conditions, " AND ");
-  const [rows, counted] = await Promise.all([
+  // A plain page of one document: per-audience index ranges, merged (./readable-page.ts).
+  const filtered = search.turn !== undefined || search.author || search.tag || search.course;
+  const page =
+    documentId && !filtered && !search.text
+      ? readablePageIdsSql(viewer, gate, documentId, search.limit, search.offset)
+      : null;
+  const where = page ? Prisma.sql`a."id" = ANY(ARRAY(${page}))` : Prisma.join(conditions, " AND ");
+  // One row more than the page tells whether another follows; the exact total (a count of every
+  // readable match) only when asked for.
+  const [listed, counted] = await Promise.all([
     rawRows<ListedRow & { documentSlug: string; documentTitle: string }>(
       prisma,
       Prisma.sql`
       SELECT ${LISTED_COLUMNS}, d."slug" AS "documentSlug", d."title" AS "documentTitle"
       FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId" ${LISTED_JOINS}
       WHERE ${where}
-      ORDER BY a."createdAt" DESC
-      LIMIT ${search.limit} OFFSET ${search.offset}`,
+      ORDER BY a."createdAt" DESC, a."id" DESC
+      ${page ? Prisma.empty : Prisma.sql`LIMIT ${search.limit + 1} OFFSET ${search.offset}`}`,
     ),
-    rawRows<{ total: number }>(
-      prisma,
-      Prisma.sql`
-      SELECT count(*)::int AS "total"
-      FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId"
-      WHERE ${where}`,
-    ),
+    search.count === "exact"
+      ? rawRows<{ total: number }>(
+          prisma,
+          Prisma.sql`
+          SELECT count(*)::int AS "total"
+          FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId"
+          WHERE ${Prisma.join(conditions, " AND ")}`,
+        )
+      : undefined,
   ]);
   return {
-    total: counted[0]?.total ?? 0,
-    rows: rows
+    total: counted ? (counted[0]?.total ?? 0) : undefined,
+    hasMore: listed.length > search.limit,
+    rows: listed
+      .slice(0, search.limit)
       .map(({ documentSlug, documentTitle, ...row }) => ({
         ...fromListed(row),
         document: { slug: documentSlug, title: documentTitle },

@@ -24,6 +24,7 @@ export const annotationSearchSchema = z.object({
     .min(0, "offset must be 0 or more.")
     .max(PAGE_LIMITS.apiMaxOffset, `offset can be at most ${PAGE_LIMITS.apiMaxOffset}.`)
     .default(0),
+  count: z.enum(["exact"], { error: 'count must be "exact" (or left out).' }).optional(),
 });
 
 /** `ids` of GET /api/documents/<slug>/cards: comma-separated annotation ids. */

@@ -42,7 +42,7 @@ const keptDrafts = (page: Page) =>
 
 async function countMatching(page: Page, text: string) {
   const response = await page.request.get(
-    `/api/annotations?document=${SLUG}&text=${encodeURIComponent(text)}`,
+    `/api/annotations?document=${SLUG}&count=exact&text=${encodeURIComponent(text)}`,
   );
   expect(response.status()).toBe(200);
   return ((await response.json()) as { total: number }).total;

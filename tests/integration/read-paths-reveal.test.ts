@@ -80,6 +80,7 @@ async function everything(who: keyof typeof tokens): Promise<Record<string, stri
     "?tag=gated-only",
     `?turn=${anchor}`,
     `?document=${SLUG}`,
+    `?document=${SLUG}&count=exact`,
     `?document=${SLUG}&author=${adaId}`,
     `?course=${courseId}`,
     `?document=${SLUG}&text=${encodeURIComponent("50%")}`,
@@ -194,14 +195,22 @@ describe("what each read path reveals to a student who has not posted", () => {
   it("matches `text` literally: % and _ are not wildcards", async () => {
     const answer = JSON.parse(
       (
-        await call("instructor", annotationsRoute.GET as Handler, "/api/annotations?text=%25")
+        await call(
+          "instructor",
+          annotationsRoute.GET as Handler,
+          "/api/annotations?text=%25&count=exact",
+        )
       ).slice(4),
     ) as { total: number; rows: { text: string }[] };
     expect(answer.total).toBe(answer.rows.length);
     expect(answer.rows.every((row) => row.text.includes("%"))).toBe(true);
     const underscore = JSON.parse(
       (
-        await call("instructor", annotationsRoute.GET as Handler, "/api/annotations?text=GATED_BEN")
+        await call(
+          "instructor",
+          annotationsRoute.GET as Handler,
+          "/api/annotations?text=GATED_BEN&count=exact",
+        )
       ).slice(4),
     ) as { total: number };
     expect(underscore.total).toBe(0);

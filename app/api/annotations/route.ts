@@ -7,18 +7,19 @@ import { annotationSearchSchema, searchParamsObject } from "@/lib/validations/ap
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/annotations?document=&turn=&author=&tag=&course=&text=&limit=&offset= */
+/** GET /api/annotations?document=&turn=&author=&tag=&course=&text=&limit=&offset=&count=exact */
 export async function GET(request: Request) {
   return handle(async () => {
     const viewer = await requireApiViewer(request);
     if (viewer instanceof Response) return viewer;
     const parsed = annotationSearchSchema.safeParse(searchParamsObject(new URL(request.url)));
     if (!parsed.success) return jsonError(400, parsed.error.issues[0]!.message);
-    const { total, rows } = await searchAnnotations(getPrisma(), viewer, parsed.data);
+    const { total, hasMore, rows } = await searchAnnotations(getPrisma(), viewer, parsed.data);
     return Response.json({
-      total,
+      ...(total === undefined ? {} : { total }),
       limit: parsed.data.limit,
       offset: parsed.data.offset,
+      hasMore,
       rows: rows.map((row) => toApiJson(toRecord(row, row.document))),
     });
   });

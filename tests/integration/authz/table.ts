@@ -973,7 +973,7 @@ export const TABLE = [
       ...(shows ? { shows } : {}),
       run: (cell: Cell<unknown>) =>
         callRoute(cell.world, cell.caller, route(annotationsRoute.GET), {
-          path: `/api/annotations?limit=200&${query(cell.world)}`,
+          path: `/api/annotations?limit=200&count=exact&${query(cell.world)}`,
         }),
       judge: countsOnlyItsRows,
     })),

@@ -2,17 +2,18 @@ import { jsonError } from "@/lib/http/respond";
 import { requireApiViewer } from "@/lib/http/api-viewer";
 import { getPrisma } from "@/lib/db";
 import { documentBySlug } from "@/lib/library/lookup";
-import { forBrowsers } from "@/lib/live/channel";
+import { changeFacts, changeFor, gateKeeper } from "@/lib/reader/live-changes";
 import { subscribe } from "@/lib/live/listener";
-import { isChangeVisible } from "@/lib/annotations/live-visibility";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Server-sent events for one document: "changed" when an annotation or reply appears, changes or
- * goes; "reconnected" after the server lost and regained the database. Events carry no ids and
- * no text; the browser reloads the discussion through the permission-checked page. Signed-in
- * readers only: nobody else is shown any annotation.
+ * goes, with what changed for this reader (lib/reader/live-changes.ts: a readable note's index entry and
+ * highlights, or the id of a note they could read that is gone; nothing at all about notes they
+ * may not read); "reconnected" after the server lost and regained the database, when the browser
+ * reloads its whole index. No note's words are sent: cards load through the checked cards route.
+ * Signed-in readers only: nobody else is shown any annotation.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const viewer = await requireApiViewer(request);
@@ -30,12 +31,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
         controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
       // Browsers reconnect after 2 s when the stream drops.
       controller.enqueue(encoder.encode("retry: 2000\n\n"));
+      const gate = gateKeeper(getPrisma(), viewer, document.id);
       try {
         stop = await subscribe(document.id, (event) => {
           if ("reconnected" in event) return send("reconnected", {});
-          // Only changes to notes this reader may read: the timing of others is theirs.
-          void isChangeVisible(getPrisma(), viewer, event)
-            .then((visible) => visible && send("changed", forBrowsers(event)))
+          // Only changes to notes this reader may read: the timing of others is theirs. The
+          // change is read once for every reader of the document; each check is in memory.
+          void Promise.all([changeFacts(getPrisma(), event), gate()])
+            .then(([facts, held]) => {
+              const change = changeFor(viewer, held, facts);
+              if (change) send("changed", change);
+            })
             .catch(() => {});
         });
       } catch {
