@@ -1,6 +1,6 @@
 import "server-only";
 import type { MaybeViewer } from "@/lib/auth/permissions";
-import { getPrisma } from "@/lib/db";
+import { getReadPrisma } from "@/lib/db/read";
 import { cjkRuns, cjkTsQuery } from "./cjk";
 import { readableDocumentsSql } from "./scope";
 
@@ -71,7 +71,9 @@ async function searchCjk(text: string, tsquery: string, viewer: MaybeViewer): Pr
     )
     .filter((word) => word.length > 0);
   const needles = [...runs, ...others];
-  const rows = await getPrisma().$queryRaw<(Row & { text: string })[]>`
+  const rows = await (
+    await getReadPrisma()
+  ).$queryRaw<(Row & { text: string })[]>`
     WITH q AS (SELECT to_tsquery('simple', ${tsquery}) AS query)
     SELECT d.slug, d.title, d.date, t.anchor, t.kind::text AS kind, p.name AS speaker, t.text,
            '' AS snippet,
@@ -104,7 +106,7 @@ export function cjkSnippet(text: string, runs: readonly string[]): string {
 
 /** English (and any alphabetic script): stemmed full-text search with ts_rank and ts_headline. */
 async function searchEnglish(text: string, viewer: MaybeViewer): Promise<Row[]> {
-  return getPrisma().$queryRaw<Row[]>`
+  return (await getReadPrisma()).$queryRaw<Row[]>`
     WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
     SELECT d.slug, d.title, d.date, t.anchor, t.kind::text AS kind, p.name AS speaker,
            ts_headline('english', t.text, q.query,

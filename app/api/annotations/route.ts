@@ -3,6 +3,7 @@ import { requireApiViewer } from "@/lib/api/viewer";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
 import { createAnnotation, searchAnnotations } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
+import { getReadPrisma } from "@/lib/db/read";
 import type { CreateAnnotationInput } from "@/lib/validations/annotation";
 import { annotationSearchSchema, searchParamsObject } from "@/lib/validations/api";
 
@@ -15,7 +16,7 @@ export async function GET(request: Request) {
     if (viewer instanceof Response) return viewer;
     const parsed = annotationSearchSchema.safeParse(searchParamsObject(new URL(request.url)));
     if (!parsed.success) return jsonError(400, parsed.error.issues[0]!.message);
-    const { total, rows } = await searchAnnotations(getPrisma(), viewer, parsed.data);
+    const { total, rows } = await searchAnnotations(await getReadPrisma(), viewer, parsed.data);
     return Response.json({
       total,
       limit: parsed.data.limit,
