@@ -33,6 +33,7 @@ import { sleep } from "./lib/system.mjs";
 import { openClusterBrowser } from "./lib/browser.mjs";
 
 const SLUG = "1959-09-14-liao-ishibashi-third-conversation";
+let defaultSelection; // the first long turn's first words (set once the cluster is up)
 const started = Date.now();
 const checks = [];
 const check = (ok, label) => {
@@ -64,7 +65,8 @@ try {
   const limitToken = tokens.pop();
   const selection = await findSelection(admin, SLUG);
   const { rows: course } = await admin.query(
-    `SELECT c."id" FROM "Course" c WHERE c."joinCode" = 'READ1959'`,
+    `SELECT m."courseId" AS id FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+      WHERE u."email" = 'ben@memcon.test' LIMIT 1`,
   );
   const ben = await tokenFor(admin, "ben@memcon.test");
   await admin.end();
@@ -153,6 +155,18 @@ try {
     Boolean(cookie) && list.body?.rows?.some((row) => row.id === ownId),
     "the write's cookie sends the writer's next read (on app 2) to the primary: the note is there",
   );
+  // And it is the cookie that routes: the same reads with it leave the replica (almost) alone.
+  const withCookie = await commitsOn(state.replicaPort);
+  for (let n = 0; n < 10; n++)
+    await getJson(`${app(2)}/api/annotations?document=${SLUG}&limit=5`, tokens[0], cookie);
+  const withoutCookie = await commitsOn(state.replicaPort);
+  for (let n = 0; n < 10; n++)
+    await getJson(`${app(2)}/api/annotations?document=${SLUG}&limit=5`, tokens[0]);
+  const done = await commitsOn(state.replicaPort);
+  check(
+    withoutCookie - withCookie < (done - withoutCookie) / 3,
+    `with the cookie the reads stay off the replica (${withoutCookie - withCookie} replica transactions, ${done - withoutCookie} without it; the replica probes count too)`,
+  );
 
   // 4. Kill an app process under load.
   say("4. SIGKILL app 1 under load through HAProxy");
@@ -179,6 +193,7 @@ try {
     `HAProxy routes around the dead process: every one of ${afterKill.length} writes from 3 s after the kill acknowledged`,
   );
   check(verdict.leaks === 0, "no error answer leaks internals");
+  say(`in flight when the process died: ${verdict.ambiguous} (saved: ${verdict.ambiguousSaved})`);
   startApp(state, 1);
   await waitForApp(state, 1);
   say("app 1 restarted");
@@ -311,7 +326,6 @@ function noteBody(text, selectionValue, extra = {}) {
   });
 }
 
-let defaultSelection;
 async function postNote(origin, token, text, extra = {}) {
   defaultSelection ??= await (async () => {
     const pool = new pg.Pool({ connectionString: directUrl(), max: 1 });
@@ -449,6 +463,9 @@ async function verifyLoad(load) {
       acknowledged: acknowledged.length,
       missing: acknowledged.filter((r) => saved.get(r.marker) !== r.id),
       savedButRefused: load.records.filter((r) => r.outcome === "refused" && saved.has(r.marker)),
+      ambiguous: load.records.filter((r) => r.outcome === "ambiguous").length,
+      ambiguousSaved: load.records.filter((r) => r.outcome === "ambiguous" && saved.has(r.marker))
+        .length,
       leaks: load.records.filter((r) => r.body && r.status >= 400 && looksLikeStackTrace(r.body))
         .length,
     };
