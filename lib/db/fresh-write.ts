@@ -10,7 +10,9 @@ export const FRESH_WRITE_COOKIE = "memcon-fresh-write";
 export const FRESH_WRITE_HEADER = "x-memcon-fresh-write";
 
 /** How long a writer's reads stay on the primary (DATABASE_REPLICA_STICKY_MS, default 5 s). */
-export function freshWriteMs(env: NodeJS.ProcessEnv = process.env): number {
+export function freshWriteMs(
+  env: Partial<Record<string, string | undefined>> = process.env,
+): number {
   const value = Number(env.DATABASE_REPLICA_STICKY_MS ?? 5_000);
   return Number.isFinite(value) && value >= 0 ? value : 5_000;
 }

@@ -44,7 +44,9 @@ const toParameter = (value: unknown) => (value instanceof Date ? value.toISOStri
 // an older PgBouncer (Debian 12 ships 1.18) set DATABASE_PREPARED_STATEMENTS=off: statements are
 // then sent unnamed, as Prisma's driver adapter always sends its own (docs/scaling.md).
 const names = new Map<string, string>();
-export function namedStatements(env: NodeJS.ProcessEnv = process.env): boolean {
+export function namedStatements(
+  env: Partial<Record<string, string | undefined>> = process.env,
+): boolean {
   return !/^(off|false|0|no)$/i.test(env.DATABASE_PREPARED_STATEMENTS?.trim() ?? "");
 }
 function statementName(text: string) {
