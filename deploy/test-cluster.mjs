@@ -115,6 +115,13 @@ try {
       () => null,
     );
   check(appeared !== null, `it appeared live in the browser on app 2 (after ${appeared} ms)`);
+  fs.mkdirSync("test-results/journeys", { recursive: true });
+  await page
+    .locator(".annotation-card", { hasText: marker })
+    .first()
+    .scrollIntoViewIfNeeded()
+    .catch(() => {});
+  await page.screenshot({ path: "test-results/journeys/cluster-live-on-app-2.png" }).catch(() => {});
 
   // 2. Rate limits shared.
   say("2. One user's notes spread over both processes: 30 a minute in all");
