@@ -48,10 +48,12 @@ async function connect(): Promise<void> {
     if (event) broadcast(event, event.documentId);
   });
   await client.connect();
-  await client.query(`LISTEN ${LIVE_CHANNEL}`);
-  // Changes before this moment were not heard: count them all as the newest one.
-  const { rows } = await client.query<{ lsn: string }>("SELECT pg_current_wal_lsn()::text AS lsn");
-  hub.lastLsn = parseLsn(rows[0]?.lsn) ?? undefined;
+  // Changes before this moment were not heard: count them all as the newest one. One statement
+  // string, LISTEN first, so no change falls between the two.
+  const results = (await client.query(
+    `LISTEN ${LIVE_CHANNEL}; SELECT pg_current_wal_lsn()::text AS lsn`,
+  )) as unknown as pg.QueryResult<{ lsn: string }>[];
+  hub.lastLsn = parseLsn(results[1]?.rows[0]?.lsn) ?? undefined;
   hub.client = client;
   hub.retryMs = 500;
 }
