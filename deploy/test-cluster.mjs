@@ -121,7 +121,9 @@ try {
     .first()
     .scrollIntoViewIfNeeded()
     .catch(() => {});
-  await page.screenshot({ path: "test-results/journeys/cluster-live-on-app-2.png" }).catch(() => {});
+  await page
+    .screenshot({ path: "test-results/journeys/cluster-live-on-app-2.png" })
+    .catch(() => {});
 
   // 2. Rate limits shared.
   say("2. One user's notes spread over both processes: 30 a minute in all");
@@ -216,7 +218,11 @@ try {
   say(`in flight when the process died: ${verdict.ambiguous} (saved: ${verdict.ambiguousSaved})`);
   startApp(state, 1);
   await waitForApp(state, 1);
-  say("app 1 restarted");
+  const rejoined = await waitUntil(async () => {
+    const csv = await (await fetch(`http://127.0.0.1:${state.statsPort}/;csv`)).text();
+    return csv.split("\n").some((line) => /^apps,app1,/.test(line) && line.split(",")[17] === "UP");
+  }, 15_000);
+  check(rejoined !== null, `restarted, app 1 is back in HAProxy's rotation (after ${rejoined} ms)`);
 
   // 5. Stop the replica.
   say("5. Stop the replica under a read load");
