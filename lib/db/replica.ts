@@ -37,8 +37,10 @@ class FailoverPool extends pg.Pool {
 
   query(...args: unknown[]): never {
     const own = super.query as unknown as Query;
-    // Callback style (pg-pool itself, never the app): unchanged.
-    if (typeof args[args.length - 1] === "function") return own.apply(this, args) as never;
+    // Callback style (pg-pool itself, never the app) and streaming queries: unchanged.
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args[args.length - 1] === "function" || typeof first?.submit === "function")
+      return own.apply(this, args) as never;
     const primary = () => (this.replica.primaryPool.query as unknown as Query)(...args);
     if (!this.replica.state.usable) return primary() as never;
     return own.apply(this, args).catch((error) => {
