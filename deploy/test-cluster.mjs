@@ -246,7 +246,7 @@ try {
   replicaNode(state).start();
   const back = await waitUntil(
     async () => (await getJson(`${app(2)}/api/health`)).body?.replica?.inUse,
-    15_000,
+    30_000, // the replica reconnects its WAL receiver first (wal_retrieve_retry_interval, 5 s)
   );
   check(back !== null, `reads return to the replica once it is back (after ${back} ms)`);
 
