@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formId, guarded, requireViewer, asForm } from "@/lib/actions/forms";
+import { formId, guarded, requireViewer, asForm } from "@/lib/http/form-action";
 import * as assignments from "@/lib/assignments/service";
 import { getPrisma } from "@/lib/db";
-import { failure, keptValues, type FormState } from "@/lib/forms";
+import { failure, keptValues, type FormState } from "@/lib/http/form-state";
 import type { AssignmentFormInput } from "@/lib/validations/assignment";
 
 const FORM_FIELDS = [

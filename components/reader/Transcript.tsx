@@ -1,4 +1,5 @@
-import { escapeHtml, highlightsHtml, type Insert } from "@/lib/annotations/highlights";
+import { escapeHtml } from "@/lib/format/html";
+import { highlightsHtml, type Insert } from "@/lib/annotations/highlights";
 import type { Span } from "@/lib/annotations/segments";
 import type { ReaderDocument, ReaderTurn } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { BODY_MESSAGES, emptyBody, parseBody } from "@/lib/annotations/body";
+import { BODY_MESSAGES, emptyBody, parseBody } from "@/lib/richtext/body";
 import { recordAudit } from "@/lib/audit/log";
 import {
   canManageAssignment,
@@ -17,7 +17,7 @@ import {
   gradeSchema,
   type AssignmentFormInput,
 } from "@/lib/validations/assignment";
-import { formatInZone, parseLocalDateTime } from "./dates";
+import { formatInZone, parseLocalDateTime } from "@/lib/format/zoned-time";
 
 // Creating and changing assignments, extensions and grades. Every function checks
 // lib/auth/permissions first; an assignment the viewer may not see is "not found", and every

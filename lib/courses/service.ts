@@ -100,6 +100,8 @@ export async function listMyCourses(prisma: PrismaClient, viewer: Viewer) {
 }
 
 /** The course page's data: everything for instructors, the course and own groups for students. */
+export type CourseView = Awaited<ReturnType<typeof getCourse>>;
+
 export async function getCourse(prisma: PrismaClient, viewer: Viewer | null, courseId: string) {
   if (!canViewCourse(viewer, { id: courseId })) throw new NotFoundError("Course not found.");
   const course = await prisma.course.findUnique({

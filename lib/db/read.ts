@@ -1,7 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { lastHeardLsn, watchChanges } from "@/lib/live/listener";
+import { heardLsn } from "./change-watch";
 import { getPrisma } from "./index";
 import { FRESH_WRITE_COOKIE, FRESH_WRITE_HEADER, verifyFreshWrite } from "./fresh-write";
 import { getReplica, type Replica } from "./replica";
@@ -34,9 +34,8 @@ async function wroteRecently(): Promise<boolean> {
 
 /** Has the replica replayed the newest change announced to this process? */
 async function caughtUp(replica: Replica): Promise<boolean> {
-  watchChanges();
-  const needed = lastHeardLsn();
-  if (needed === undefined) return false; // not listening right now: cannot tell, ask the primary
+  const needed = heardLsn();
+  if (needed === undefined) return false; // not listening (yet): cannot tell, ask the primary
   if (needed === null || replica.state.status === "primary") return true;
   if ((replica.state.replayLsn ?? -1n) >= needed) return true;
   await replica.probe();

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { parseLsn } from "@/lib/db/lsn";
+import { setChangeWatch } from "@/lib/db/change-watch";
 import { LIVE_CHANNEL, parseLiveEvent, type LiveEvent } from "./channel";
 
 // One LISTEN connection per server process, shared by every open event stream. It reconnects by
@@ -92,8 +93,12 @@ export async function subscribe(documentId: string, listener: Listener): Promise
 
 const WATCH = "\0replica-reads";
 
-/** Keep listening for good (replica reads need to know the newest change; see lastHeardLsn). */
+/**
+ * Keep listening for good and tell lib/db/read.ts what was heard: with a read replica, each
+ * process must know the newest change to tell whether the replica has it (instrumentation.ts).
+ */
 export function watchChanges(): void {
+  setChangeWatch(lastHeardLsn);
   if (hub.subscribers.has(WATCH)) return;
   void subscribe(WATCH, () => {}).catch(() => {}); // retried by the hub while subscribed
 }

@@ -4,7 +4,7 @@ import { getReadPrisma, replicaHealth } from "@/lib/db/read";
 import { getReplica } from "@/lib/db/replica";
 import { rawRows } from "@/lib/db/raw";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { lastHeardLsn } from "@/lib/live/listener";
+import { lastHeardLsn, watchChanges } from "@/lib/live/listener";
 
 // The read replica (DATABASE_REPLICA_URL) as the app sees it, without a second server: a replica
 // nobody answers at must cost reads nothing but a trip to the primary, and a "replica" that is
@@ -55,9 +55,10 @@ describe("reads with a read replica configured", () => {
     const replica = useReplica(process.env.DATABASE_URL!);
     await replica.probe();
     expect(replica.state).toMatchObject({ status: "primary", usable: true, lagMs: 0 });
-    // The first read starts the LISTEN connection (what the replica must have replayed);
-    // until then the primary answers.
-    await getReadPrisma();
+    // Until the process listens (instrumentation.ts starts it) it cannot tell what the replica
+    // must have replayed: the primary answers.
+    expect(await getReadPrisma()).toBe(getPrisma());
+    watchChanges();
     await expect.poll(() => lastHeardLsn() !== undefined, { timeout: 5000 }).toBe(true);
     expect(await getReadPrisma()).toBe(replica.client);
     expect((await count(replica.client))[0]!.n).toBe((await count(getPrisma()))[0]!.n);

@@ -11,7 +11,7 @@ import { Transcript, type Footnote } from "@/components/reader/Transcript";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
 import { DraftScopeProvider } from "@/components/annotations/DraftScopeProvider";
-import { audienceFor, toPanelIndex } from "@/lib/annotations/panel";
+import { audienceFor, toPanelIndex } from "@/lib/reader/panel";
 import { listDocumentIndex } from "@/lib/annotations/service";
 import { ReaderAssignment } from "@/components/assignments/ReaderAssignment";
 import { postingGate, type PostingGate } from "@/lib/assignments/gate";

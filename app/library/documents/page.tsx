@@ -5,7 +5,7 @@ import { UploadForm } from "@/components/uploads/UploadForm";
 import { canAddDocument } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
 import { UPLOAD_LIMITS } from "@/lib/importer/sources";
-import { requirePageViewer } from "@/lib/pages";
+import { requirePageViewer } from "@/lib/http/page";
 import { courseDrafts } from "@/lib/uploads/drafts";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { canAddDocument } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
 import { UPLOAD_LIMITS } from "@/lib/importer/sources";
 import { formatIsoDate } from "@/lib/library/dates";
-import { requirePageViewer } from "@/lib/pages";
+import { requirePageViewer } from "@/lib/http/page";
 import { courseDocuments, courseDrafts } from "@/lib/uploads/drafts";
 
 export const dynamic = "force-dynamic";
