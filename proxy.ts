@@ -2,6 +2,13 @@ import { NextResponse, type NextRequest } from "next/server";
 import { ltiPolicyFor } from "@/lib/lti/frame";
 import { createNonce, securityHeadersFor } from "@/lib/security/csp";
 import { refusalFor } from "@/lib/security/request-guard";
+import {
+  FRESH_WRITE_COOKIE,
+  FRESH_WRITE_HEADER,
+  freshWriteMs,
+  isWriteMethod,
+  signFreshWrite,
+} from "@/lib/db/fresh-write";
 
 // Next.js 16 proxy (formerly middleware): one nonce per request. The policy goes on the request
 // too, because Next.js reads the nonce from it and stamps its own scripts with it.
@@ -26,8 +33,27 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", policy);
   requestHeaders.set("x-nonce", nonce);
+  // With a read replica: a request that may write reads from the primary, and so does its
+  // browser for a few seconds after (lib/db/fresh-write.ts).
+  requestHeaders.delete(FRESH_WRITE_HEADER);
+  const sticky = process.env.DATABASE_REPLICA_URL && isWriteMethod(request.method);
+  if (sticky) requestHeaders.set(FRESH_WRITE_HEADER, "1");
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  if (sticky) {
+    const ms = freshWriteMs();
+    response.cookies.set(
+      FRESH_WRITE_COOKIE,
+      await signFreshWrite(Date.now() + ms, process.env.AUTH_SECRET ?? ""),
+      {
+        httpOnly: true,
+        sameSite: "lax",
+        path: "/",
+        maxAge: Math.ceil(ms / 1000),
+        secure: request.nextUrl.protocol === "https:",
+      },
+    );
+  }
   return response;
 }
 

@@ -16,8 +16,12 @@ const POOL_OPTIONS = {
   keepAlive: true,
 };
 
-function createPool(connectionString: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString, ...POOL_OPTIONS });
+export function createPool(
+  connectionString: string,
+  options: Partial<typeof POOL_OPTIONS> = {},
+  PoolClass: typeof pg.Pool = pg.Pool,
+): pg.Pool {
+  const pool = new PoolClass({ connectionString, ...POOL_OPTIONS, ...options });
   // When the server ends a connection (restart, shutdown) while it is checked out between two
   // queries, pg emits "error" on it with neither pg-pool's nor the adapter's listener attached,
   // and Node turns that into an uncaught exception. The query that uses it next fails and the

@@ -17,6 +17,11 @@ export function registerPool(prisma: PrismaClient, pool: pg.Pool) {
   pools.set(prisma, pool);
 }
 
+/** The pg pool a client was made on (the replica's pool falls back to the primary's). */
+export function poolOf(prisma: object): pg.Pool | undefined {
+  return pools.get(prisma);
+}
+
 // Prisma's DateTime columns are `timestamp(3)` without a zone, holding UTC; pg would read them
 // in the process's local zone.
 const TIMESTAMP_WITHOUT_ZONE = 1114;
@@ -35,9 +40,17 @@ const toParameter = (value: unknown) => (value instanceof Date ? value.toISOStri
 // Named, so each pooled connection parses and plans a statement once and then only binds and
 // runs it: about a quarter of an API request's CPU in the app and PostgreSQL (bench/README.md).
 // The statements are the few the code writes (values are always parameters), so the map stays
-// small. Behind PgBouncer in transaction mode this needs max_prepared_statements (1.21+).
+// small. Behind PgBouncer in transaction mode this needs max_prepared_statements (1.21+); with
+// an older PgBouncer (Debian 12 ships 1.18) set DATABASE_PREPARED_STATEMENTS=off: statements are
+// then sent unnamed, as Prisma's driver adapter always sends its own (docs/scaling.md).
 const names = new Map<string, string>();
+export function namedStatements(
+  env: Partial<Record<string, string | undefined>> = process.env,
+): boolean {
+  return !/^(off|false|0|no)$/i.test(env.DATABASE_PREPARED_STATEMENTS?.trim() ?? "");
+}
 function statementName(text: string) {
+  if (!namedStatements()) return undefined;
   let name = names.get(text);
   if (!name) {
     name = `memcon_${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { MaybeViewer } from "@/lib/auth/permissions";
-import { getPrisma } from "@/lib/db";
 import { rawRows } from "@/lib/db/raw";
+import { getReadPrisma } from "@/lib/db/read";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cjkRuns, cjkTsQuery } from "./cjk";
 import { readableDocumentsSql } from "./scope";
@@ -74,7 +74,7 @@ async function searchCjk(text: string, tsquery: string, viewer: MaybeViewer): Pr
     .filter((word) => word.length > 0);
   const needles = [...runs, ...others];
   const rows = await rawRows<Row & { text: string }>(
-    getPrisma(),
+    await getReadPrisma(),
     Prisma.sql`
     WITH q AS (SELECT to_tsquery('simple', ${tsquery}) AS query)
     SELECT d.slug, d.title, d.date, t.anchor, t.kind::text AS kind, p.name AS speaker, t.text,
@@ -110,7 +110,7 @@ export function cjkSnippet(text: string, runs: readonly string[]): string {
 /** English (and any alphabetic script): stemmed full-text search with ts_rank and ts_headline. */
 async function searchEnglish(text: string, viewer: MaybeViewer): Promise<Row[]> {
   return rawRows<Row>(
-    getPrisma(),
+    await getReadPrisma(),
     Prisma.sql`
     WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
     SELECT d.slug, d.title, d.date, t.anchor, t.kind::text AS kind, p.name AS speaker,

@@ -20,7 +20,10 @@ export interface LiveEvent {
  */
 export async function publishChange(prisma: PrismaClient, event: LiveEvent): Promise<void> {
   try {
-    await prisma.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`;
+    // With the primary's WAL position after the commit, so that a server reading from a replica
+    // knows when the replica has the change (lib/db/read.ts). Browsers never see it.
+    await prisma.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL},
+      (${JSON.stringify(event)}::jsonb || jsonb_build_object('lsn', pg_current_wal_lsn()::text))::text)`;
   } catch (error) {
     console.error(`[memcon] live update not sent: ${outageSummary(error)}`);
   }

@@ -1,4 +1,6 @@
 import pg from "pg";
+import { parseLsn } from "@/lib/db/lsn";
+import { setChangeWatch } from "@/lib/db/change-watch";
 import { LIVE_CHANNEL, parseLiveEvent, type LiveEvent } from "./channel";
 
 // One LISTEN connection per server process, shared by every open event stream. It reconnects by
@@ -9,6 +11,8 @@ type Listener = (event: LiveEvent | { reconnected: true }) => void;
 interface Hub {
   subscribers: Map<string, Set<Listener>>;
   client?: pg.Client;
+  /** The primary's WAL position at the newest change heard (lib/db/read.ts, replica reads). */
+  lastLsn?: bigint;
   connecting?: Promise<void>;
   retryMs: number;
 }
@@ -24,7 +28,10 @@ function broadcast(event: LiveEvent | { reconnected: true }, documentId?: string
 }
 
 async function connect(): Promise<void> {
-  const connectionString = process.env.DATABASE_URL;
+  // LISTEN needs a session of its own on the primary: not PgBouncer's transaction pooling (which
+  // cannot keep one) and not a replica (which is not told). DIRECT_DATABASE_URL names it when
+  // DATABASE_URL goes through a pooler.
+  const connectionString = process.env.DIRECT_DATABASE_URL || process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set.");
   const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
   const reconnect = () => {
@@ -36,11 +43,18 @@ async function connect(): Promise<void> {
   client.on("error", reconnect);
   client.on("end", reconnect);
   client.on("notification", (message) => {
+    const lsn = lsnOf(message.payload);
+    if (lsn !== null && hub.client === client && (hub.lastLsn ?? -1n) < lsn) hub.lastLsn = lsn;
     const event = parseLiveEvent(message.payload);
     if (event) broadcast(event, event.documentId);
   });
   await client.connect();
-  await client.query(`LISTEN ${LIVE_CHANNEL}`);
+  // Changes before this moment were not heard: count them all as the newest one. One statement
+  // string, LISTEN first, so no change falls between the two.
+  const results = (await client.query(
+    `LISTEN ${LIVE_CHANNEL}; SELECT pg_current_wal_lsn()::text AS lsn`,
+  )) as unknown as pg.QueryResult<{ lsn: string }>[];
+  hub.lastLsn = parseLsn(results[1]?.rows[0]?.lsn) ?? undefined;
   hub.client = client;
   hub.retryMs = 500;
 }
@@ -75,6 +89,34 @@ export async function subscribe(documentId: string, listener: Listener): Promise
     set.delete(listener);
     if (set.size === 0) hub.subscribers.delete(documentId);
   };
+}
+
+const WATCH = "\0replica-reads";
+
+/**
+ * Keep listening for good and tell lib/db/read.ts what was heard: with a read replica, each
+ * process must know the newest change to tell whether the replica has it (instrumentation.ts).
+ */
+export function watchChanges(): void {
+  setChangeWatch(lastHeardLsn);
+  if (hub.subscribers.has(WATCH)) return;
+  void subscribe(WATCH, () => {}).catch(() => {}); // retried by the hub while subscribed
+}
+
+/**
+ * The primary's WAL position at the newest change this process heard of: undefined while not
+ * listening (then nobody can tell what the replica lacks).
+ */
+export function lastHeardLsn(): bigint | undefined {
+  return hub.client ? hub.lastLsn : undefined;
+}
+
+function lsnOf(payload: string | undefined): bigint | null {
+  try {
+    return parseLsn((JSON.parse(payload ?? "") as { lsn?: string }).lsn);
+  } catch {
+    return null;
+  }
 }
 
 /** Close the LISTEN connection (tests, shutdown); the next subscriber opens a new one. */

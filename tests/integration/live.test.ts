@@ -83,7 +83,7 @@ describe("live updates", () => {
     expect(await elsewhere).toBe("no event");
   });
 
-  it("carries ids only, never the text of a note", async () => {
+  it("carries ids (and a WAL position) only, never the text of a note", async () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     await client.query(`LISTEN ${LIVE_CHANNEL}`);
@@ -99,7 +99,11 @@ describe("live updates", () => {
     const text = await payload;
     await client.end();
     expect(text).not.toContain("private thought");
-    expect(Object.keys(JSON.parse(text)).sort()).toEqual(["documentId", "id", "kind"]);
+    // Ids, and the primary's WAL position after the commit (for servers reading from a replica;
+    // never passed to browsers).
+    const parsed = JSON.parse(text);
+    expect(Object.keys(parsed).sort()).toEqual(["documentId", "id", "kind", "lsn"]);
+    expect(parsed.lsn).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
   });
 
   it("reconnects after the database drops its connection, and says so", async () => {

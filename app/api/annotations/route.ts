@@ -3,6 +3,7 @@ import { requireApiViewer } from "@/lib/http/api-viewer";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
 import { createAnnotation, searchAnnotations } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
+import { getReadPrisma } from "@/lib/db/read";
 import { annotationSearchSchema, searchParamsObject } from "@/lib/validations/api";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,11 @@ export async function GET(request: Request) {
     if (viewer instanceof Response) return viewer;
     const parsed = annotationSearchSchema.safeParse(searchParamsObject(new URL(request.url)));
     if (!parsed.success) return jsonError(400, parsed.error.issues[0]!.message);
-    const { total, hasMore, rows } = await searchAnnotations(getPrisma(), viewer, parsed.data);
+    const { total, hasMore, rows } = await searchAnnotations(
+      await getReadPrisma(),
+      viewer,
+      parsed.data,
+    );
     return Response.json({
       ...(total === undefined ? {} : { total }),
       limit: parsed.data.limit,

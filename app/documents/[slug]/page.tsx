@@ -23,6 +23,7 @@ import { highwireTags } from "@/lib/citations/embedded";
 import { pageSite } from "@/lib/citations/page-site";
 import { otherEditions } from "@/lib/editions/other-editions";
 import { getPrisma } from "@/lib/db";
+import { getReadPrisma } from "@/lib/db/read";
 import { getReadableDocument } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
 import { shareOfTalkOnce } from "@/lib/library/share-of-talk";
@@ -100,11 +101,13 @@ export default async function ReaderPage({
   const turnsOf = new Map(shares.map((share) => [share.speakerId, share.turns]));
   const shown = filterBySpeaker(document.turns, speaker?.id);
   // Asked once: it filters the panel and explains itself in the pinned notice.
-  const gate = await postingGate(getPrisma(), viewer, [document.id]);
+  // The notes from the read replica when there is one (lib/db/read.ts).
+  const reads = await getReadPrisma();
+  const gate = await postingGate(reads, viewer, [document.id]);
   // Every readable note's place and filters; the panel loads the cards it shows.
   const [rows, audience] = await Promise.all([
-    listDocumentIndex(getPrisma(), viewer, document.id, { gate }),
-    audienceFor(getPrisma(), viewer),
+    listDocumentIndex(reads, viewer, document.id, { gate }),
+    audienceFor(reads, viewer),
   ]);
   const { index, spansByTurn } = toPanelIndex(rows, viewer);
   const reading = await assignmentContext(viewer, document.id, query, gate);

@@ -4,7 +4,7 @@ import { exportFileFormatSchema } from "@/lib/annotations/export/file-name";
 import { courseExport } from "@/lib/annotations/export/load";
 import { courseExportFile, exportResponse } from "@/lib/annotations/export/respond";
 import { publicBaseUrl } from "@/lib/annotations/export/site-url";
-import { getPrisma } from "@/lib/db";
+import { getReadPrisma } from "@/lib/db/read";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +20,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       new URL(request.url).searchParams.get("format") ?? "md",
     );
     if (!format.success) return jsonError(400, format.error.issues[0]!.message);
-    const { course, documents } = await courseExport(getPrisma(), viewer, (await params).id);
+    const { course, documents } = await courseExport(
+      await getReadPrisma(),
+      viewer,
+      (await params).id,
+    );
     return exportResponse(
       courseExportFile(course, documents, format.data, publicBaseUrl(request.url)),
     );

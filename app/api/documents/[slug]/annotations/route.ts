@@ -6,6 +6,7 @@ import { documentExportFile, exportResponse } from "@/lib/annotations/export/res
 import { publicBaseUrl } from "@/lib/annotations/export/site-url";
 import { listDocumentAnnotationsJson } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
+import { getReadPrisma } from "@/lib/db/read";
 import { documentBySlug } from "@/lib/library/lookup";
 import { BODY_SIZE_LIMITS } from "@/lib/limits";
 import { exportFormatSchema } from "@/lib/validations/api";
@@ -22,18 +23,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (!format.success) return jsonError(400, format.error.issues[0]!.message);
 
     const { slug } = await params;
-    const document = await documentBySlug(getPrisma(), slug, viewer);
+    // The replica when there is one and this caller has not just written (lib/db/read.ts).
+    const prisma = await getReadPrisma();
+    const document = await documentBySlug(prisma, slug, viewer);
     if (!document) return jsonError(404, "No document has that slug.");
     if (format.data === "json") {
       // Each row arrives as JSON text from PostgreSQL (see listDocumentAnnotationsJson).
-      const rows = await listDocumentAnnotationsJson(getPrisma(), viewer, document);
+      const rows = await listDocumentAnnotationsJson(prisma, viewer, document);
       return new Response(
         `{"document":${JSON.stringify(document.slug)},"total":${rows.length},"rows":[${rows.join(",")}]}`,
         { headers: { "Content-Type": "application/json" } },
       );
     }
     // The notes with their discussions, speakers and citation, as a file named for what it holds.
-    const exported = await documentExport(getPrisma(), viewer, document.slug);
+    const exported = await documentExport(prisma, viewer, document.slug);
     if (!exported) return jsonError(404, "No document has that slug.");
     return exportResponse(documentExportFile(exported, format.data, publicBaseUrl(request.url)));
   });

@@ -1,7 +1,7 @@
 import { handle, jsonError } from "@/lib/http/respond";
 import { requireApiViewer } from "@/lib/http/api-viewer";
 import { loadPanelCards } from "@/lib/reader/panel";
-import { getPrisma } from "@/lib/db";
+import { getReadPrisma } from "@/lib/db/read";
 import { cardIdsSchema } from "@/lib/validations/api";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +17,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (viewer instanceof Response) return viewer;
     const ids = cardIdsSchema.safeParse(new URL(request.url).searchParams.get("ids") ?? "");
     if (!ids.success) return jsonError(400, ids.error.issues[0]!.message);
-    const cards = await loadPanelCards(getPrisma(), viewer, (await params).slug, ids.data);
+    const cards = await loadPanelCards(
+      await getReadPrisma(),
+      viewer,
+      (await params).slug,
+      ids.data,
+    );
     if (!cards) return jsonError(404, "No document has that slug.");
     return Response.json({ cards }, { headers: { "Cache-Control": "private, no-store" } });
   });

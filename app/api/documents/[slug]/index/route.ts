@@ -1,7 +1,7 @@
 import { handle, jsonError } from "@/lib/http/respond";
 import { requireApiViewer } from "@/lib/http/api-viewer";
 import { loadPanelIndex } from "@/lib/reader/panel";
-import { getPrisma } from "@/lib/db";
+import { getReadPrisma } from "@/lib/db/read";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   return handle(async () => {
     const viewer = await requireApiViewer(request);
     if (viewer instanceof Response) return viewer;
-    const answer = await loadPanelIndex(getPrisma(), viewer, (await params).slug);
+    const answer = await loadPanelIndex(await getReadPrisma(), viewer, (await params).slug);
     if (!answer) return jsonError(404, "No document has that slug.");
     return Response.json(answer, { headers: { "Cache-Control": "private, no-store" } });
   });
