@@ -9,6 +9,7 @@ import "./styles/reading.css";
 import "./styles/upload.css";
 import "./styles/security.css";
 import "./styles/historian.css";
+import "./styles/links.css";
 
 export const metadata: Metadata = {
   title: { default: "Memcon", template: "%s · Memcon" },

@@ -26,6 +26,8 @@ export type TranscriptItem =
       spans?: Span[];
       /** Part of the passage an assignment asks about (marked in the margin). */
       inPassage?: boolean;
+      /** Passages of other records linked to the passage this turn begins (rival records). */
+      links?: { id: string; title: string }[];
     }
   | { type: "gap"; count: number; from: number; href: string };
 
@@ -192,7 +194,7 @@ function inParagraphGroup(items: TranscriptItem[], index: number): boolean {
 function itemHtml(item: TranscriptItem, inline: boolean, notes: ReadonlyMap<string, string>) {
   if (item.type === "gap")
     return `<li class='turn-gap'><a href='${escapeHtml(item.href)}'>${item.count} turn${item.count === 1 ? "" : "s"} by others</a></li>`;
-  const { turn, speaker, context, spans = [], inPassage = false } = item;
+  const { turn, speaker, context, spans = [], inPassage = false, links = [] } = item;
   const classes = [
     "turn",
     `turn--${turn.kind}`,
@@ -208,8 +210,19 @@ function itemHtml(item: TranscriptItem, inline: boolean, notes: ReadonlyMap<stri
     `<li id='t-${turn.anchor}' class='${escapeHtml(classes)}' tabindex='-1'` +
     (speaker ? ` data-speaker='${escapeHtml(speaker.key)}'` : "") +
     (colour ? ` style='--speaker:${escapeHtml(colour)}'` : "") +
-    `>${turnInnerHtml(turn, speaker, spans, notes, inline)}</li>`
+    `>${turnInnerHtml(turn, speaker, spans, notes, inline)}${linkRefsHtml(links)}</li>`
   );
+}
+
+/** "Also recorded in: <title>", one button per linked record; components/links opens it. */
+function linkRefsHtml(links: readonly { id: string; title: string }[]) {
+  if (links.length === 0) return "";
+  return `<p class='passage-link-refs'>${links
+    .map(
+      (link) =>
+        `<button type='button' class='passage-link-ref' data-link='${escapeHtml(link.id)}' aria-haspopup='dialog'>Also recorded in: ${escapeHtml(link.title)}</button>`,
+    )
+    .join("")}</p>`;
 }
 
 /**

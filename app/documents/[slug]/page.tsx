@@ -9,6 +9,8 @@ import { OtherEditions } from "@/components/reader/OtherEditions";
 import { ShareOfTalk } from "@/components/reader/ShareOfTalk";
 import { Transcript, type Footnote } from "@/components/reader/Transcript";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
+import { LinkPassage } from "@/components/links/LinkPassage";
+import { PassageLinks } from "@/components/links/PassageLinks";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
 import { DraftScopeProvider } from "@/components/annotations/DraftScopeProvider";
 import { audienceFor, toPanelIndex } from "@/lib/annotations/panel";
@@ -23,6 +25,7 @@ import { highwireTags } from "@/lib/citations/embedded";
 import { pageSite } from "@/lib/citations/page-site";
 import { otherEditions } from "@/lib/editions/other-editions";
 import { getPrisma } from "@/lib/db";
+import { readerLinks } from "@/lib/links/reader";
 import { getReadableDocument } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
 import { shareOfTalkOnce } from "@/lib/library/share-of-talk";
@@ -105,6 +108,7 @@ export default async function ReaderPage({
   ]);
   const { index, spansByTurn } = toPanelIndex(rows, viewer);
   const reading = await assignmentContext(viewer, document.id, query, gate);
+  const linked = await readerLinks(viewer, document.id);
   const passage = reading.data?.assignment;
   const inPassage = (anchor: number) =>
     passage?.firstAnchor != null &&
@@ -124,6 +128,7 @@ export default async function ReaderPage({
           dialogue={document.shape === "dialogue"}
         />
         <OtherEditions slug={document.slug} editions={await otherEditions(document, viewer)} />
+        <PassageLinks slug={document.slug} links={linked.links} />
         {speaking.length > 0 && (
           <nav className="speaker-filter" aria-label="Show the turns of one speaker">
             <span>Speakers:</span>
@@ -161,12 +166,16 @@ export default async function ReaderPage({
                   speaker: item.turn.speakerId ? byId.get(item.turn.speakerId) : undefined,
                   spans: spansByTurn.get(item.turn.anchor),
                   inPassage: inPassage(item.turn.anchor),
+                  links: linked.refs.get(item.turn.anchor),
                 }
               : { ...item, href: `/documents/${document.slug}#t-${item.from}` },
           )}
         />
         <TurnNavigator />
         <CiteTurn slug={document.slug} />
+        {linked.targets && (
+          <LinkPassage slug={document.slug} documents={linked.documents} targets={linked.targets} />
+        )}
       </article>
       <DraftScopeProvider userId={viewer?.userId ?? null} documentSlug={document.slug}>
         <AnnotationWorkspace

@@ -81,6 +81,7 @@ import { inRequest } from "@/tests/support/next-request";
 import { callerHeaders, callPage, callRoute, callServer, formData, type Result } from "./call";
 import { LTI_ROWS } from "./lti-rows";
 import { DOCUMENT_ROWS } from "./documents";
+import { PASSAGE_LINK_ROWS } from "./passage-links";
 import { entry, type Case, type Cell } from "./entry";
 import {
   assignmentForm,
@@ -2292,6 +2293,7 @@ export const TABLE = [
   ...ASSIGNMENT_ROWS,
   ...LTI_ROWS,
   ...DOCUMENT_ROWS,
+  ...PASSAGE_LINK_ROWS,
 ];
 
 function pageEntry(
