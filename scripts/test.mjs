@@ -92,7 +92,7 @@ async function endToEnd(adminUrl, template) {
   await buildIfStale({ log: (text) => process.stdout.write(text) });
 
   const database = await createTestDatabase(adminUrl, template, "memcon_e2e");
-  const port = await findFreePort(3200);
+  const port = await findFreePort(Number(process.env.E2E_PORT_FROM) || 3200);
   const env = {
     ...process.env,
     DATABASE_URL: database.url,

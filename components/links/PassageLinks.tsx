@@ -21,7 +21,9 @@ export function PassageLinks({ slug, links }: { slug: string; links: DocumentLin
   const panel = useRef<HTMLDialogElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const byId = useRef(new Map<string, DocumentLink>());
-  byId.current = new Map(links.map((link) => [link.id, link]));
+  useEffect(() => {
+    byId.current = new Map(links.map((link) => [link.id, link]));
+  }, [links]);
 
   const show = useCallback((link: DocumentLink, from: HTMLElement | null) => {
     opener.current = from;

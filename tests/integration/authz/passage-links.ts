@@ -1,4 +1,5 @@
 import * as linkActions from "@/app/actions/passage-links";
+import * as editionActions from "@/app/actions/editions";
 import { getPrisma } from "@/lib/db";
 import { callServer, formData } from "./call";
 import { entry, type Cell } from "./entry";
@@ -204,6 +205,58 @@ export const PASSAGE_LINK_ROWS = [
         run: (cell) =>
           action(cell, () =>
             linkActions.linkableTurnsAction(formData({ slug: "no-such-document" })),
+          ),
+      },
+    ],
+  }),
+];
+
+/** A pair of editions to decide on: the library's document and a course's own. */
+async function editionPair(world: World, course: "A" | "B") {
+  const other = await addCourseDocument(course === "A" ? world.courseA.id : world.courseB.id);
+  return { slug: SLUG, other: other.slug, ids: [world.documentId, other.id] };
+}
+type Pair = Awaited<ReturnType<typeof editionPair>>;
+
+export const EDITION_DECISION_ROWS = [
+  entry<Pair>({
+    surface: "action",
+    file: "app/actions/editions.ts",
+    export: "decideEditionsAction",
+    state: ({ fresh }) =>
+      prisma().editionLink.findMany({
+        where: { documentBId: { in: fresh.ids }, documentAId: { in: fresh.ids } },
+      }),
+    cases: [
+      {
+        // The library's side is a site admin's: a course's instructor alone may not decide.
+        name: "the library's document and course A's own",
+        allow: ["admin"],
+        visibleTo: READERS.course,
+        setup: (world: World) => editionPair(world, "A"),
+        run: (cell) =>
+          action(cell, () =>
+            editionActions.decideEditionsAction(
+              {},
+              formData({ slug: cell.fresh.slug, other: cell.fresh.other, decision: "confirmed" }),
+            ),
+          ),
+      },
+      {
+        name: "a slug that names nothing",
+        allow: [],
+        probe: true,
+        setup: async (world: World) => ({
+          slug: SLUG,
+          other: "no-such-document",
+          ids: [world.documentId],
+        }),
+        run: (cell) =>
+          action(cell, () =>
+            editionActions.decideEditionsAction(
+              {},
+              formData({ slug: cell.fresh.slug, other: cell.fresh.other, decision: "confirmed" }),
+            ),
           ),
       },
     ],

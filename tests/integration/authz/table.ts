@@ -81,7 +81,7 @@ import { inRequest } from "@/tests/support/next-request";
 import { callerHeaders, callPage, callRoute, callServer, formData, type Result } from "./call";
 import { LTI_ROWS } from "./lti-rows";
 import { DOCUMENT_ROWS } from "./documents";
-import { PASSAGE_LINK_ROWS } from "./passage-links";
+import { EDITION_DECISION_ROWS, PASSAGE_LINK_ROWS } from "./passage-links";
 import { entry, type Case, type Cell } from "./entry";
 import {
   assignmentForm,
@@ -2294,6 +2294,7 @@ export const TABLE = [
   ...LTI_ROWS,
   ...DOCUMENT_ROWS,
   ...PASSAGE_LINK_ROWS,
+  ...EDITION_DECISION_ROWS,
 ];
 
 function pageEntry(
