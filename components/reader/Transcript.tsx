@@ -2,6 +2,8 @@ import { escapeHtml, highlightsHtml, type Insert } from "@/lib/annotations/highl
 import type { Span } from "@/lib/annotations/segments";
 import type { ReaderDocument, ReaderTurn } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
+import { editionNotesHtml } from "@/components/editions/edition-notes-html";
+import type { CrossEditionNote } from "@/lib/editions/cross-notes";
 import { TranscriptList } from "./TranscriptList";
 
 type Participant = ReaderDocument["participants"][number];
@@ -28,6 +30,8 @@ export type TranscriptItem =
       inPassage?: boolean;
       /** Passages of other records linked to the passage this turn begins (rival records). */
       links?: { id: string; title: string }[];
+      /** Notes made on another edition, placed on this turn (read-only). */
+      editionNotes?: CrossEditionNote[];
     }
   | { type: "gap"; count: number; from: number; href: string };
 
@@ -194,7 +198,15 @@ function inParagraphGroup(items: TranscriptItem[], index: number): boolean {
 function itemHtml(item: TranscriptItem, inline: boolean, notes: ReadonlyMap<string, string>) {
   if (item.type === "gap")
     return `<li class='turn-gap'><a href='${escapeHtml(item.href)}'>${item.count} turn${item.count === 1 ? "" : "s"} by others</a></li>`;
-  const { turn, speaker, context, spans = [], inPassage = false, links = [] } = item;
+  const {
+    turn,
+    speaker,
+    context,
+    spans = [],
+    inPassage = false,
+    links = [],
+    editionNotes = [],
+  } = item;
   const classes = [
     "turn",
     `turn--${turn.kind}`,
@@ -210,7 +222,7 @@ function itemHtml(item: TranscriptItem, inline: boolean, notes: ReadonlyMap<stri
     `<li id='t-${turn.anchor}' class='${escapeHtml(classes)}' tabindex='-1'` +
     (speaker ? ` data-speaker='${escapeHtml(speaker.key)}'` : "") +
     (colour ? ` style='--speaker:${escapeHtml(colour)}'` : "") +
-    `>${turnInnerHtml(turn, speaker, spans, notes, inline)}${linkRefsHtml(links)}</li>`
+    `>${turnInnerHtml(turn, speaker, spans, notes, inline)}${linkRefsHtml(links)}${editionNotesHtml(editionNotes)}</li>`
   );
 }
 

@@ -49,7 +49,10 @@ export function reanchorAcrossEditions(
   const placed = anchorSelector({ quote: selector.quote, positions: [] }, turns);
   if (placed.status === "anchored") return { status: "words", positions: placed.positions };
   const counterpart = counterpartTurn(rows, first);
-  return { status: "turn", turnAnchor: (counterpart === null ? turns[0]! : to[counterpart]!).anchor };
+  return {
+    status: "turn",
+    turnAnchor: (counterpart === null ? turns[0]! : to[counterpart]!).anchor,
+  };
 }
 
 /**

@@ -23,6 +23,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { highwireTags } from "@/lib/citations/embedded";
 import { pageSite } from "@/lib/citations/page-site";
+import { byTurn, notesFromOtherEditions } from "@/lib/editions/cross-notes";
 import { otherEditions } from "@/lib/editions/other-editions";
 import { getPrisma } from "@/lib/db";
 import { readerLinks } from "@/lib/links/reader";
@@ -109,6 +110,10 @@ export default async function ReaderPage({
   const { index, spansByTurn } = toPanelIndex(rows, viewer);
   const reading = await assignmentContext(viewer, document.id, query, gate);
   const linked = await readerLinks(viewer, document.id);
+  const editions = await otherEditions(document, viewer);
+  const fromEditions = byTurn(
+    await notesFromOtherEditions(getPrisma(), viewer, document, editions),
+  );
   const passage = reading.data?.assignment;
   const inPassage = (anchor: number) =>
     passage?.firstAnchor != null &&
@@ -127,7 +132,7 @@ export default async function ReaderPage({
           speakers={document.participants}
           dialogue={document.shape === "dialogue"}
         />
-        <OtherEditions slug={document.slug} editions={await otherEditions(document, viewer)} />
+        <OtherEditions slug={document.slug} editions={editions} />
         <PassageLinks slug={document.slug} links={linked.links} />
         {speaking.length > 0 && (
           <nav className="speaker-filter" aria-label="Show the turns of one speaker">
@@ -167,6 +172,7 @@ export default async function ReaderPage({
                   spans: spansByTurn.get(item.turn.anchor),
                   inPassage: inPassage(item.turn.anchor),
                   links: linked.refs.get(item.turn.anchor),
+                  editionNotes: fromEditions.get(item.turn.anchor),
                 }
               : { ...item, href: `/documents/${document.slug}#t-${item.from}` },
           )}

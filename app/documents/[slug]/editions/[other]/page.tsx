@@ -7,6 +7,8 @@ import { getViewer } from "@/lib/auth/viewer";
 import { getReadableDocument } from "@/lib/library/document";
 import { getPrisma } from "@/lib/db";
 import { editionDecisions } from "@/lib/editions/decisions";
+import { notesOfEdition } from "@/lib/editions/cross-notes";
+import { RowNotes } from "@/components/editions/RowNotes";
 
 export const dynamic = "force-dynamic";
 
@@ -42,6 +44,19 @@ export default async function EditionsPage({ params }: { params: Params }) {
   const nameA = a.archive ?? a.title;
   const nameB = b.archive ?? b.title;
   const decided = (await editionDecisions(getPrisma(), a.id)).get(b.id);
+  const [notesA, notesB] = await Promise.all([
+    notesOfEdition(getPrisma(), viewer, a),
+    notesOfEdition(getPrisma(), viewer, b),
+  ]);
+  // Each row lists the notes that begin on its turns, on either side.
+  const notesOf = (row: (typeof rows)[number]) => {
+    const anchorsA = new Set(row.a?.turns.map((turn) => turn.anchor));
+    const anchorsB = new Set(row.b?.turns.map((turn) => turn.anchor));
+    return [
+      ...notesA.filter((note) => anchorsA.has(note.turnAnchor)),
+      ...notesB.filter((note) => anchorsB.has(note.turnAnchor)),
+    ];
+  };
   return (
     <article className="editions">
       <p className="eyebrow">Two editions side by side</p>
@@ -87,6 +102,7 @@ export default async function EditionsPage({ params }: { params: Params }) {
               other={nameA}
               label="Right"
             />
+            <RowNotes notes={notesOf(row)} />
           </li>
         ))}
       </ol>
