@@ -21,6 +21,8 @@ async function expectNoSidewaysScroll(page: Page) {
 
 for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
   test.describe(`notes across editions on a ${device.name}`, () => {
+    // Two people's sessions, a save and three pages on a machine shared by two browsers.
+    test.setTimeout(150_000);
     test("a note made on one edition is shown on the other and side by side", async ({
       browser,
     }) => {
@@ -39,7 +41,7 @@ for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
       await ada.getByRole("textbox", { name: "Your note" }).fill(body);
       await ada.getByLabel("Who can see it").selectOption({ label: `Course: ${DEMO.course}` });
       await ada.getByRole("button", { name: "Save" }).click();
-      await expect(ada.getByRole("status")).toHaveText("Annotation saved.");
+      await expect(ada.getByRole("status")).toHaveText("Annotation saved.", { timeout: 20_000 });
       await desk.close();
 
       // Ben, in the course, reads seed 003 on his device.

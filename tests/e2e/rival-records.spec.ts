@@ -23,6 +23,8 @@ async function expectNoSidewaysScroll(page: Page) {
 for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
   test.describe(`rival records on a ${device.name}`, () => {
     test.use(useDevice(device));
+    // Two people's sessions, a save and several pages on a machine shared by two browsers.
+    test.setTimeout(150_000);
 
     test("an instructor links two passages and a student follows the link", async ({
       page,
@@ -61,7 +63,7 @@ for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
       await snap(page, `rival-records-form-${device.name}`);
       await expectNoAxeViolations(page);
       await press(device, dialog.getByRole("button", { name: "Save link" }));
-      await expect(dialog.getByRole("status")).toHaveText("Passages linked.");
+      await expect(dialog.getByRole("status")).toHaveText("Passages linked.", { timeout: 20_000 });
       await expect(dialog).toBeHidden();
 
       // The student of the course sees the link on the turn and opens its counterpart.
@@ -99,6 +101,7 @@ for (const device of DEVICES.filter((d) => d.name !== "tablet")) {
 
       // Someone outside the course sees nothing of it.
       await page.context().clearCookies();
+      await page.goto("/");
       await page.goto(`${ECONOMIC}#t-${anchor}`);
       await expect(page.locator(`#t-${anchor} .passage-link-ref`)).toHaveCount(0);
     });
