@@ -138,10 +138,10 @@ export function PassageLinks({ slug, links }: { slug: string; links: DocumentLin
 function Status({ link }: { link: DocumentLink }) {
   const where = link.course ? ` in ${link.course.title}` : "";
   if (link.status === "confirmed")
-    return link.course ? <span className="link-status"> (linked{where})</span> : null;
+    return link.course ? <span className="link-status">(linked{where})</span> : null;
   return (
     <span className={`link-status link-status--${link.status}`}>
-      {link.status === "proposed" ? ` Proposed${where}` : ` Rejected${where}`}
+      {link.status === "proposed" ? `Proposed${where}` : `Rejected${where}`}
       {link.author && `, by ${link.author}`}
     </span>
   );
