@@ -4,7 +4,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Keep the database driver out of the server bundle.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
-  // Server actions carry at most a note (100 kB of Tiptap JSON, lib/annotations/body.ts) and its
+  // Server actions carry at most a note (100 kB of Tiptap JSON, lib/richtext/body.ts) and its
   // selection: refuse bodies over 512 kB before parsing (Next's default is 1 MB).
   experimental: { serverActions: { bodySizeLimit: "512kb" } },
   // `npm run typecheck` (run by CI) checks types once; the build need not do it again.

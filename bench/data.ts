@@ -1,11 +1,11 @@
 // Benchmark data: generated from a fixed seed and written with bulk SQL (INSERT ... SELECT FROM
 // unnest(...)), so 20,000 annotations with their replies and votes load in seconds. Shapes are the
 // app's own: selectors come from lib/anchoring's describeSelection, bodies from
-// lib/annotations/body's parseBody (validated Tiptap JSON, its sanitized HTML and plain text).
+// lib/richtext/body's parseBody (validated Tiptap JSON, its sanitized HTML and plain text).
 import { createHash, randomBytes } from "node:crypto";
 import type pg from "pg";
 import { describeSelection } from "@/lib/anchoring";
-import { parseBody, type BlockNode, type InlineNode, type TiptapDoc } from "@/lib/annotations/body";
+import { parseBody, type BlockNode, type InlineNode, type TiptapDoc } from "@/lib/richtext/body";
 
 /** mulberry32: a small, fast, seedable PRNG (same seed, same data). */
 export function prng(seed: number) {

@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/actions/auth";
-import { getSessionUser, getViewer } from "@/lib/auth/viewer";
-import { getPrisma } from "@/lib/db";
-import { unreadCount } from "@/lib/threads/service";
 import { HeaderMenu } from "./HeaderMenu";
 
-export async function SiteHeader() {
-  const user = await getSessionUser();
-  const viewer = user ? await getViewer() : null;
-  const unread = viewer ? await unreadCount(getPrisma(), viewer) : 0;
+export interface HeaderUser {
+  name: string | null;
+  email: string | null;
+  siteRole: string;
+}
+
+/** The site's header; the layout loads who is signed in and their unread count. */
+export function SiteHeader({ user, unread }: { user: HeaderUser | null; unread: number }) {
   return (
     <header className="site-header">
       <Link href="/" className="brand">

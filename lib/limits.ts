@@ -54,7 +54,7 @@ export const RATE_LIMITS = rules(
 
 /** JSON API request bodies, checked while reading (before parsing). */
 export const BODY_SIZE_LIMITS = {
-  /** One annotation: the note itself may be up to 100 kB of Tiptap JSON (lib/annotations/body). */
+  /** One annotation: the note itself may be up to 100 kB of Tiptap JSON (lib/richtext/body). */
   apiBytes: 256 * 1024,
   /** A W3C JSON-LD import of up to 500 annotations. */
   importBytes: 2 * 1024 * 1024,

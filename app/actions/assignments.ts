@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formId, guarded, requireViewer, asForm } from "@/lib/actions/forms";
+import { formId, guarded, requireViewer, asForm } from "@/lib/http/form-action";
 import * as assignments from "@/lib/assignments/service";
+import { extendForStudent, setGrade } from "@/lib/assignments/students";
 import { getPrisma } from "@/lib/db";
-import { failure, keptValues, type FormState } from "@/lib/forms";
+import { failure, keptValues, type FormState } from "@/lib/http/form-state";
 import type { AssignmentFormInput } from "@/lib/validations/assignment";
 
 const FORM_FIELDS = [
@@ -139,7 +140,7 @@ export async function extendAssignmentAction(_state: FormState, sent: unknown): 
   const userId = formId(formData.get("userId"));
   const viewer = await requireViewer(`/assignments/${id}/students/${userId}`);
   return guarded(async () => {
-    const outcome = await assignments.extendForStudent(getPrisma(), viewer, id, userId, {
+    const outcome = await extendForStudent(getPrisma(), viewer, id, userId, {
       dueAt: formData.get("dueAt") ?? "",
       timeZone: formData.get("timeZone"),
     });
@@ -157,7 +158,7 @@ export async function gradeAction(_state: FormState, sent: unknown): Promise<For
   const userId = formId(formData.get("userId"));
   const viewer = await requireViewer(`/assignments/${id}/students/${userId}`);
   return guarded(async () => {
-    const outcome = await assignments.setGrade(getPrisma(), viewer, id, userId, {
+    const outcome = await setGrade(getPrisma(), viewer, id, userId, {
       quality: formData.get("quality") ?? "",
       completion: formData.get("completion") ?? "auto",
       comment: formData.get("comment") ?? "",

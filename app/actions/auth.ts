@@ -1,6 +1,6 @@
 "use server";
 
-import { asForm } from "@/lib/actions/forms";
+import { asForm } from "@/lib/http/form-action";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import {
@@ -15,7 +15,7 @@ import { clientIp, safeCallbackUrl } from "@/lib/auth/request";
 import { sessionCookieName, sessionCookieOptions } from "@/lib/auth/session-cookie";
 import { getSessionUser } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
-import { failure, keptValues, type FormState } from "@/lib/forms";
+import { failure, keptValues, type FormState } from "@/lib/http/form-state";
 
 async function startSession(userId: string) {
   const { token, expires } = await openSession(getPrisma(), userId);

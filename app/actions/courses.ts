@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { formId as id, guarded, requireViewer, asForm } from "@/lib/actions/forms";
+import { formId as id, guarded, requireViewer, asForm } from "@/lib/http/form-action";
 import * as courses from "@/lib/courses/service";
 import { getPrisma } from "@/lib/db";
-import { failure, keptValues, type FormState } from "@/lib/forms";
+import { failure, keptValues, type FormState } from "@/lib/http/form-state";
 
 export async function createCourseAction(_state: FormState, sent: unknown): Promise<FormState> {
   const formData = asForm(sent);

@@ -1,10 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { asForm, guarded, requireViewer } from "@/lib/actions/forms";
+import { asForm, guarded, requireViewer } from "@/lib/http/form-action";
 import { getPrisma } from "@/lib/db";
 import { decideEditions } from "@/lib/editions/decisions";
-import { failure, type FormState } from "@/lib/forms";
+import { failure, type FormState } from "@/lib/http/form-state";
 
 const slugOf = (value: FormDataEntryValue | null) =>
   typeof value === "string" && /^[a-z0-9-]{1,200}$/.test(value) ? value : null;

@@ -1,9 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { asForm, formId as id, guarded, requireViewer } from "@/lib/actions/forms";
+import { asForm, formId as id, guarded, requireViewer } from "@/lib/http/form-action";
 import { getPrisma } from "@/lib/db";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 import { LtiError } from "@/lib/lti/errors";
 import { releaseGrades, retryScores } from "@/lib/lti/grades";
 import { syncCourseRoster } from "@/lib/lti/roster";

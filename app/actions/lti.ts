@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { asForm, formId as id, guarded, requireViewer } from "@/lib/actions/forms";
+import { asForm, formId as id, guarded, requireViewer } from "@/lib/http/form-action";
 import { canManageInstructors } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import { keptValues, type FormState } from "@/lib/forms";
+import { keptValues, type FormState } from "@/lib/http/form-state";
 import { rotateKey } from "@/lib/lti/keys";
 import {
   deleteRegistration,

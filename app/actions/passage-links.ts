@@ -1,11 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { asForm, formId, guarded, requireViewer } from "@/lib/actions/forms";
+import { asForm, formId, guarded, requireViewer } from "@/lib/http/form-action";
 import { getViewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { getPrisma } from "@/lib/db";
-import { failure, keptValues, type FormState } from "@/lib/forms";
+import { failure, keptValues, type FormState } from "@/lib/http/form-state";
 import {
   createPassageLink,
   deletePassageLink,

@@ -1,6 +1,6 @@
 "use server";
 
-import { runAsViewer } from "@/lib/actions/run";
+import { runAsViewer } from "@/lib/http/run-as-viewer";
 import type { Viewer } from "@/lib/auth/permissions";
 import { revalidatePath } from "next/cache";
 import { getViewer } from "@/lib/auth/viewer";

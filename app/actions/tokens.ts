@@ -1,11 +1,11 @@
 "use server";
 
-import { asForm } from "@/lib/actions/forms";
+import { asForm } from "@/lib/http/form-action";
 import { revalidatePath } from "next/cache";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { getSessionUser } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 
 export async function createTokenAction(_state: FormState, sent: unknown): Promise<FormState> {
   const formData = asForm(sent);

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { passageLabel } from "@/components/assignments/AssignmentFacts";
 import { StatusBadge } from "@/components/assignments/StatusBadge";
-import { formatInZone, relativeTo } from "@/lib/assignments/dates";
+import { formatInZone, relativeTo } from "@/lib/format/zoned-time";
 import { myAssignments } from "@/lib/assignments/queries";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { getPrisma } from "@/lib/db";
-import { requirePageViewer } from "@/lib/pages";
+import { requirePageViewer } from "@/lib/http/page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "My assignments" };

@@ -5,7 +5,7 @@ import { fullDateTime, relativeTime } from "@/lib/format/relative-time";
 import type { Visibility } from "@/lib/annotations/types";
 import { Thread } from "./Thread";
 import { EndorseButton, HelpfulButton, LockButton, ResolveButton } from "./ThreadControls";
-import type { PanelAnnotation, PanelIndexEntry } from "./types";
+import type { PanelAnnotation, PanelIndexEntry } from "@/lib/reader/types";
 import { useCards } from "./useCards";
 
 /** Cards listed at once; "Show more" adds as many again. */

@@ -2,21 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useContext, useEffect, useState, type ReactNode } from "react";
-import {
-  createAnnotationAction,
-  deleteAnnotationAction,
-  hideAnnotationAction,
-  restoreAnnotationAction,
-  updateAnnotationAction,
-} from "@/app/actions/annotations";
-import { selectionToTurnRange } from "@/lib/annotations/dom-selection";
+import { createAnnotationAction } from "@/app/actions/annotations";
+import { selectionToTurnRange } from "@/lib/browser/dom-selection";
 import type { Span } from "@/lib/annotations/segments";
 import { repaintHighlights } from "@/components/reader/repaint-highlights";
 import { AnnotationList } from "./AnnotationList";
-import { EditorForm, type Draft } from "./EditorForm";
+import { DraftEditor } from "./DraftEditor";
 import { LiveUpdates } from "./LiveUpdates";
-import type { Audience, PanelAnnotation, PanelIndexEntry } from "./types";
-import { DraftScope, UnreachableError } from "./useLocalDraft";
+import type { Audience, Draft, PanelIndexEntry } from "@/lib/reader/types";
+import { useCardActions } from "./useCardActions";
+import { DraftScope } from "./useLocalDraft";
 import { useRestoredDraft } from "./useRestoredDraft";
 import { SelectionAdder, type TeachingCourse } from "./SelectionAdder";
 import { isTyping, useKeyboardSelection } from "./useKeyboardSelection";
@@ -85,8 +80,8 @@ export function AnnotationWorkspace({
     }
   }, [documentSlug, pageIndex, router]);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [deleted, setDeleted] = useState<PanelAnnotation[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  const cardActions = useCardActions(documentSlug, setMessage);
   // On a narrow screen the panel is a sheet over the page, opened by its button, by tapping a
   // highlight and by the editor; on a wide one it is always beside the text.
   const [sheetOpen, setSheetOpen] = useState(false);
@@ -234,41 +229,18 @@ export function AnnotationWorkspace({
         </p>
 
         {draft && (
-          <EditorForm
-            key={
-              draft.mode === "edit"
-                ? draft.annotation.id
-                : draft.mode === "document"
-                  ? "document"
-                  : `${draft.range.start.turnAnchor}:${draft.range.start.offset}:${draft.range.end.offset}`
-            }
+          <DraftEditor
             draft={draft}
+            documentSlug={documentSlug}
             audience={audience}
             defaultAudience={defaultAudience}
             onCancel={() => setDraft(null)}
-            onSave={async (values) => {
-              const outcome = await (
-                draft.mode === "new"
-                  ? createAnnotationAction({ documentSlug, selection: draft.range, ...values })
-                  : draft.mode === "document"
-                    ? createAnnotationAction({ documentSlug, scope: "document", ...values })
-                    : updateAnnotationAction(documentSlug, draft.annotation.id, {
-                        version: draft.annotation.version,
-                        ...values,
-                      })
-              ).catch((error: unknown) => {
-                throw new UnreachableError(String(error));
-              });
-              // No answer, or a failure on the server: the editor keeps the note and retries.
-              if (!outcome.ok && outcome.code === "unavailable")
-                throw new UnreachableError(outcome.error);
-              if (!outcome.ok) return outcome.error;
+            onSaved={(saved, savedFocus) => {
               setDraft(null);
-              setMessage(draft.mode === "edit" ? "Changes saved." : "Annotation saved.");
-              setFocusId(draft.mode === "edit" ? draft.annotation.id : savedId(outcome.value));
+              setMessage(saved);
+              setFocusId(savedFocus);
               window.getSelection()?.removeAllRanges();
               router.refresh();
-              return null;
             }}
           />
         )}
@@ -306,39 +278,13 @@ export function AnnotationWorkspace({
           initialAuthor={initialAuthor}
           activeIds={activeIds}
           visible={visible}
-          deleted={deleted}
+          deleted={cardActions.deleted}
           focusId={focusId}
           onFocused={() => setFocusId(null)}
           onEdit={(annotation) => openEditor({ mode: "edit", annotation })}
-          onDelete={async (annotation) => {
-            const outcome = await deleteAnnotationAction(documentSlug, annotation.id);
-            if (!outcome.ok) return setMessage(outcome.error);
-            setDeleted((list) => [...list, annotation]);
-            setMessage("Annotation deleted. You can undo this for 10 minutes.");
-            router.refresh();
-          }}
-          onUndo={async (annotation) => {
-            const outcome = await restoreAnnotationAction(documentSlug, annotation.id);
-            if (!outcome.ok) return setMessage(outcome.error);
-            setDeleted((list) => list.filter((item) => item.id !== annotation.id));
-            setMessage("Annotation restored.");
-            router.refresh();
-          }}
-          onHide={async (annotation) => {
-            const outcome = await hideAnnotationAction(
-              documentSlug,
-              annotation.id,
-              !annotation.hidden,
-            );
-            setMessage(
-              outcome.ok
-                ? annotation.hidden
-                  ? "Shown to the class again."
-                  : "Hidden from the class."
-                : outcome.error,
-            );
-            router.refresh();
-          }}
+          onDelete={cardActions.onDelete}
+          onUndo={cardActions.onUndo}
+          onHide={cardActions.onHide}
         />
       </aside>
     </>
@@ -350,11 +296,4 @@ function currentSelection() {
   const live = window.getSelection();
   const range = selectionToTurnRange(live);
   return range && live ? { range, quote: live.toString() } : null;
-}
-
-/** The id of a note just created (an update answers without one). */
-function savedId(value: unknown): string | null {
-  return typeof value === "object" && value !== null && "id" in value
-    ? String((value as { id: unknown }).id)
-    : null;
 }

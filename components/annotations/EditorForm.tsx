@@ -2,16 +2,10 @@
 
 import { useEffect, useState } from "react";
 import type { Visibility } from "@/lib/annotations/types";
-import type { TurnPoint } from "@/lib/annotations/dom-selection";
 import { NoteEditor } from "./LazyNoteEditor";
-import type { Audience, PanelAnnotation } from "./types";
+import type { Audience, Draft } from "@/lib/reader/types";
 import { draftTargetOf, KeptDraftNotice } from "./KeptDraftNotice";
 import { useLocalDraft } from "./useLocalDraft";
-
-export type Draft =
-  | { mode: "new"; range: { start: TurnPoint; end: TurnPoint }; quote: string }
-  | { mode: "document" }
-  | { mode: "edit"; annotation: PanelAnnotation };
 
 export interface EditorValues {
   body: unknown;

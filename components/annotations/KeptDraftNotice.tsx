@@ -1,7 +1,7 @@
 "use client";
 
-import type { DraftTarget } from "@/lib/drafts/local-drafts";
-import type { Draft } from "./EditorForm";
+import type { DraftTarget } from "@/lib/browser/local-drafts";
+import type { Draft } from "@/lib/reader/types";
 import { KEPT_MESSAGE, type useLocalDraft } from "./useLocalDraft";
 
 /** Where a note editor's draft belongs: its selection, the whole document, or the note edited. */

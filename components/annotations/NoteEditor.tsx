@@ -2,12 +2,12 @@
 
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
-import { noteExtensions } from "@/lib/annotations/note-extensions";
-import { toPlainData } from "@/lib/annotations/plain-data";
+import { noteExtensions } from "@/lib/richtext/editor-extensions";
+import { toPlainData } from "@/lib/richtext/plain-data";
 import { isSafeHref, UNSAFE_LINK_MESSAGE, normaliseHref } from "@/lib/validations/url";
 
 // The annotation editor: Tiptap with only what a seminar note needs (bold, italic, links, lists,
-// block quotes, inline code; see lib/annotations/note-extensions.ts). Markdown shortcuts come with
+// block quotes, inline code; see lib/richtext/editor-extensions.ts). Markdown shortcuts come with
 // StarterKit ("**", "- ", "> ", "`"); typed and pasted web addresses become links. Pasted Word or
 // Google Docs HTML is parsed into this schema, which drops their styles; their conditional
 // comments and Office namespaces are stripped first.

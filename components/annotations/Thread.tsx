@@ -5,9 +5,9 @@ import { useContext, useEffect, useState } from "react";
 import { createReplyAction, deleteReplyAction } from "@/app/actions/threads";
 import { NoteEditor } from "./LazyNoteEditor";
 import { EndorseButton, HelpfulButton } from "./ThreadControls";
-import type { PanelReply } from "./types";
+import type { PanelReply } from "@/lib/reader/types";
 import { KeptDraftNotice } from "./KeptDraftNotice";
-import { listDrafts } from "@/lib/drafts/local-drafts";
+import { listDrafts } from "@/lib/browser/local-drafts";
 import { DraftScope, UnreachableError, useLocalDraft } from "./useLocalDraft";
 
 // The discussion under one annotation: replies nested under what they answer. Beyond three

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { PanelAnnotation } from "./types";
+import type { PanelAnnotation } from "@/lib/reader/types";
 
 /** As many as the server answers at once (MAX_CARDS_PER_REQUEST in lib/limits.ts). */
 const BATCH = 100;

@@ -11,7 +11,7 @@ import {
   writeDraft,
   type DraftTarget,
   type StoredDraft,
-} from "@/lib/drafts/local-drafts";
+} from "@/lib/browser/local-drafts";
 
 // Offline drafts for the note and reply editors: what is typed is kept in localStorage (per user,
 // document and place), restored when the editor opens again, and removed only once the server

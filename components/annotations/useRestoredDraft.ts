@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { listDrafts } from "@/lib/drafts/local-drafts";
-import type { Draft } from "./EditorForm";
-import type { PanelIndexEntry } from "./types";
+import { listDrafts } from "@/lib/browser/local-drafts";
+import type { Draft } from "@/lib/reader/types";
+import type { PanelIndexEntry } from "@/lib/reader/types";
 import { fetchCards } from "./useCards";
 
 /**

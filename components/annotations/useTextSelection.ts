@@ -1,11 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { selectionToTurnRange, type TurnPoint } from "@/lib/annotations/dom-selection";
+import type { TurnRange } from "@/lib/anchoring/types";
+import { selectionToTurnRange } from "@/lib/browser/dom-selection";
 
 /** A selection of transcript words, kept so that tapping a button cannot lose it. */
 export interface TranscriptSelection {
-  range: { start: TurnPoint; end: TurnPoint };
+  range: TurnRange;
   quote: string;
   /** The live DOM range: its rectangles follow the page as it scrolls. */
   domRange: Range;

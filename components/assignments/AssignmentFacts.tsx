@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatInZone, relativeTo } from "@/lib/assignments/dates";
+import { formatInZone, relativeTo } from "@/lib/format/zoned-time";
 
 // The facts of an assignment every view shows: what to read, when, and the rules.
 

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { createAssignmentAction, updateAssignmentAction } from "@/app/actions/assignments";
 import { NoteEditor } from "@/components/annotations/NoteEditor";
 import { Field, FormMessages } from "@/components/forms/Field";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 
 export interface AssignmentFormValues {
   title: string;

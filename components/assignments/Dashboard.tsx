@@ -2,7 +2,7 @@ import Link from "next/link";
 import { duplicateAssignmentAction, setAssignmentClosedAction } from "@/app/actions/assignments";
 import { ActionForm } from "@/components/courses/CourseForms";
 import type { StudentRow } from "@/lib/assignments/activity";
-import { formatInZone } from "@/lib/assignments/dates";
+import { formatInZone } from "@/lib/format/zoned-time";
 import type { Heat } from "@/lib/assignments/heat";
 import { sortAndFilter, type DashboardFilter, type DashboardSort } from "@/lib/assignments/queries";
 import type { AssignmentRecord } from "@/lib/assignments/service";
@@ -10,7 +10,7 @@ import { AssignmentFacts } from "./AssignmentFacts";
 import { BarChart } from "./BarChart";
 import { HeatStrip } from "./HeatStrip";
 import { StatusBadge } from "./StatusBadge";
-import { cleanDisplayName, nameWarnings } from "@/lib/security/display-names";
+import { cleanDisplayName, nameWarnings } from "@/lib/text/display-names";
 
 interface Props {
   assignment: AssignmentRecord;

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { extendAssignmentAction, gradeAction } from "@/app/actions/assignments";
 import { Field, FormMessages } from "@/components/forms/Field";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 
 const empty: FormState = {};
 

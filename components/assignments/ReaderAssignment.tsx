@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { readerAssignment } from "@/lib/assignments/queries";
-import { formatInZone } from "@/lib/assignments/dates";
+import { formatInZone } from "@/lib/format/zoned-time";
 import { passageLabel, rulesSummary } from "./AssignmentFacts";
 import { Progress } from "./Progress";
 
@@ -29,7 +29,7 @@ export function ReaderAssignment({ data, zone }: { data: Data; zone: string }) {
           <summary>Instructions</summary>
           <div
             className="note-body"
-            // Sanitized on the server when saved (lib/annotations/body.ts).
+            // Sanitized on the server when saved (lib/richtext/body.ts).
             dangerouslySetInnerHTML={{ __html: assignment.instructionsHtml }}
           />
         </details>

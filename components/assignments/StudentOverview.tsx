@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ownProgress } from "@/lib/assignments/activity";
-import { formatInZone } from "@/lib/assignments/dates";
+import { formatInZone } from "@/lib/format/zoned-time";
 import type { AssignmentRecord } from "@/lib/assignments/service";
 import { AssignmentFacts } from "./AssignmentFacts";
 import { Progress } from "./Progress";
@@ -40,7 +40,7 @@ export function StudentOverview({ assignment, progress, zone, now }: Props) {
           <h2 id="instructions-heading">Instructions</h2>
           <div
             className="note-body"
-            // Rendered and sanitized on the server when saved (lib/annotations/body.ts).
+            // Rendered and sanitized on the server when saved (lib/richtext/body.ts).
             dangerouslySetInnerHTML={{ __html: assignment.instructionsHtml }}
           />
         </section>

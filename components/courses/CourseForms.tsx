@@ -3,7 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { createCourseAction, createGroupAction, joinCourseAction } from "@/app/actions/courses";
 import { Field, FormMessages } from "@/components/forms/Field";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 
 const initial: FormState = {};
 

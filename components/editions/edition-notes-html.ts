@@ -1,5 +1,5 @@
-import { escapeHtml } from "@/lib/annotations/highlights";
-import type { CrossEditionNote } from "@/lib/editions/cross-notes";
+import { escapeHtml } from "@/lib/format/html";
+import type { CrossEditionNote } from "@/lib/reader/edition-notes";
 
 /**
  * Notes made on another edition of the document, shown on the turn they were placed on

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { changePasswordAction, signInAction, signUpAction } from "@/app/actions/auth";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 import { Field, FormMessages } from "./Field";
 
 const initial: FormState = {};

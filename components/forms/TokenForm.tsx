@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { createTokenAction } from "@/app/actions/tokens";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 import { Field, FormMessages } from "./Field";
 
 export function CreateTokenForm() {

@@ -2,7 +2,7 @@
 
 import { useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
 import { createPassageLinkAction, linkableTurnsAction } from "@/app/actions/passage-links";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 import type { LinkableDocument, LinkableTurn, LinkTargets } from "@/lib/links/types";
 
 const TURN = ".transcript > .turn";

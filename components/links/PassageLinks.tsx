@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState, useCallback, useEffect, useRef, useState } from "react";
 import { deletePassageLinkAction, reviewPassageLinkAction } from "@/app/actions/passage-links";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 import type { DocumentLink } from "@/lib/links/types";
 
 const turns = (first: number, last: number) =>

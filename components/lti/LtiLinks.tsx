@@ -1,19 +1,16 @@
 import Link from "next/link";
-import { getPrisma } from "@/lib/db";
 
-// Small server components that point a linked course's instructors to its learning-platform
-// pages; they render nothing for a course that no platform launched.
+// Small components that point a linked course's instructors to its learning-platform pages;
+// they render nothing for a course that no platform launched (the page looks the platform up
+// with lib/lti/linked-platform.ts).
 
-async function platformOf(courseId: string) {
-  const context = await getPrisma().ltiContext.findUnique({
-    where: { courseId },
-    select: { registration: { select: { name: true } } },
-  });
-  return context?.registration.name ?? null;
-}
-
-export async function LtiCourseLink({ courseId }: { courseId: string }) {
-  const platform = await platformOf(courseId);
+export function LtiCourseLink({
+  courseId,
+  platform,
+}: {
+  courseId: string;
+  platform: string | null;
+}) {
   if (!platform) return null;
   return (
     <p className="lti-link">
@@ -22,14 +19,13 @@ export async function LtiCourseLink({ courseId }: { courseId: string }) {
   );
 }
 
-export async function LtiAssignmentLink({
-  courseId,
+export function LtiAssignmentLink({
   assignmentId,
+  platform,
 }: {
-  courseId: string;
   assignmentId: string;
+  platform: string | null;
 }) {
-  const platform = await platformOf(courseId);
   if (!platform) return null;
   return (
     <p className="lti-link">

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { saveRegistrationAction } from "@/app/actions/lti";
 import { Field, FormMessages } from "@/components/forms/Field";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 
 export interface RegistrationValues {
   id?: string;

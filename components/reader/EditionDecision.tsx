@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { decideEditionsAction } from "@/app/actions/editions";
-import type { FormState } from "@/lib/forms";
+import type { FormState } from "@/lib/http/form-state";
 
 /** An editor's buttons on a pair of editions: confirm, reject, or withdraw the decision. */
 export function EditionDecision({

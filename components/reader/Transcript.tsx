@@ -1,9 +1,10 @@
-import { escapeHtml, highlightsHtml, type Insert } from "@/lib/annotations/highlights";
+import { escapeHtml } from "@/lib/format/html";
+import { highlightsHtml, type Insert } from "@/lib/annotations/highlights";
 import type { Span } from "@/lib/annotations/segments";
 import type { ReaderDocument, ReaderTurn } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
 import { editionNotesHtml } from "@/components/editions/edition-notes-html";
-import type { CrossEditionNote } from "@/lib/editions/cross-notes";
+import type { CrossEditionNote } from "@/lib/reader/edition-notes";
 import { TranscriptList } from "./TranscriptList";
 
 type Participant = ReaderDocument["participants"][number];

@@ -1,4 +1,4 @@
-import type { AnnotationSelector, TextQuote, TurnPosition } from "@/lib/annotations/types";
+import type { AnnotationSelector, TextQuote, TurnPosition } from "./types";
 import { bestExactMatch, bestFuzzyMatch } from "./match-quote";
 import {
   joinTurns,

@@ -1,4 +1,4 @@
-import type { AnnotationSelector, TextQuote } from "@/lib/annotations/types";
+import type { AnnotationSelector, TextQuote, TurnPoint, TurnRange } from "./types";
 import {
   joinTurns,
   positionsInRange,
@@ -16,18 +16,6 @@ import {
 
 /** Characters of context kept either side of a quote, as Hypothesis does. */
 export const CONTEXT_LENGTH = 32;
-
-/** A point in the transcript: `offset` UTF-16 code units into the turn's text. */
-export interface TurnPoint {
-  turnAnchor: number;
-  offset: number;
-}
-
-/** What the browser sends; `start` may come after `end` when the user selected backwards. */
-export interface TurnRange {
-  start: TurnPoint;
-  end: TurnPoint;
-}
 
 export type SelectionProblem = "empty" | "unknown-turn" | "out-of-range";
 

@@ -7,9 +7,8 @@ export {
   describeSelection,
   type DescribeResult,
   type SelectionProblem,
-  type TurnPoint,
-  type TurnRange,
 } from "./describe";
+export type { AnnotationSelector, TextQuote, TurnPoint, TurnPosition, TurnRange } from "./types";
 export { MAX_FUZZY_ERRORS, MIN_FUZZY_SCORE, fuzzyErrorBudget } from "./match-quote";
 export {
   TURN_SEPARATOR,

@@ -1,5 +1,5 @@
 import search from "approx-string-match";
-import type { TextQuote } from "@/lib/annotations/types";
+import type { TextQuote } from "./types";
 import type { TextRange } from "./text-index";
 
 // Finding a quote in the joined text of a revised document: first exactly, then approximately.

@@ -1,4 +1,4 @@
-import type { TurnPosition } from "@/lib/annotations/types";
+import type { TurnPosition } from "./types";
 
 // The document as one string: the turns' texts in reading order, joined by TURN_SEPARATOR.
 // Quotes are made from and searched in this text, so a quote may run across turns; the helpers

@@ -1,17 +1,8 @@
+import { escapeHtml } from "@/lib/format/html";
 import { segmentText, type Span } from "./segments";
 
 // The reader's highlights as HTML, shared by the server (the transcript's first render) and the
 // browser (repainting after a classmate's change), so both write the same markup.
-
-/** Text as HTML, for text content and single- or double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
 
 /**
  * Markup placed between characters of a text without adding to its text content (a footnote's

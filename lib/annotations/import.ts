@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { anchorSelector } from "@/lib/anchoring";
 import { canReadDocument, type Viewer } from "@/lib/auth/permissions";
 import type { Outcome } from "@/lib/outcome";
-import { parseBody } from "./body";
+import { parseBody } from "@/lib/richtext/body";
 import { fromW3C } from "./export/w3c";
 import { publishChange } from "@/lib/live/channel";
 import { checkWriteRate } from "@/lib/auth/rate-limit";

@@ -1,5 +1,6 @@
 import type { AnnotationRow } from "./service";
-import type { AnnotationRecord, AnnotationSelector } from "./types";
+import type { AnnotationSelector } from "@/lib/anchoring/types";
+import type { AnnotationRecord } from "./types";
 
 /** A stored annotation in the shape the API and the export formats use. */
 export function toRecord(

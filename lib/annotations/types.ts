@@ -1,29 +1,10 @@
 // Shared shapes of an annotation, as stored and as exported. The database model is in
 // prisma/schema.prisma (Annotation); these are the plain objects the rest of lib/ passes around.
 
-export type Visibility = "private" | "group" | "course" | "public";
+import type { AnnotationSelector } from "@/lib/anchoring/types";
+import type { Visibility } from "@/lib/generated/prisma/enums";
 
-/** W3C Web Annotation TextQuoteSelector: the quoted words with a little context either side. */
-export interface TextQuote {
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
-
-/** Where the quote sits in one turn: character offsets into that turn's text (W3C TextPositionSelector). */
-export interface TurnPosition {
-  /** The turn's stable anchor number (its permalink #t-<anchor>). */
-  turnAnchor: number;
-  start: number;
-  end: number;
-}
-
-/** The anchor data stored with every annotation. A selection may span several turns. */
-export interface AnnotationSelector {
-  quote: TextQuote;
-  /** One entry per turn the selection covers, in reading order. */
-  positions: TurnPosition[];
-}
+export type { Visibility };
 
 /** An annotation as the export formats and the API see it (only ones the viewer may read). */
 export interface AnnotationRecord {
@@ -37,7 +18,7 @@ export interface AnnotationRecord {
   selector: AnnotationSelector;
   /** True when re-anchoring after a revision of the document could not place it. */
   orphaned: boolean;
-  /** The Tiptap document, validated (see lib/annotations/body.ts). */
+  /** The Tiptap document, validated (see lib/richtext/body.ts). */
   body: unknown;
   /** Sanitized HTML rendered on the server from `body`; the only HTML ever shown. */
   bodyHtml: string;

@@ -1,4 +1,4 @@
-import { csvField } from "@/lib/annotations/export/csv";
+import { csvFile } from "@/lib/format/csv";
 import { STATUS_LABELS } from "./rules";
 import type { StudentRow } from "./activity";
 
@@ -6,9 +6,6 @@ import type { StudentRow } from "./activity";
 // (byte order mark), CRLF line ends (RFC 4180), formula-like cells defused. LMS imports match
 // students by email (Moodle, Canvas's "SIS Login ID" when it is the email, Blackboard by
 // mapping), and read the score column whose header names the assignment and its points.
-
-const BOM = "\uFEFF";
-const CRLF = "\r\n";
 
 /** "2026-12-01 08:00" (UTC): a form every spreadsheet reads as a date and time. */
 const utc = (date: Date | null) => (date ? date.toISOString().slice(0, 16).replace("T", " ") : "");
@@ -61,7 +58,7 @@ export function gradebookCsv(assignmentTitle: string, rows: readonly StudentRow[
       row.grade?.comment ?? "",
     ]);
   }
-  return BOM + lines.map((cells) => cells.map(csvField).join(",")).join(CRLF) + CRLF;
+  return csvFile(lines);
 }
 
 /** A file name from the title: "liao-ishibashi-close-reading-gradebook.csv". */

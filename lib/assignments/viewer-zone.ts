@@ -1,6 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { isTimeZone } from "./dates";
+import { isTimeZone } from "@/lib/format/zoned-time";
 import { TIME_ZONE_COOKIE } from "./zone-cookie";
 
 /** The zone to show dates in: the browser's (reported by cookie), else `fallback`. */

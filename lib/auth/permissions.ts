@@ -3,9 +3,10 @@
 // none decides access on its own, and none trusts ids sent by the client without loading the
 // record and asking here. Tested as a matrix in tests/integration/permissions-matrix.test.ts.
 
-export type SiteRole = "user" | "instructor" | "admin";
-export type CourseRole = "instructor" | "student";
-export type Visibility = "private" | "group" | "course" | "public";
+import type { CourseRole, SiteRole, Visibility } from "@/lib/generated/prisma/enums";
+
+// The roles and audiences are the database's enums (prisma/schema.prisma), named here once.
+export type { CourseRole, SiteRole, Visibility };
 
 export interface Viewer {
   userId: string;

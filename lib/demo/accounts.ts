@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { parseBody } from "@/lib/annotations/body";
+import { parseBody } from "@/lib/richtext/body";
 import { hashPassword } from "@/lib/auth/password";
 
 // Demo data for a local `npm start` (and the end-to-end tests): one instructor, four students in

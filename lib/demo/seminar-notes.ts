@@ -2,6 +2,7 @@
 // two of the library's documents in the first days of the course. Every note quotes words of the
 // document as they stand in content/; lib/demo/seminar.ts places them with the app's own anchoring.
 // The people are invented (see DEMO_USERS); the quotes and the documents are real.
+// Over 300 lines: it is data (the notes and replies), not logic.
 
 export type DemoAuthor = "instructor" | "ada" | "ben" | "chen" | "dana";
 

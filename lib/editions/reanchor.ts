@@ -1,5 +1,5 @@
 import { anchorSelector } from "@/lib/anchoring";
-import type { AnnotationSelector, TurnPosition } from "@/lib/annotations/types";
+import type { AnnotationSelector, TurnPosition } from "@/lib/anchoring/types";
 import type { AlignedRow } from "./align";
 
 // An annotation made on one edition, placed on the other through the alignment of their

@@ -19,6 +19,7 @@ import type { ParsedDocument, ParsedTurn, Participant, TurnKind } from "./types"
 // One FRUS document in TEI P5 (the Office of the Historian's edition): <head> with the inline
 // source note, <opener><dateline>, subject and participants lists, then <p> paragraphs of reported
 // speech with inline <note> footnotes and <pb/> page breaks. Unknown elements flatten to their text.
+// Over 300 lines: one reader of one format, element by element.
 
 const TEI_NS = "http://www.tei-c.org/ns/1.0";
 const FRUS_NS = "http://history.state.gov/frus/ns/1.0";

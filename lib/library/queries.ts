@@ -3,6 +3,8 @@ import "server-only";
 import { z } from "zod";
 import type { MaybeViewer } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
+import { rawRows } from "@/lib/db/raw";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { readableDocumentsSql, readableDocumentsWhere } from "./scope";
 import { matchEntry } from "./collection-matching";
 
@@ -112,9 +114,12 @@ export async function libraryFacets(viewer: MaybeViewer) {
   const [collections, people, years] = await Promise.all([
     prisma.collection.findMany({ select: { slug: true, title: true }, orderBy: { title: "asc" } }),
     libraryPeople(viewer),
-    prisma.$queryRaw<{ year: number }[]>`
+    rawRows<{ year: number }>(
+      prisma,
+      Prisma.sql`
       SELECT DISTINCT EXTRACT(YEAR FROM d."sortDate")::int AS year FROM "Document" d
       WHERE d."sortDate" IS NOT NULL AND ${readableDocumentsSql(viewer, "d")} ORDER BY year`,
+    ),
   ]);
   return {
     collections,

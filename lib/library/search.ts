@@ -1,6 +1,8 @@
 import "server-only";
 import type { MaybeViewer } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
+import { rawRows } from "@/lib/db/raw";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { cjkRuns, cjkTsQuery } from "./cjk";
 import { readableDocumentsSql } from "./scope";
 
@@ -71,7 +73,9 @@ async function searchCjk(text: string, tsquery: string, viewer: MaybeViewer): Pr
     )
     .filter((word) => word.length > 0);
   const needles = [...runs, ...others];
-  const rows = await getPrisma().$queryRaw<(Row & { text: string })[]>`
+  const rows = await rawRows<Row & { text: string }>(
+    getPrisma(),
+    Prisma.sql`
     WITH q AS (SELECT to_tsquery('simple', ${tsquery}) AS query)
     SELECT d.slug, d.title, d.date, t.anchor, t.kind::text AS kind, p.name AS speaker, t.text,
            '' AS snippet,
@@ -83,7 +87,8 @@ async function searchCjk(text: string, tsquery: string, viewer: MaybeViewer): Pr
     WHERE to_tsvector('simple', coalesce(t."cjkBigrams", '')) @@ q.query
       AND ${readableDocumentsSql(viewer, "d")}
     ORDER BY rank DESC, d.slug, t.position
-    LIMIT 500`;
+    LIMIT 500`,
+  );
   return rows
     .filter((row) =>
       needles.every((needle) => row.text.toLowerCase().includes(needle.toLowerCase())),
@@ -104,7 +109,9 @@ export function cjkSnippet(text: string, runs: readonly string[]): string {
 
 /** English (and any alphabetic script): stemmed full-text search with ts_rank and ts_headline. */
 async function searchEnglish(text: string, viewer: MaybeViewer): Promise<Row[]> {
-  return getPrisma().$queryRaw<Row[]>`
+  return rawRows<Row>(
+    getPrisma(),
+    Prisma.sql`
     WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
     SELECT d.slug, d.title, d.date, t.anchor, t.kind::text AS kind, p.name AS speaker,
            ts_headline('english', t.text, q.query,
@@ -117,7 +124,8 @@ async function searchEnglish(text: string, viewer: MaybeViewer): Promise<Row[]> 
     CROSS JOIN q
     WHERE to_tsvector('english', t.text) @@ q.query AND ${readableDocumentsSql(viewer, "d")}
     ORDER BY rank DESC, d.slug, t.position
-    LIMIT 500`;
+    LIMIT 500`,
+  );
 }
 
 function groupByDocument(rows: readonly Row[], maxHitsPerDocument: number): SearchResult[] {

@@ -1,5 +1,5 @@
 import { anchorSelector } from "@/lib/anchoring";
-import type { AnnotationSelector } from "@/lib/annotations/types";
+import type { AnnotationSelector } from "@/lib/anchoring/types";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { ParsedCollection, ParsedDocument } from "@/lib/importer/types";
 import { pagesSpanned } from "@/lib/importer/apparatus";

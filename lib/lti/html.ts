@@ -1,4 +1,4 @@
-import { escapeHtml } from "@/lib/annotations/highlights";
+import { escapeHtml } from "@/lib/format/html";
 
 // The few pages the LTI endpoints answer themselves (a refused launch, "open in a new window"):
 // plain HTML, readable inside any platform's frame, with nothing from the request but escaped text.

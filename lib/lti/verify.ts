@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader, errors, jwtVerify } from "jose";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { rawRows } from "@/lib/db/raw";
 import { CLAIM, launchClaimsSchema, type LaunchClaims } from "./claims";
 import { LtiError } from "./errors";
 import { platformKeyResolver } from "./platform-keys";
@@ -37,9 +38,12 @@ export interface VerifiedLaunch {
 
 async function consumeState(prisma: PrismaClient, state: string, now: Date) {
   // Delete-and-return in one statement: of two requests with the same state, one wins.
-  const rows = await prisma.$queryRaw<{ nonce: string; registrationId: string; expiresAt: Date }[]>`
+  const rows = await rawRows<{ nonce: string; registrationId: string; expiresAt: Date }>(
+    prisma,
+    Prisma.sql`
     DELETE FROM "LtiLoginState" WHERE "state" = ${state}
-    RETURNING "nonce", "registrationId", "expiresAt"`;
+    RETURNING "nonce", "registrationId", "expiresAt"`,
+  );
   const row = rows[0];
   if (!row || row.expiresAt <= now)
     throw new LtiError(

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { toRef } from "@/lib/annotations/service";
+import { PERMISSION_COLUMNS, toRef } from "@/lib/annotations/service";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { canReadAnnotation, canReadDocument } from "@/lib/auth/permissions";
 
@@ -34,14 +34,9 @@ export async function sendDigests(
       actor: { select: { name: true } },
       annotation: {
         select: {
+          ...PERMISSION_COLUMNS,
           quote: true,
           firstAnchor: true,
-          authorId: true,
-          visibility: true,
-          courseId: true,
-          groupId: true,
-          hiddenAt: true,
-          deletedAt: true,
           document: { select: { slug: true, title: true, courseId: true } },
         },
       },

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { isReadableNow, toRef } from "@/lib/annotations/service";
+import { isReadableNow, PERMISSION_COLUMNS, toRef } from "@/lib/annotations/service";
 import { canModerateThread, canResolveThread, canVote, type Viewer } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { publishChange } from "@/lib/live/channel";
@@ -9,23 +9,17 @@ import { publishChange } from "@/lib/live/channel";
 export type Target =
   { annotationId: string; replyId?: undefined } | { replyId: string; annotationId?: undefined };
 
-const rootSelect = {
-  id: true,
-  documentId: true,
-  authorId: true,
-  visibility: true,
-  courseId: true,
-  groupId: true,
-  hiddenAt: true,
-  deletedAt: true,
-} as const;
-
 /** The thread root and the author of the thing targeted, if the viewer may read them. */
 async function resolveTarget(prisma: PrismaClient, viewer: Viewer, target: Target) {
   if (target.replyId) {
     const reply = await prisma.reply.findUnique({
       where: { id: target.replyId },
-      select: { id: true, authorId: true, deletedAt: true, annotation: { select: rootSelect } },
+      select: {
+        id: true,
+        authorId: true,
+        deletedAt: true,
+        annotation: { select: PERMISSION_COLUMNS },
+      },
     });
     if (
       !reply ||
@@ -39,7 +33,7 @@ async function resolveTarget(prisma: PrismaClient, viewer: Viewer, target: Targe
   }
   const root = await prisma.annotation.findUnique({
     where: { id: target.annotationId },
-    select: rootSelect,
+    select: PERMISSION_COLUMNS,
   });
   if (!root || root.deletedAt || !(await isReadableNow(prisma, viewer, root)))
     throw new NotFoundError("Annotation not found.");

@@ -1,7 +1,12 @@
 import { rawRows } from "@/lib/db/raw";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { parseBody } from "@/lib/annotations/body";
-import { isReadableNow, isUniqueViolation, toRef } from "@/lib/annotations/service";
+import { parseBody } from "@/lib/richtext/body";
+import {
+  isReadableNow,
+  isUniqueViolation,
+  PERMISSION_COLUMNS,
+  toRef,
+} from "@/lib/annotations/service";
 import { canReadAnnotation, canReadDocument, type Viewer } from "@/lib/auth/permissions";
 import { checkWriteRate } from "@/lib/auth/rate-limit";
 import { NotFoundError } from "@/lib/errors";
@@ -28,17 +33,7 @@ export interface ReplyRow {
 async function readableRoot(prisma: PrismaClient, viewer: Viewer, annotationId: string) {
   const root = await prisma.annotation.findUnique({
     where: { id: annotationId },
-    select: {
-      id: true,
-      documentId: true,
-      authorId: true,
-      visibility: true,
-      courseId: true,
-      groupId: true,
-      hiddenAt: true,
-      deletedAt: true,
-      lockedAt: true,
-    },
+    select: { ...PERMISSION_COLUMNS, lockedAt: true },
   });
   if (!root || root.deletedAt || !(await isReadableNow(prisma, viewer, root)))
     throw new NotFoundError("Annotation not found.");
@@ -195,15 +190,9 @@ export async function listNotifications(prisma: PrismaClient, viewer: Viewer, ta
       actor: { select: { name: true } },
       annotation: {
         select: {
-          id: true,
+          ...PERMISSION_COLUMNS,
           quote: true,
           firstAnchor: true,
-          authorId: true,
-          visibility: true,
-          courseId: true,
-          groupId: true,
-          hiddenAt: true,
-          deletedAt: true,
           document: { select: { slug: true, title: true, courseId: true } },
         },
       },

@@ -23,6 +23,8 @@ import { draftWarnings, type DraftWarning } from "./warnings";
 // but the draft row is written before publishing, and a source that cannot be read writes
 // nothing at all. Every function asks canAddDocument; a draft the caller may not review answers
 // as if it did not exist.
+// Over 300 lines: the life of one draft (create, view, edit, discard, publish) shares its
+// loading and refusal rules; lists and promotion live in course-documents.ts.
 
 export interface DraftSource {
   /** The course it is for; null: the public library (site admins). */
@@ -57,7 +59,7 @@ export interface DraftView {
   updatedAt: string;
 }
 
-const refused = (
+export const refused = (
   status: Extract<DraftFailure, { kind: "refused" }>["status"],
   message: string,
 ): { ok: false; failure: DraftFailure } => ({
@@ -67,7 +69,7 @@ const refused = (
 
 type Result<T> = { ok: true; value: T } | { ok: false; failure: DraftFailure };
 
-const NOT_FOUND = "No draft or document has that slug.";
+export const NOT_FOUND = "No draft or document has that slug.";
 
 /** Turn the source into the importer's reading of one document. */
 async function readSource(
@@ -323,51 +325,3 @@ export async function publishDraft(
 }
 
 /** A course's drafts, for its instructors' documents page. */
-export async function listDrafts(prisma: PrismaClient, viewer: Viewer, courseId: string | null) {
-  if (!canAddDocument(viewer, { courseId })) return [];
-  return prisma.documentDraft.findMany({
-    where: { courseId },
-    orderBy: { updatedAt: "desc" },
-    select: { slug: true, sourceName: true, updatedAt: true, documentId: true, content: true },
-  });
-}
-
-/** A course's published documents, for its members (the course page) and its instructors. */
-export async function courseDocuments(prisma: PrismaClient, viewer: MaybeViewer, courseId: string) {
-  if (!canReadDocument(viewer, { courseId })) return [];
-  return prisma.document.findMany({
-    where: { courseId },
-    orderBy: [{ sortDate: { sort: "asc", nulls: "last" } }, { title: "asc" }],
-    select: { slug: true, title: true, date: true, _count: { select: { turns: true } } },
-  });
-}
-
-/** The titles of a course's drafts (null: the public library's), read from their content files. */
-export async function courseDrafts(prisma: PrismaClient, viewer: Viewer, courseId: string | null) {
-  const drafts = await listDrafts(prisma, viewer, courseId);
-  return drafts.map(({ content, ...draft }) => {
-    const title = /^title: (.*)$/m.exec(content)?.[1] ?? draft.slug;
-    return { ...draft, title: title.replace(/^(["'])(.*)\1$/, "$2") };
-  });
-}
-
-/**
- * A site admin moves a course's document into the public library (its annotations keep their
- * audiences: a note shared with the course stays with the course).
- */
-export async function promoteDocument(
-  prisma: PrismaClient,
-  viewer: Viewer,
-  slug: string,
-): Promise<Outcome<{ slug: string }>> {
-  const document = await prisma.document.findUnique({
-    where: { slug },
-    select: { id: true, courseId: true },
-  });
-  if (!document || !canReadDocument(viewer, document)) throw new NotFoundError(NOT_FOUND);
-  if (!canAddDocument(viewer, { courseId: null })) throw new NotFoundError(NOT_FOUND);
-  if (document.courseId === null)
-    return { ok: false, error: "This document is already in the public library." };
-  await prisma.document.update({ where: { id: document.id }, data: { courseId: null } });
-  return { ok: true, value: { slug } };
-}

@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { Visibility } from "@/lib/generated/prisma/enums";
 import { turnNumberSchema } from "./numbers";
 
 // Requests that create or change annotations. The body (Tiptap JSON) is checked separately by
-// lib/annotations/body.ts; the selection by lib/anchoring.
+// lib/richtext/body.ts; the selection by lib/anchoring.
 
 const point = z.object({
   turnAnchor: turnNumberSchema,
   offset: z.number().int().min(0).max(1_000_000),
 });
 
-export const visibilitySchema = z.enum(["private", "group", "course", "public"], {
+export const visibilitySchema = z.enum(Visibility, {
   error: "Choose who can see this annotation.",
 });
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { turnNumberField } from "./numbers";
-import { isTimeZone, parseLocalDateTime } from "@/lib/assignments/dates";
+import { isTimeZone, parseLocalDateTime } from "@/lib/format/zoned-time";
 
 // The assignment form (create and edit). Dates arrive as wall-clock times plus the zone they were
 // typed in and leave as instants; the instructions (Tiptap JSON) are checked by
-// lib/annotations/body.ts like any note.
+// lib/richtext/body.ts like any note.
 
 const count = (what: string, max: number) =>
   z.coerce

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanDisplayName } from "@/lib/security/display-names";
+import { cleanDisplayName } from "@/lib/text/display-names";
 import { singleLine } from "./text";
 
 // One source of truth for what the account forms accept; the forms show these messages as is.

@@ -5,12 +5,11 @@ import { assignmentDashboard, myAssignments } from "@/lib/assignments/queries";
 import {
   createAssignment,
   duplicateAssignment,
-  extendForStudent,
   getAssignment,
   setAssignmentClosed,
-  setGrade,
   updateAssignment,
 } from "@/lib/assignments/service";
+import { extendForStudent, setGrade } from "@/lib/assignments/students";
 import {
   createAnnotation,
   getAnnotation,

@@ -5,7 +5,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
 import { ensureDemoData } from "@/lib/demo/accounts";
 import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
-import { newClientId } from "@/lib/drafts/local-drafts";
+import { newClientId } from "@/lib/browser/local-drafts";
 import { createReply } from "@/lib/threads/service";
 
 // A save retried after its answer was lost (offline drafts, components/annotations/useLocalDraft)

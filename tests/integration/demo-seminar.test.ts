@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getPrisma } from "@/lib/db";
 import { demoId } from "@/lib/demo/seminar";
 import { KISHI_HERTER, LIAO_ISHIBASHI, SEMINAR_NOTES } from "@/lib/demo/seminar-notes";
-import type { AnnotationSelector } from "@/lib/annotations/types";
+import type { AnnotationSelector } from "@/lib/anchoring/types";
 // @ts-expect-error -- plain ESM helper shared with the Node scripts
 import { demoWanted, runSeed } from "../../scripts/lib/seed.mjs";
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createAnnotation } from "@/lib/annotations/service";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
-import { notesFromOtherEditions, notesOfEdition } from "@/lib/editions/cross-notes";
+import { notesFromOtherEditions, notesOfEdition } from "@/lib/reader/edition-notes";
 import { otherEditions } from "@/lib/editions/other-editions";
 import { getDocument, type ReaderDocument } from "@/lib/library/document";
 import { storeDocument } from "@/lib/library/store";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { AnnotationSelector } from "@/lib/annotations/types";
+import type { AnnotationSelector } from "@/lib/anchoring/types";
 import { getPrisma } from "@/lib/db";
 import { parseSource } from "@/lib/importer";
 import { parseContent } from "@/lib/importer/content-format";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseBody } from "@/lib/annotations/body";
+import { parseBody } from "@/lib/richtext/body";
 import { importW3C } from "@/lib/annotations/import";
 import { updateAnnotation } from "@/lib/annotations/service";
 import { loadViewer } from "@/lib/auth/load-viewer";

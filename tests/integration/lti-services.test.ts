@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as deepLinkRoute from "@/app/api/lti/deep-link/route";
-import { setGrade } from "@/lib/assignments/service";
+import { setGrade } from "@/lib/assignments/students";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { getPrisma } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";

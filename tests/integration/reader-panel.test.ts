@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as cardsRoute } from "@/app/api/documents/[slug]/cards/route";
 import { GET as indexRoute } from "@/app/api/documents/[slug]/index/route";
-import { loadPanelCards, toPanelIndex } from "@/lib/annotations/panel";
+import { loadPanelCards, toPanelIndex } from "@/lib/reader/panel";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
 import {
   createAnnotation,

@@ -314,7 +314,7 @@ describe("email digests", () => {
 describe("deleting an annotation that has replies", () => {
   it("keeps the discussion readable in the reader, without the deleted words, and out of exports", async () => {
     const { deleteAnnotation } = await import("@/lib/annotations/service");
-    const { toPanel } = await import("@/lib/annotations/panel");
+    const { toPanel } = await import("@/lib/reader/panel");
     const turn = await prisma.turn.findFirstOrThrow({
       where: { documentId, text: { startsWith: "We paid for our lessons" } },
     });

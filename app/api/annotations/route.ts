@@ -1,9 +1,8 @@
-import { handle, jsonError, outcomeError, readJson } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { handle, jsonError, outcomeError, readJson } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
 import { createAnnotation, searchAnnotations } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
-import type { CreateAnnotationInput } from "@/lib/validations/annotation";
 import { annotationSearchSchema, searchParamsObject } from "@/lib/validations/api";
 
 export const dynamic = "force-dynamic";
@@ -32,11 +31,7 @@ export async function POST(request: Request) {
     if (viewer instanceof Response) return viewer;
     const body = await readJson(request);
     if (!body.ok) return body.response;
-    const outcome = await createAnnotation(
-      getPrisma(),
-      viewer,
-      body.value as CreateAnnotationInput,
-    );
+    const outcome = await createAnnotation(getPrisma(), viewer, body.value);
     if (!outcome.ok) return outcomeError(outcome);
     const { row } = outcome.value;
     return Response.json(toApiJson(toRecord(row, row.document)), { status: 201 });

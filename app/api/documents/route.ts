@@ -1,5 +1,5 @@
-import { handle, jsonError } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { handle, jsonError } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { getPrisma } from "@/lib/db";
 import { createDraft } from "@/lib/uploads/drafts";
 import { resolveReference } from "@/lib/uploads/reference";

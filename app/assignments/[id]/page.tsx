@@ -11,7 +11,8 @@ import {
 import { getAssignment } from "@/lib/assignments/service";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { getPrisma } from "@/lib/db";
-import { foundOr404, requirePageViewer } from "@/lib/pages";
+import { linkedPlatformName } from "@/lib/lti/linked-platform";
+import { foundOr404, requirePageViewer } from "@/lib/http/page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Assignment" };
@@ -63,7 +64,10 @@ export default async function AssignmentPage({
             query.created ? "Assignment created." : query.saved ? "Changes saved." : undefined
           }
         />
-        <LtiAssignmentLink courseId={assignment.courseId} assignmentId={assignment.id} />
+        <LtiAssignmentLink
+          assignmentId={assignment.id}
+          platform={await linkedPlatformName(prisma, assignment.courseId)}
+        />
       </>
     );
   }

@@ -5,8 +5,8 @@ import { UploadForm } from "@/components/uploads/UploadForm";
 import { canAddDocument } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
 import { UPLOAD_LIMITS } from "@/lib/importer/sources";
-import { requirePageViewer } from "@/lib/pages";
-import { courseDrafts } from "@/lib/uploads/drafts";
+import { requirePageViewer } from "@/lib/http/page";
+import { courseDrafts } from "@/lib/uploads/course-documents";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Add to the public library" };

@@ -1,15 +1,10 @@
-import type {
-  AnnotationRecord,
-  ExportDocumentInfo,
-  ReplyRecord,
-  TurnPosition,
-  TurnSpeaker,
-} from "../types";
+import type { AnnotationRecord, ExportDocumentInfo, ReplyRecord, TurnSpeaker } from "../types";
+import type { TurnPosition } from "@/lib/anchoring/types";
+import { csvFile } from "@/lib/format/csv";
 import { threadOrder } from "./thread";
 
 // CSV export (RFC 4180) for spreadsheets: one row per annotation, each followed by its replies
-// (kind "reply", in_reply_to naming the note or reply answered), CRLF line ends, a UTF-8 byte
-// order mark so Excel reads the file as UTF-8, and a guard against formula injection.
+// (kind "reply", in_reply_to naming the note or reply answered); lib/format/csv.ts writes the file.
 
 export const CSV_COLUMNS = [
   "id",
@@ -34,19 +29,6 @@ export const CSV_COLUMNS = [
 
 /** What a deleted reply's row says in place of its words (its answers keep their rows). */
 export const DELETED_REPLY = "(reply deleted)";
-
-const BOM = "\uFEFF";
-const CRLF = "\r\n";
-
-// Spreadsheets run a cell starting with these as a formula (=HYPERLINK(...), +cmd|...). The
-// full-width forms are included because some spreadsheet imports fold them to ASCII.
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/** One field: defused if it could run as a formula, quoted if it holds a comma, quote or line end. */
-export function csvField(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 /**
  * The turns a selection covers: "12" or "12–14". An en dash, because Excel turns "12-14" into
@@ -130,6 +112,5 @@ export function toCsv(
       ...threadOrder(record.replies ?? []).map(({ reply }) => replyRow(record, reply, citation)),
     ];
   });
-  const lines = [[...CSV_COLUMNS], ...rows].map((fields) => fields.map(csvField).join(","));
-  return BOM + lines.map((line) => line + CRLF).join("");
+  return csvFile([[...CSV_COLUMNS], ...rows]);
 }

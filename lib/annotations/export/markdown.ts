@@ -1,7 +1,7 @@
-import { tiptapDocSchema } from "../body";
+import { tiptapDocSchema } from "@/lib/richtext/body";
 import type { AnnotationRecord, ReplyRecord } from "../types";
 import { speakerList, turnRange } from "./csv";
-import { docToMarkdown, escapeMarkdown, textToMarkdown } from "./markdown-body";
+import { docToMarkdown, escapeMarkdown, textToMarkdown } from "@/lib/richtext/markdown";
 import { threadOrder } from "./thread";
 
 // Reading notes in Markdown: the document's title and citation, then its annotations in reading

@@ -1,7 +1,7 @@
-import { BODY_LIMITS } from "../body";
-import { escapeHtml } from "../highlights";
-import { htmlToText, sanitizeBodyHtml } from "../sanitize";
-import type { AnnotationSelector, TurnPosition } from "../types";
+import { BODY_LIMITS } from "@/lib/richtext/body";
+import { escapeHtml } from "@/lib/format/html";
+import { htmlToText, sanitizeBodyHtml } from "@/lib/richtext/sanitize";
+import type { AnnotationSelector, TurnPosition } from "@/lib/anchoring/types";
 
 // Reading W3C Web Annotations back in: a collection with embedded pages, a page, one annotation
 // or an array of them. Lenient about shape (single values or arrays, missing prefix/suffix), strict

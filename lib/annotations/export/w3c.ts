@@ -1,4 +1,5 @@
-import type { AnnotationRecord, AnnotationSelector, ReplyRecord } from "../types";
+import type { AnnotationSelector } from "@/lib/anchoring/types";
+import type { AnnotationRecord, ReplyRecord } from "../types";
 import { speakerList } from "./csv";
 import { threadOrder } from "./thread";
 

@@ -6,7 +6,7 @@ import {
   type AnchorResult,
   type TurnText,
 } from "@/lib/anchoring";
-import type { AnnotationSelector, TurnPosition } from "@/lib/annotations/types";
+import type { AnnotationSelector, TurnPosition } from "@/lib/anchoring/types";
 import { liaoIshibashi, revise, unicodeTurns } from "./fixtures";
 
 // Re-anchoring stored selectors on a revised document: which method places each one, and exactly

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  CSV_COLUMNS,
-  csvField,
-  DELETED_REPLY,
-  toCsv,
-  turnRange,
-} from "@/lib/annotations/export/csv";
+import { CSV_COLUMNS, DELETED_REPLY, toCsv, turnRange } from "@/lib/annotations/export/csv";
+import { csvField } from "@/lib/format/csv";
 import { doc, para, record, reply, text } from "./fixtures";
 
 /** A minimal RFC 4180 reader, to check the writer from the other side. */

@@ -1,4 +1,4 @@
-import { parseBody } from "@/lib/annotations/body";
+import { parseBody } from "@/lib/richtext/body";
 import type { AnnotationRecord, ReplyRecord } from "@/lib/annotations/types";
 
 // Annotation records for the export tests, built through parseBody so body, HTML and text agree.

@@ -1,11 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseBody } from "@/lib/annotations/body";
+import { parseBody } from "@/lib/richtext/body";
 import { toCourseMarkdown, toMarkdownNotes } from "@/lib/annotations/export/markdown";
-import {
-  docToMarkdown,
-  escapeMarkdown,
-  textToMarkdown,
-} from "@/lib/annotations/export/markdown-body";
+import { docToMarkdown, escapeMarkdown, textToMarkdown } from "@/lib/richtext/markdown";
 import {
   bold,
   bullets,

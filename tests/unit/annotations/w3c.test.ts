@@ -7,7 +7,7 @@ import {
   type W3CReply,
 } from "@/lib/annotations/export/w3c";
 import { IMPORT_MESSAGES } from "@/lib/annotations/export/w3c-import";
-import { parseBody } from "@/lib/annotations/body";
+import { parseBody } from "@/lib/richtext/body";
 import { bold, bullets, doc, item, link, para, record, reply, text } from "./fixtures";
 import {
   ANNOTATION_ASSERTIONS,

@@ -4,7 +4,7 @@ import {
   isTimeZone,
   parseLocalDateTime,
   toLocalInput,
-} from "@/lib/assignments/dates";
+} from "@/lib/format/zoned-time";
 import { computeHeat, type HeatTurn } from "@/lib/assignments/heat";
 
 describe("assignment dates", () => {

@@ -10,7 +10,7 @@ import {
   writeDraft,
   type DraftTarget,
   type StoredDraft,
-} from "@/lib/drafts/local-drafts";
+} from "@/lib/browser/local-drafts";
 
 /** localStorage's interface over a Map; `full` makes every write throw as a full quota does. */
 class MemoryStorage implements Storage {

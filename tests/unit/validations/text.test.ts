@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseBody } from "@/lib/annotations/body";
+import { parseBody } from "@/lib/richtext/body";
 import { nameSchema } from "@/lib/validations/auth";
 import { courseSchema, groupSchema } from "@/lib/validations/course";
 import { singleLine, withoutNul } from "@/lib/validations/text";

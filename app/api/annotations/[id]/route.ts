@@ -1,9 +1,8 @@
-import { handle, outcomeError, readJson } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { handle, outcomeError, readJson } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
 import { deleteAnnotation, getAnnotation, updateAnnotation } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
-import type { UpdateAnnotationInput } from "@/lib/validations/annotation";
 
 export const dynamic = "force-dynamic";
 
@@ -26,12 +25,7 @@ export async function PATCH(request: Request, { params }: Context) {
     const { id } = await params;
     const body = await readJson(request);
     if (!body.ok) return body.response;
-    const outcome = await updateAnnotation(
-      getPrisma(),
-      viewer,
-      id,
-      body.value as UpdateAnnotationInput,
-    );
+    const outcome = await updateAnnotation(getPrisma(), viewer, id, body.value);
     if (!outcome.ok) return outcomeError(outcome);
     const row = await getAnnotation(getPrisma(), viewer, id);
     return Response.json(toApiJson(toRecord(row, row.document)));

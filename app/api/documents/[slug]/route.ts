@@ -1,5 +1,5 @@
-import { handle, jsonError, outcomeError, readJson } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { handle, jsonError, outcomeError, readJson } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { getPrisma } from "@/lib/db";
 import { discardDraft, editDraft, viewDraft } from "@/lib/uploads/drafts";
 import { draftEditsSchema } from "@/lib/uploads/edits";

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { escapeHtml } from "@/lib/annotations/highlights";
+import { escapeHtml } from "@/lib/format/html";
 import { getViewer } from "@/lib/auth/viewer";
 import { getPrisma } from "@/lib/db";
 import { respondToDeepLink, returnOrigin } from "@/lib/lti/deep-linking";

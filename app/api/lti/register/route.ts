@@ -1,4 +1,4 @@
-import { escapeHtml } from "@/lib/annotations/highlights";
+import { escapeHtml } from "@/lib/format/html";
 import { hitRateLimit, RATE_LIMITS, retryMessage } from "@/lib/auth/rate-limit";
 import { getPrisma } from "@/lib/db";
 import { registerDynamically, registrationParamsSchema } from "@/lib/lti/dynamic-registration";

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AssignmentForm } from "@/components/assignments/AssignmentForm";
-import { timeZoneNames, toLocalInput } from "@/lib/assignments/dates";
-import { assignmentFormOptions, getAssignment } from "@/lib/assignments/service";
+import { timeZoneNames, toLocalInput } from "@/lib/format/zoned-time";
+import { assignmentFormOptions } from "@/lib/assignments/form";
+import { getAssignment } from "@/lib/assignments/service";
 import { getPrisma } from "@/lib/db";
-import { foundOr404, requirePageViewer } from "@/lib/pages";
+import { foundOr404, requirePageViewer } from "@/lib/http/page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit assignment" };

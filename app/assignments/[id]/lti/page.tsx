@@ -5,7 +5,7 @@ import { ActionForm } from "@/components/courses/CourseForms";
 import { STATUS_LABELS } from "@/lib/assignments/rules";
 import { getPrisma } from "@/lib/db";
 import { gradeSyncStatus } from "@/lib/lti/grades";
-import { foundOr404, requirePageViewer } from "@/lib/pages";
+import { foundOr404, requirePageViewer } from "@/lib/http/page";
 
 export const metadata: Metadata = { title: "Grades in the learning platform" };
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatInZone } from "@/lib/assignments/dates";
+import { formatInZone } from "@/lib/format/zoned-time";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { listAuditEntries } from "@/lib/audit/log";
 import { getPrisma } from "@/lib/db";
-import { foundOr404, requirePageViewer } from "@/lib/pages";
+import { foundOr404, requirePageViewer } from "@/lib/http/page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };

@@ -7,8 +7,8 @@ import { canAddDocument } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
 import { UPLOAD_LIMITS } from "@/lib/importer/sources";
 import { formatIsoDate } from "@/lib/library/dates";
-import { requirePageViewer } from "@/lib/pages";
-import { courseDocuments, courseDrafts } from "@/lib/uploads/drafts";
+import { requirePageViewer } from "@/lib/http/page";
+import { courseDocuments, courseDrafts } from "@/lib/uploads/course-documents";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Course documents" };

@@ -4,7 +4,7 @@ import { syncRosterAction } from "@/app/actions/lti-course";
 import { ActionForm } from "@/components/courses/CourseForms";
 import { getPrisma } from "@/lib/db";
 import { ltiCourseStatus } from "@/lib/lti/roster";
-import { foundOr404, requirePageViewer } from "@/lib/pages";
+import { foundOr404, requirePageViewer } from "@/lib/http/page";
 
 export const metadata: Metadata = { title: "Learning platform" };
 export const dynamic = "force-dynamic";

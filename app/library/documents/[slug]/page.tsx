@@ -6,7 +6,7 @@ import { canAddDocument } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { speakerColour } from "@/lib/library/speaker-colours";
-import { requirePageViewer } from "@/lib/pages";
+import { requirePageViewer } from "@/lib/http/page";
 import { viewDraft } from "@/lib/uploads/drafts";
 
 export const dynamic = "force-dynamic";

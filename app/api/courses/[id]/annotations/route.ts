@@ -1,5 +1,5 @@
-import { handle, jsonError } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { handle, jsonError } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { exportFileFormatSchema } from "@/lib/annotations/export/file-name";
 import { courseExport } from "@/lib/annotations/export/load";
 import { courseExportFile, exportResponse } from "@/lib/annotations/export/respond";

@@ -1,6 +1,6 @@
-import { handle, jsonError, outcomeError, readJson } from "@/lib/api/respond";
+import { handle, jsonError, outcomeError, readJson } from "@/lib/http/respond";
 import { importW3C } from "@/lib/annotations/import";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { documentExport } from "@/lib/annotations/export/load";
 import { documentExportFile, exportResponse } from "@/lib/annotations/export/respond";
 import { publicBaseUrl } from "@/lib/annotations/export/site-url";

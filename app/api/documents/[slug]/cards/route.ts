@@ -1,6 +1,6 @@
-import { handle, jsonError } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
-import { loadPanelCards } from "@/lib/annotations/panel";
+import { handle, jsonError } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
+import { loadPanelCards } from "@/lib/reader/panel";
 import { getPrisma } from "@/lib/db";
 import { cardIdsSchema } from "@/lib/validations/api";
 

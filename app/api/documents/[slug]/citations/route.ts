@@ -1,5 +1,5 @@
-import { handle, jsonError } from "@/lib/api/respond";
-import { apiViewer } from "@/lib/api/viewer";
+import { handle, jsonError } from "@/lib/http/respond";
+import { apiViewer } from "@/lib/http/api-viewer";
 import { documentBySlug } from "@/lib/library/lookup";
 import { loadCitations } from "@/lib/citations/load";
 import { siteOrigin } from "@/lib/citations/item";

@@ -1,5 +1,5 @@
-import { handle } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { handle } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { getPrisma } from "@/lib/db";
 import { viewDraft } from "@/lib/uploads/drafts";
 

@@ -1,10 +1,10 @@
-import { jsonError } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { jsonError } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { getPrisma } from "@/lib/db";
 import { documentBySlug } from "@/lib/library/lookup";
 import { forBrowsers } from "@/lib/live/channel";
 import { subscribe } from "@/lib/live/listener";
-import { isChangeVisible } from "@/lib/live/visible";
+import { isChangeVisible } from "@/lib/annotations/live-visibility";
 
 export const dynamic = "force-dynamic";
 

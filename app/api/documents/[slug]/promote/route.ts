@@ -1,7 +1,7 @@
-import { handle, outcomeError } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { handle, outcomeError } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { getPrisma } from "@/lib/db";
-import { promoteDocument } from "@/lib/uploads/drafts";
+import { promoteDocument } from "@/lib/uploads/course-documents";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { handle, outcomeError } from "@/lib/api/respond";
-import { requireApiViewer } from "@/lib/api/viewer";
+import { handle, outcomeError } from "@/lib/http/respond";
+import { requireApiViewer } from "@/lib/http/api-viewer";
 import { getPrisma } from "@/lib/db";
 import { publishDraft } from "@/lib/uploads/drafts";
 

@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { GradeForm, ExtensionForm } from "@/components/assignments/GradeForms";
 import { Progress } from "@/components/assignments/Progress";
 import { assignmentResults } from "@/lib/assignments/activity";
-import { formatInZone, toLocalInput } from "@/lib/assignments/dates";
+import { formatInZone, toLocalInput } from "@/lib/format/zoned-time";
 import { getAssignment } from "@/lib/assignments/service";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { getPrisma } from "@/lib/db";
-import { foundOr404, requirePageViewer } from "@/lib/pages";
+import { foundOr404, requirePageViewer } from "@/lib/http/page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Student's work" };

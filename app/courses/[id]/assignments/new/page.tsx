@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AssignmentForm } from "@/components/assignments/AssignmentForm";
-import { timeZoneNames, toLocalInput } from "@/lib/assignments/dates";
-import { assignmentFormOptions } from "@/lib/assignments/service";
+import { timeZoneNames, toLocalInput } from "@/lib/format/zoned-time";
+import { assignmentFormOptions } from "@/lib/assignments/form";
 import { viewerTimeZone } from "@/lib/assignments/viewer-zone";
 import { getPrisma } from "@/lib/db";
-import { emptyBody } from "@/lib/annotations/body";
-import { foundOr404, requirePageViewer } from "@/lib/pages";
+import { emptyBody } from "@/lib/richtext/body";
+import { foundOr404, requirePageViewer } from "@/lib/http/page";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "New assignment" };

@@ -7,7 +7,7 @@ import { getViewer } from "@/lib/auth/viewer";
 import { getReadableDocument } from "@/lib/library/document";
 import { getPrisma } from "@/lib/db";
 import { editionDecisions } from "@/lib/editions/decisions";
-import { notesOfEdition } from "@/lib/editions/cross-notes";
+import { notesOfEdition } from "@/lib/reader/edition-notes";
 import { RowNotes } from "@/components/editions/RowNotes";
 
 export const dynamic = "force-dynamic";

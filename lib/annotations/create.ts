@@ -1,0 +1,174 @@
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  CONTEXT_LENGTH,
+  describeSelection,
+  type DescribeResult,
+  type TurnRange,
+} from "@/lib/anchoring";
+import type { AnnotationSelector } from "@/lib/anchoring/types";
+import { canReadDocument, type Viewer } from "@/lib/auth/permissions";
+import { checkWriteRate } from "@/lib/auth/rate-limit";
+import { publishChange } from "@/lib/live/channel";
+import type { Outcome } from "@/lib/outcome";
+import { emptyBody, parseBody } from "@/lib/richtext/body";
+import { createAnnotationSchema, type CreateAnnotationInput } from "@/lib/validations/annotation";
+import { firstIssue } from "@/lib/validations/first-issue";
+import { fitsDocument, resolveScope } from "./audience";
+import { withDocument, type AnnotationWithDocument } from "./columns";
+
+// Creating a note or a highlight on a passage (or a discussion of the whole document).
+
+/** Turns read either side of a selection: enough for the quote's context in nearly every text. */
+const CONTEXT_TURNS = 8;
+
+/**
+ * describeSelection over the turns around the selection instead of the whole document (a
+ * 2,000-turn transcript is half a megabyte to read for every new note). The result is the same:
+ * when the window cannot hold the full context (very short neighbouring turns) or a turn is not
+ * found, it runs again over every turn.
+ */
+async function describeInDocument(
+  prisma: PrismaClient,
+  documentId: string,
+  selection: TurnRange,
+): Promise<DescribeResult> {
+  const ends = await prisma.turn.findMany({
+    where: { documentId, anchor: { in: [selection.start.turnAnchor, selection.end.turnAnchor] } },
+    select: { position: true },
+  });
+  if (ends.length > 0) {
+    const positions = ends.map((turn) => turn.position);
+    const from = Math.min(...positions) - CONTEXT_TURNS;
+    const to = Math.max(...positions) + CONTEXT_TURNS;
+    const [window, last] = await Promise.all([
+      prisma.turn.findMany({
+        where: { documentId, position: { gte: from, lte: to } },
+        select: { anchor: true, text: true },
+        orderBy: { position: "asc" },
+      }),
+      prisma.turn.findFirst({
+        where: { documentId },
+        select: { position: true },
+        orderBy: { position: "desc" },
+      }),
+    ]);
+    const described = describeSelection(window, selection);
+    const quote = described.ok ? described.selector.quote : null;
+    if (
+      quote &&
+      (from <= 0 || quote.prefix.length >= CONTEXT_LENGTH) &&
+      (to >= (last?.position ?? 0) || quote.suffix.length >= CONTEXT_LENGTH)
+    )
+      return described;
+  }
+  const turns = await prisma.turn.findMany({
+    where: { documentId },
+    select: { anchor: true, text: true },
+    orderBy: { position: "asc" },
+  });
+  return describeSelection(turns, selection);
+}
+
+const HIGHLIGHT_REFUSAL =
+  "A highlight marks a passage for you alone: only a highlight of a passage, kept to yourself, has no note. Write a note to share it.";
+const HIGHLIGHT_BODY = { ok: true as const, doc: emptyBody(), html: "", text: "" };
+
+/**
+ * `input` is the request as it came (API body, server action argument): it is parsed here with
+ * createAnnotationSchema, so no caller casts it. CreateAnnotationInput names what it should be.
+ */
+export async function createAnnotation(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  input: CreateAnnotationInput | unknown,
+): Promise<Outcome<{ id: string; row: AnnotationWithDocument }>> {
+  const parsed = createAnnotationSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: firstIssue(parsed.error) };
+  const { clientId } = parsed.data;
+  // A retry of a create whose answer was lost: hand back what the first attempt saved.
+  const earlier = clientId ? await savedBefore(prisma, viewer, clientId) : null;
+  if (earlier) return earlier;
+  const tooFast = await checkWriteRate(prisma, "annotation", viewer.userId);
+  if (tooFast) return tooFast;
+
+  const document = await prisma.document.findUnique({
+    where: { slug: parsed.data.documentSlug },
+    select: { id: true, courseId: true },
+  });
+  // Another course's document answers as if it did not exist.
+  if (!document || !canReadDocument(viewer, document))
+    return { ok: false, error: "That document no longer exists." };
+  // A whole-document discussion has no passage: an empty quote and no positions.
+  const described =
+    parsed.data.scope === "document"
+      ? {
+          ok: true as const,
+          selector: { quote: { exact: "", prefix: "", suffix: "" }, positions: [] },
+        }
+      : parsed.data.selection
+        ? await describeInDocument(prisma, document.id, parsed.data.selection)
+        : { ok: false as const, error: "Select some words of the transcript first." };
+  if (!described.ok) return { ok: false, error: described.error };
+  const highlight = parsed.data.motivation === "highlighting";
+  if (highlight && (parsed.data.scope === "document" || parsed.data.visibility !== "private"))
+    return { ok: false, error: HIGHLIGHT_REFUSAL };
+  // A highlight has no note: its body is empty (and only a highlight's body can be).
+  const body = highlight ? HIGHLIGHT_BODY : parseBody(parsed.data.body);
+  if (!body.ok) return { ok: false, error: body.error };
+  const scope = await resolveScope(prisma, viewer, parsed.data);
+  if (!scope.ok) return scope;
+  const fits = await fitsDocument(prisma, document.id, scope.value.courseId);
+  if (!fits.ok) return fits;
+
+  const selector: AnnotationSelector = described.selector;
+  const created = await prisma.annotation
+    .create({
+      data: {
+        id: clientId,
+        documentId: document.id,
+        authorId: viewer.userId,
+        ...scope.value,
+        selector: selector as unknown as Prisma.InputJsonValue,
+        quote: selector.quote.exact,
+        firstAnchor: selector.positions[0]?.turnAnchor ?? 0,
+        lastAnchor: selector.positions[selector.positions.length - 1]?.turnAnchor ?? 0,
+        scope: parsed.data.scope,
+        body: body.doc as Prisma.InputJsonValue,
+        bodyHtml: body.html,
+        bodyText: body.text,
+        tags: parsed.data.tags,
+      },
+      // The whole record comes back with the insert: a second read could fail after the commit
+      // (database restarting) and turn a saved note into a reported failure.
+      select: withDocument,
+    })
+    .catch(async (error: unknown) => {
+      // Two attempts with one client id raced: the first one saved it.
+      const raced =
+        clientId && isUniqueViolation(error) && (await savedBefore(prisma, viewer, clientId));
+      if (raced) return raced;
+      throw error;
+    });
+  if ("ok" in created) return created;
+  await publishChange(prisma, { documentId: document.id, kind: "annotation", id: created.id });
+  return { ok: true, value: { id: created.id, row: created } };
+}
+
+export const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string } | null)?.code === "P2002";
+
+/**
+ * A create sent again with the same client id (the answer to the first attempt was lost):
+ * success with the saved note, never a second copy. Someone else's id is refused.
+ */
+async function savedBefore(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  id: string,
+): Promise<Outcome<{ id: string; row: AnnotationWithDocument }> | null> {
+  const row = await prisma.annotation.findUnique({ where: { id }, select: withDocument });
+  if (!row) return null;
+  return row.authorId === viewer.userId
+    ? { ok: true, value: { id, row } }
+    : { ok: false, error: "That note id is already taken: reload the page and save again." };
+}

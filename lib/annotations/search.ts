@@ -1,0 +1,95 @@
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { Viewer } from "@/lib/auth/permissions";
+import { postingGate } from "@/lib/assignments/gate";
+import { rawRows } from "@/lib/db/raw";
+import { documentBySlug } from "@/lib/library/lookup";
+import { readableDocumentsSql } from "@/lib/library/scope";
+import { readableNow, readableNowSql } from "./access";
+import { fromListed, LISTED_COLUMNS, LISTED_JOINS, type ListedRow } from "./columns";
+
+// The API's search over every annotation the viewer may read.
+
+/** `text` as a literal ILIKE substring: `%`, `_` and the escape character match themselves. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+export interface AnnotationSearch {
+  document?: string;
+  turn?: number;
+  author?: string;
+  tag?: string;
+  course?: string;
+  text?: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Search every annotation the viewer may read (the API's list endpoint). Raw SQL for the same
+ * reason as listDocumentAnnotations. The rows and the total share one WHERE built on the
+ * readable-now predicate (permissions and the "post first" gate of every document), so the
+ * total counts exactly what the rows may show; `text` matches literally (no wildcards).
+ */
+export async function searchAnnotations(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  search: AnnotationSearch,
+) {
+  let documentId: string | undefined;
+  if (search.document) {
+    // By id, not by joining on the slug: the planner then knows how many notes this document
+    // has and walks the newest-first index for a page (about 100 times faster on a large one).
+    const document = await documentBySlug(prisma, search.document, viewer);
+    if (!document) return { total: 0, rows: [] };
+    documentId = document.id;
+  }
+  const gate = await postingGate(prisma, viewer, documentId ? [documentId] : "all");
+  const conditions = [
+    Prisma.sql`a."deletedAt" IS NULL`,
+    readableNowSql(viewer, gate),
+    readableDocumentsSql(viewer, "d"),
+  ];
+  if (documentId) conditions.push(Prisma.sql`a."documentId" = ${documentId}`);
+  if (search.turn !== undefined)
+    conditions.push(
+      Prisma.sql`a."firstAnchor" <= ${search.turn} AND a."lastAnchor" >= ${search.turn}`,
+    );
+  if (search.author) conditions.push(Prisma.sql`a."authorId" = ${search.author}`);
+  if (search.tag) conditions.push(Prisma.sql`${search.tag.toLowerCase()} = ANY(a."tags")`);
+  if (search.course) conditions.push(Prisma.sql`a."courseId" = ${search.course}`);
+  if (search.text) {
+    const pattern = likeContains(search.text);
+    conditions.push(
+      Prisma.sql`(a."bodyText" ILIKE ${pattern} ESCAPE '\\' OR a."quote" ILIKE ${pattern} ESCAPE '\\')`,
+    );
+  }
+  const where = Prisma.join(conditions, " AND ");
+  const [rows, counted] = await Promise.all([
+    rawRows<ListedRow & { documentSlug: string; documentTitle: string }>(
+      prisma,
+      Prisma.sql`
+      SELECT ${LISTED_COLUMNS}, d."slug" AS "documentSlug", d."title" AS "documentTitle"
+      FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId" ${LISTED_JOINS}
+      WHERE ${where}
+      ORDER BY a."createdAt" DESC
+      LIMIT ${search.limit} OFFSET ${search.offset}`,
+    ),
+    rawRows<{ total: number }>(
+      prisma,
+      Prisma.sql`
+      SELECT count(*)::int AS "total"
+      FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId"
+      WHERE ${where}`,
+    ),
+  ]);
+  return {
+    total: counted[0]?.total ?? 0,
+    rows: rows
+      .map(({ documentSlug, documentTitle, ...row }) => ({
+        ...fromListed(row),
+        document: { slug: documentSlug, title: documentTitle },
+      }))
+      .filter(readableNow(viewer, gate)),
+  };
+}
