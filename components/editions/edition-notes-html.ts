@@ -17,7 +17,8 @@ export function editionNotesHtml(notes: readonly CrossEditionNote[]): string {
       return (
         `<details class='edition-note' id='edition-note-${escapeHtml(note.id)}'>` +
         `<summary>From the ${escapeHtml(note.edition.name)} edition${by}</summary>` +
-        `<p class='edition-note-where'>${where}. Read-only here; <a href='/documents/${escapeHtml(note.edition.slug)}#t-${note.sourceAnchor}'>open it in that edition</a> to reply.</p>` +
+        `<p class='edition-note-where'>${where}</p>` +
+        `<p class='edition-note-where'>Read-only here: <a href='/documents/${escapeHtml(note.edition.slug)}#t-${note.sourceAnchor}'>open it in that edition</a> to reply.</p>` +
         `<div class='note-body'>${note.bodyHtml}</div></details>`
       );
     })
