@@ -22,7 +22,7 @@ export const LIB_TIERS = [
   // Entry-point wrappers, the audit log and the library of documents.
   ["http", "audit", "library"],
   // Domains, each above what it uses.
-  ["assignments", "courses", "editions", "uploads", "people"],
+  ["assignments", "courses", "editions", "links", "uploads", "people"],
   ["annotations", "lti"],
   ["threads"],
   ["reader", "demo"],

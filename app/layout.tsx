@@ -20,6 +20,7 @@ import "./styles/upload.css";
 import "./styles/security.css";
 import "./styles/historian.css";
 import "./styles/people.css";
+import "./styles/links.css";
 
 export const metadata: Metadata = {
   title: { default: "Memcon", template: "%s · Memcon" },

@@ -92,9 +92,11 @@ async function endToEnd(adminUrl, template) {
   await buildIfStale({ log: (text) => process.stdout.write(text) });
 
   const database = await createTestDatabase(adminUrl, template, "memcon_e2e");
-  // E2E_PORT (or MEMCON_PORT_BASE, as the bench names it): where to look for a free port.
+  // E2E_PORT (or E2E_PORT_FROM, or MEMCON_PORT_BASE as the bench names it): where to look for
+  // a free port, so several checkouts on one machine keep out of each other's way.
   const port = await findFreePort(
-    Number(process.env.E2E_PORT || process.env.MEMCON_PORT_BASE) || 3200,
+    Number(process.env.E2E_PORT || process.env.E2E_PORT_FROM || process.env.MEMCON_PORT_BASE) ||
+      3200,
   );
   const env = {
     ...process.env,

@@ -3,6 +3,8 @@ import { highlightsHtml, type Insert } from "@/lib/annotations/highlights";
 import type { Span } from "@/lib/annotations/segments";
 import type { ReaderDocument, ReaderTurn } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
+import { editionNotesHtml } from "@/components/editions/edition-notes-html";
+import type { CrossEditionNote } from "@/lib/reader/edition-notes";
 import { TranscriptList } from "./TranscriptList";
 
 type Participant = ReaderDocument["participants"][number];
@@ -27,6 +29,10 @@ export type TranscriptItem =
       spans?: Span[];
       /** Part of the passage an assignment asks about (marked in the margin). */
       inPassage?: boolean;
+      /** Passages of other records linked to the passage this turn begins (rival records). */
+      links?: { id: string; title: string }[];
+      /** Notes made on another edition, placed on this turn (read-only). */
+      editionNotes?: CrossEditionNote[];
     }
   | { type: "gap"; count: number; from: number; href: string };
 
@@ -193,7 +199,15 @@ function inParagraphGroup(items: TranscriptItem[], index: number): boolean {
 function itemHtml(item: TranscriptItem, inline: boolean, notes: ReadonlyMap<string, string>) {
   if (item.type === "gap")
     return `<li class='turn-gap'><a href='${escapeHtml(item.href)}'>${item.count} turn${item.count === 1 ? "" : "s"} by others</a></li>`;
-  const { turn, speaker, context, spans = [], inPassage = false } = item;
+  const {
+    turn,
+    speaker,
+    context,
+    spans = [],
+    inPassage = false,
+    links = [],
+    editionNotes = [],
+  } = item;
   const classes = [
     "turn",
     `turn--${turn.kind}`,
@@ -209,8 +223,19 @@ function itemHtml(item: TranscriptItem, inline: boolean, notes: ReadonlyMap<stri
     `<li id='t-${turn.anchor}' class='${escapeHtml(classes)}' tabindex='-1'` +
     (speaker ? ` data-speaker='${escapeHtml(speaker.key)}'` : "") +
     (colour ? ` style='--speaker:${escapeHtml(colour)}'` : "") +
-    `>${turnInnerHtml(turn, speaker, spans, notes, inline)}</li>`
+    `>${turnInnerHtml(turn, speaker, spans, notes, inline)}${linkRefsHtml(links)}${editionNotesHtml(editionNotes)}</li>`
   );
+}
+
+/** "Also recorded in: <title>", one button per linked record; components/links opens it. */
+function linkRefsHtml(links: readonly { id: string; title: string }[]) {
+  if (links.length === 0) return "";
+  return `<p class='passage-link-refs'>${links
+    .map(
+      (link) =>
+        `<button type='button' class='passage-link-ref' data-link='${escapeHtml(link.id)}' aria-haspopup='dialog'>Also recorded in: ${escapeHtml(link.title)}</button>`,
+    )
+    .join("")}</p>`;
 }
 
 /**

@@ -61,4 +61,6 @@ export interface ExportDocumentInfo {
   slug: string;
   title: string;
   citation: string | null;
+  /** The edition the notes were made on: the archive or publication that printed the text. */
+  archive?: string | null;
 }

@@ -9,6 +9,8 @@ import { OtherEditions } from "@/components/reader/OtherEditions";
 import { ShareOfTalk } from "@/components/reader/ShareOfTalk";
 import { Transcript, type Footnote } from "@/components/reader/Transcript";
 import { TurnNavigator } from "@/components/reader/TurnNavigator";
+import { LinkPassage } from "@/components/links/LinkPassage";
+import { PassageLinks } from "@/components/links/PassageLinks";
 import { AnnotationWorkspace } from "@/components/annotations/AnnotationWorkspace";
 import { DraftScopeProvider } from "@/components/annotations/DraftScopeProvider";
 import { audienceFor, toPanelIndex } from "@/lib/reader/panel";
@@ -21,9 +23,11 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { highwireTags } from "@/lib/citations/embedded";
 import { pageSite } from "@/lib/citations/page-site";
+import { byTurn, notesFromOtherEditions } from "@/lib/reader/edition-notes";
 import { otherEditions } from "@/lib/editions/other-editions";
 import { getPrisma } from "@/lib/db";
 import { getReadPrisma } from "@/lib/db/read";
+import { readerLinks } from "@/lib/links/reader";
 import { getReadableDocument } from "@/lib/library/document";
 import { speakerColour } from "@/lib/library/speaker-colours";
 import { shareOfTalkOnce } from "@/lib/library/share-of-talk";
@@ -111,6 +115,11 @@ export default async function ReaderPage({
   ]);
   const { index, spansByTurn } = toPanelIndex(rows, viewer);
   const reading = await assignmentContext(viewer, document.id, query, gate);
+  const linked = await readerLinks(viewer, document.id);
+  const editions = await otherEditions(document, viewer);
+  const fromEditions = byTurn(
+    await notesFromOtherEditions(getPrisma(), viewer, document, editions),
+  );
   const passage = reading.data?.assignment;
   const inPassage = (anchor: number) =>
     passage?.firstAnchor != null &&
@@ -143,7 +152,8 @@ export default async function ReaderPage({
           speakers={document.participants}
           dialogue={document.shape === "dialogue"}
         />
-        <OtherEditions slug={document.slug} editions={await otherEditions(document, viewer)} />
+        <OtherEditions slug={document.slug} editions={editions} />
+        <PassageLinks slug={document.slug} links={linked.links} />
         {speaking.length > 0 && (
           <nav className="speaker-filter" aria-label="Show the turns of one speaker">
             <span>Speakers:</span>
@@ -181,12 +191,17 @@ export default async function ReaderPage({
                   speaker: item.turn.speakerId ? byId.get(item.turn.speakerId) : undefined,
                   spans: spansByTurn.get(item.turn.anchor),
                   inPassage: inPassage(item.turn.anchor),
+                  links: linked.refs.get(item.turn.anchor),
+                  editionNotes: fromEditions.get(item.turn.anchor),
                 }
               : { ...item, href: `/documents/${document.slug}#t-${item.from}` },
           )}
         />
         <TurnNavigator />
         <CiteTurn slug={document.slug} />
+        {linked.targets && (
+          <LinkPassage slug={document.slug} documents={linked.documents} targets={linked.targets} />
+        )}
       </article>
       <DraftScopeProvider userId={viewer?.userId ?? null} documentSlug={document.slug}>
         <AnnotationWorkspace

@@ -20,7 +20,7 @@ type DocumentInfoRow = ExportDocumentInfo & { id: string };
 async function documentInfo(prisma: PrismaClient, where: Prisma.Sql): Promise<DocumentInfoRow[]> {
   return rawRows<DocumentInfoRow>(
     prisma,
-    Prisma.sql`SELECT "id", "slug", "title", "citation" FROM "Document" WHERE ${where}
+    Prisma.sql`SELECT "id", "slug", "title", "citation", "archive" FROM "Document" WHERE ${where}
       ORDER BY "sortDate" ASC NULLS LAST, "title" ASC`,
   );
 }
@@ -111,8 +111,8 @@ async function documentRecords(
           speaker: speakers.get(position.turnAnchor) ?? null,
         }));
   }
-  const { slug, title, citation } = document;
-  return { slug, title, citation, records };
+  const { slug, title, citation, archive } = document;
+  return { slug, title, citation, archive, records };
 }
 
 /** A document's export for this viewer, or null when no document has that slug. */

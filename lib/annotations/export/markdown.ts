@@ -16,6 +16,8 @@ export interface MarkdownOptions {
   documentUrl: string;
   /** How the document is cited (the archive's reference), when known. */
   citation?: string | null;
+  /** The edition the notes were made on (the document's archive), when known. */
+  edition?: string | null;
   /** The level of the title heading: 1 for a file of its own, 2 inside a course's file. */
   headingLevel?: number;
 }
@@ -129,7 +131,7 @@ function turnHeading(record: AnnotationRecord, documentUrl: string, level: numbe
 /** The reading notes for one document, as a Markdown file's text. */
 export function toMarkdownNotes(
   records: readonly AnnotationRecord[],
-  { documentTitle, documentUrl, citation, headingLevel = 1 }: MarkdownOptions,
+  { documentTitle, documentUrl, citation, edition, headingLevel = 1 }: MarkdownOptions,
 ): string {
   const h = (extra: number) => "#".repeat(headingLevel + extra);
   const url = documentUrl.replace(/[<>\s]/g, encodeURIComponent);
@@ -142,6 +144,7 @@ export function toMarkdownNotes(
     `${h(0)} Reading notes: ${escapeMarkdown(documentTitle)}`,
     `Source: <${url}>`,
     ...(citation ? [`Citation: ${escapeMarkdown(citation)}`] : []),
+    ...(edition ? [`Notes made on the edition of: ${escapeMarkdown(edition)}`] : []),
     ...(records.length === 0 ? ["_No annotations._"] : []),
   ];
   if (whole.length > 0) {

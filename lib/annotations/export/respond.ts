@@ -63,6 +63,7 @@ export function documentExportFile(
         documentTitle: document.title,
         documentUrl: documentUrl(baseUrl, document.slug),
         citation: document.citation,
+        edition: document.archive,
       }),
   );
   return {
@@ -96,6 +97,7 @@ export function courseExportFile(
           documentTitle: document.title,
           documentUrl: documentUrl(baseUrl, document.slug),
           citation: document.citation,
+          edition: document.archive,
           records: document.records,
         })),
       ),

@@ -82,6 +82,7 @@ import { callerHeaders, callPage, callRoute, callServer, formData, type Result }
 import { LTI_ROWS } from "./lti-rows";
 import { DOCUMENT_ROWS } from "./documents";
 import { PEOPLE_ROWS } from "./people";
+import { EDITION_DECISION_ROWS, PASSAGE_LINK_ROWS } from "./passage-links";
 import { entry, type Case, type Cell } from "./entry";
 import {
   assignmentForm,
@@ -2294,6 +2295,8 @@ export const TABLE = [
   ...LTI_ROWS,
   ...DOCUMENT_ROWS,
   ...PEOPLE_ROWS,
+  ...PASSAGE_LINK_ROWS,
+  ...EDITION_DECISION_ROWS,
 ];
 
 function pageEntry(

@@ -5,6 +5,10 @@ import { EditionPassage } from "@/components/reader/EditionPassage";
 import { compareEditions } from "@/lib/editions/compare";
 import { getViewer } from "@/lib/auth/viewer";
 import { getReadableDocument } from "@/lib/library/document";
+import { getPrisma } from "@/lib/db";
+import { editionDecisions } from "@/lib/editions/decisions";
+import { notesOfEdition } from "@/lib/reader/edition-notes";
+import { RowNotes } from "@/components/editions/RowNotes";
 
 export const dynamic = "force-dynamic";
 
@@ -39,6 +43,20 @@ export default async function EditionsPage({ params }: { params: Params }) {
   const differing = rows.filter((row) => !row.same).length;
   const nameA = a.archive ?? a.title;
   const nameB = b.archive ?? b.title;
+  const decided = (await editionDecisions(getPrisma(), a.id)).get(b.id);
+  const [notesA, notesB] = await Promise.all([
+    notesOfEdition(getPrisma(), viewer, a),
+    notesOfEdition(getPrisma(), viewer, b),
+  ]);
+  // Each row lists the notes that begin on its turns, on either side.
+  const notesOf = (row: (typeof rows)[number]) => {
+    const anchorsA = new Set(row.a?.turns.map((turn) => turn.anchor));
+    const anchorsB = new Set(row.b?.turns.map((turn) => turn.anchor));
+    return [
+      ...notesA.filter((note) => anchorsA.has(note.turnAnchor)),
+      ...notesB.filter((note) => anchorsB.has(note.turnAnchor)),
+    ];
+  };
   return (
     <article className="editions">
       <p className="eyebrow">Two editions side by side</p>
@@ -59,6 +77,13 @@ export default async function EditionsPage({ params }: { params: Params }) {
           </dd>
         </div>
       </dl>
+      <p className={`edition-status edition-status--${decided ?? "suggested"}`}>
+        {decided === "confirmed"
+          ? "An editor confirmed these as editions of one record."
+          : decided === "rejected"
+            ? "An editor judged these not to be editions of one record."
+            : "Suggested as editions of one record by their date and words; not yet confirmed by an editor."}
+      </p>
       <p className="editions-summary">
         {rows.length} paragraphs, {differing} of them different.{" "}
         <mark className="edition-only">Marked words</mark> are printed in that edition only: a word
@@ -77,6 +102,7 @@ export default async function EditionsPage({ params }: { params: Params }) {
               other={nameA}
               label="Right"
             />
+            <RowNotes notes={notesOf(row)} />
           </li>
         ))}
       </ol>
