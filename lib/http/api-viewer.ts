@@ -54,11 +54,12 @@ export interface ApiCall<P> {
 export function withApiViewer<P = Record<string, never>>(
   handler: (call: ApiCall<P>) => Promise<Response>,
   options: { accepts?: readonly BodyKind[] } = {},
-): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
+): (request: Request, context?: { params: Promise<P> }) => Promise<Response> {
   return (request, context) =>
     handle(async () => {
       const viewer = await requireApiViewer(request, options);
       if (viewer instanceof Response) return viewer;
-      return handler({ request, viewer, params: await context.params });
+      // A route without dynamic segments is called without a context (and so are tests).
+      return handler({ request, viewer, params: ((await context?.params) ?? {}) as P });
     });
 }

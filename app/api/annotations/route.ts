@@ -1,5 +1,5 @@
-import { handle, jsonError, outcomeError, readJson } from "@/lib/http/respond";
-import { requireApiViewer } from "@/lib/http/api-viewer";
+import { jsonError, outcomeError, readJson } from "@/lib/http/respond";
+import { withApiViewer } from "@/lib/http/api-viewer";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
 import { createAnnotation, searchAnnotations } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
@@ -9,37 +9,29 @@ import { annotationSearchSchema, searchParamsObject } from "@/lib/validations/ap
 export const dynamic = "force-dynamic";
 
 /** GET /api/annotations?document=&turn=&author=&tag=&course=&text=&limit=&offset=&count=exact */
-export async function GET(request: Request) {
-  return handle(async () => {
-    const viewer = await requireApiViewer(request);
-    if (viewer instanceof Response) return viewer;
-    const parsed = annotationSearchSchema.safeParse(searchParamsObject(new URL(request.url)));
-    if (!parsed.success) return jsonError(400, parsed.error.issues[0]!.message);
-    const { total, hasMore, rows } = await searchAnnotations(
-      await getReadPrisma(),
-      viewer,
-      parsed.data,
-    );
-    return Response.json({
-      ...(total === undefined ? {} : { total }),
-      limit: parsed.data.limit,
-      offset: parsed.data.offset,
-      hasMore,
-      rows: rows.map((row) => toApiJson(toRecord(row, row.document))),
-    });
+export const GET = withApiViewer(async ({ request, viewer }) => {
+  const parsed = annotationSearchSchema.safeParse(searchParamsObject(new URL(request.url)));
+  if (!parsed.success) return jsonError(400, parsed.error.issues[0]!.message);
+  const { total, hasMore, rows } = await searchAnnotations(
+    await getReadPrisma(),
+    viewer,
+    parsed.data,
+  );
+  return Response.json({
+    ...(total === undefined ? {} : { total }),
+    limit: parsed.data.limit,
+    offset: parsed.data.offset,
+    hasMore,
+    rows: rows.map((row) => toApiJson(toRecord(row, row.document))),
   });
-}
+});
 
 /** POST /api/annotations { documentSlug, selection, body, tags, visibility, courseId, groupId } */
-export async function POST(request: Request) {
-  return handle(async () => {
-    const viewer = await requireApiViewer(request);
-    if (viewer instanceof Response) return viewer;
-    const body = await readJson(request);
-    if (!body.ok) return body.response;
-    const outcome = await createAnnotation(getPrisma(), viewer, body.value);
-    if (!outcome.ok) return outcomeError(outcome);
-    const { row } = outcome.value;
-    return Response.json(toApiJson(toRecord(row, row.document)), { status: 201 });
-  });
-}
+export const POST = withApiViewer(async ({ request, viewer }) => {
+  const body = await readJson(request);
+  if (!body.ok) return body.response;
+  const outcome = await createAnnotation(getPrisma(), viewer, body.value);
+  if (!outcome.ok) return outcomeError(outcome);
+  const { row } = outcome.value;
+  return Response.json(toApiJson(toRecord(row, row.document)), { status: 201 });
+});

@@ -1,5 +1,5 @@
-import { handle, jsonError } from "@/lib/http/respond";
-import { requireApiViewer } from "@/lib/http/api-viewer";
+import { jsonError } from "@/lib/http/respond";
+import { withApiViewer } from "@/lib/http/api-viewer";
 import { getPrisma } from "@/lib/db";
 import { createDraft } from "@/lib/uploads/drafts";
 import { resolveReference } from "@/lib/uploads/reference";
@@ -13,11 +13,8 @@ export const dynamic = "force-dynamic";
  * source that cannot be read stores nothing. A FRUS volume answers 422 with its `documents` to
  * choose from (send the choice as `document`).
  */
-export async function POST(request: Request) {
-  return handle(async () => {
-    // A file upload: multipart is accepted from Memcon's own pages (never urlencoded forms).
-    const viewer = await requireApiViewer(request, { accepts: ["multipart"] });
-    if (viewer instanceof Response) return viewer;
+export const POST = withApiViewer(
+  async ({ request, viewer }) => {
     const body = await readLimitedForm(request);
     if (!body.ok) return jsonError(body.status, body.message);
     const form = await readUploadForm(body.form);
@@ -45,5 +42,7 @@ export async function POST(request: Request) {
       );
     }
     return Response.json({ draft: result.value }, { status: 201 });
-  });
-}
+  },
+  // A file upload: multipart is accepted from Memcon's own pages (never urlencoded forms).
+  { accepts: ["multipart"] },
+);

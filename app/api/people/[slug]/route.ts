@@ -1,5 +1,6 @@
-import { handle, jsonError, outcomeError, readJson } from "@/lib/http/respond";
-import { apiViewer, requireApiViewer } from "@/lib/http/api-viewer";
+import { z } from "zod";
+import { handle, jsonError, outcomeError, readBody } from "@/lib/http/respond";
+import { apiViewer, withApiViewer } from "@/lib/http/api-viewer";
 import { siteOrigin } from "@/lib/citations/item";
 import { getPrisma } from "@/lib/db";
 import { authorityOf, setPersonAuthority } from "@/lib/people/authority-service";
@@ -7,6 +8,11 @@ import { personJson } from "@/lib/people/export";
 import { readablePerson } from "@/lib/people/queries";
 
 export const dynamic = "force-dynamic";
+
+/** The authority is checked by setPersonAuthority (a QID or an https URI, "" to remove). */
+const authorityRequest = z.object({
+  authority: z.string({ error: 'Send the authority as text: { "authority": "Q310452" }.' }),
+});
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -36,18 +42,10 @@ export async function GET(request: Request, { params }: Context) {
  * PUT /api/people/<slug> with { "authority": "Q310452" } (or an https URI; "" removes it):
  * editors only. 422 with a sentence for an id that is neither.
  */
-export async function PUT(request: Request, { params }: Context) {
-  return handle(async () => {
-    const viewer = await requireApiViewer(request);
-    if (viewer instanceof Response) return viewer;
-    const body = await readJson(request);
-    if (!body.ok) return body.response;
-    const value =
-      body.value && typeof body.value === "object" && "authority" in body.value
-        ? (body.value as { authority: unknown }).authority
-        : undefined;
-    const outcome = await setPersonAuthority(getPrisma(), viewer, (await params).slug, value);
-    if (!outcome.ok) return outcomeError(outcome);
-    return Response.json(outcome.value);
-  });
-}
+export const PUT = withApiViewer<{ slug: string }>(async ({ request, viewer, params }) => {
+  const body = await readBody(request, authorityRequest);
+  if (!body.ok) return body.response;
+  const outcome = await setPersonAuthority(getPrisma(), viewer, params.slug, body.value.authority);
+  if (!outcome.ok) return outcomeError(outcome);
+  return Response.json(outcome.value);
+});

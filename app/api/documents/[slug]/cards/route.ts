@@ -1,5 +1,5 @@
-import { handle, jsonError } from "@/lib/http/respond";
-import { requireApiViewer } from "@/lib/http/api-viewer";
+import { jsonError } from "@/lib/http/respond";
+import { withApiViewer } from "@/lib/http/api-viewer";
 import { loadPanelCards } from "@/lib/reader/panel";
 import { getReadPrisma } from "@/lib/db/read";
 import { cardIdsSchema } from "@/lib/validations/api";
@@ -11,19 +11,10 @@ export const dynamic = "force-dynamic";
  * votes, what the caller may do) for the notes it shows. Notes the caller may not read are left
  * out, exactly as if they did not exist.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return handle(async () => {
-    const viewer = await requireApiViewer(request);
-    if (viewer instanceof Response) return viewer;
-    const ids = cardIdsSchema.safeParse(new URL(request.url).searchParams.get("ids") ?? "");
-    if (!ids.success) return jsonError(400, ids.error.issues[0]!.message);
-    const cards = await loadPanelCards(
-      await getReadPrisma(),
-      viewer,
-      (await params).slug,
-      ids.data,
-    );
-    if (!cards) return jsonError(404, "No document has that slug.");
-    return Response.json({ cards }, { headers: { "Cache-Control": "private, no-store" } });
-  });
-}
+export const GET = withApiViewer<{ slug: string }>(async ({ request, viewer, params }) => {
+  const ids = cardIdsSchema.safeParse(new URL(request.url).searchParams.get("ids") ?? "");
+  if (!ids.success) return jsonError(400, ids.error.issues[0]!.message);
+  const cards = await loadPanelCards(await getReadPrisma(), viewer, params.slug, ids.data);
+  if (!cards) return jsonError(404, "No document has that slug.");
+  return Response.json({ cards }, { headers: { "Cache-Control": "private, no-store" } });
+});

@@ -1,5 +1,4 @@
-import { handle } from "@/lib/http/respond";
-import { requireApiViewer } from "@/lib/http/api-viewer";
+import { withApiViewer } from "@/lib/http/api-viewer";
 import { getPrisma } from "@/lib/db";
 import { viewDraft } from "@/lib/uploads/drafts";
 
@@ -9,17 +8,13 @@ export const dynamic = "force-dynamic";
  * GET /api/documents/<slug>/content: the draft as a content file (content/README.md), to keep a
  * corrected reading in version control and load it elsewhere with `npm run import`.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return handle(async () => {
-    const viewer = await requireApiViewer(request);
-    if (viewer instanceof Response) return viewer;
-    const draft = await viewDraft(getPrisma(), viewer, (await params).slug);
-    return new Response(draft.content, {
-      headers: {
-        "Content-Type": "text/markdown; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${draft.slug}.md"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
+export const GET = withApiViewer<{ slug: string }>(async ({ viewer, params }) => {
+  const draft = await viewDraft(getPrisma(), viewer, params.slug);
+  return new Response(draft.content, {
+    headers: {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${draft.slug}.md"`,
+      "Cache-Control": "private, no-store",
+    },
   });
-}
+});

@@ -1,5 +1,5 @@
 import { jsonError } from "@/lib/http/respond";
-import { requireApiViewer } from "@/lib/http/api-viewer";
+import { withApiViewer } from "@/lib/http/api-viewer";
 import { getPrisma } from "@/lib/db";
 import { documentBySlug } from "@/lib/library/lookup";
 import { changeFacts, changeFor, gateKeeper } from "@/lib/reader/live-changes";
@@ -15,10 +15,8 @@ export const dynamic = "force-dynamic";
  * reloads its whole index. No note's words are sent: cards load through the checked cards route.
  * Signed-in readers only: nobody else is shown any annotation.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const viewer = await requireApiViewer(request);
-  if (viewer instanceof Response) return viewer;
-  const { slug } = await params;
+export const GET = withApiViewer<{ slug: string }>(async ({ request, viewer, params }) => {
+  const { slug } = params;
   const document = await documentBySlug(getPrisma(), slug, viewer);
   if (!document) return jsonError(404, "No document has that slug.");
 
@@ -75,4 +73,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       "X-Accel-Buffering": "no",
     },
   });
-}
+});

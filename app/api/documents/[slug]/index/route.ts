@@ -1,5 +1,5 @@
-import { handle, jsonError } from "@/lib/http/respond";
-import { requireApiViewer } from "@/lib/http/api-viewer";
+import { jsonError } from "@/lib/http/respond";
+import { withApiViewer } from "@/lib/http/api-viewer";
 import { loadPanelIndex } from "@/lib/reader/panel";
 import { getReadPrisma } from "@/lib/db/read";
 
@@ -10,12 +10,8 @@ export const dynamic = "force-dynamic";
  * page's panel index (place, author, tags, audience; no words), and the highlights per turn.
  * The reader asks again when a classmate's change is announced live.
  */
-export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return handle(async () => {
-    const viewer = await requireApiViewer(request);
-    if (viewer instanceof Response) return viewer;
-    const answer = await loadPanelIndex(await getReadPrisma(), viewer, (await params).slug);
-    if (!answer) return jsonError(404, "No document has that slug.");
-    return Response.json(answer, { headers: { "Cache-Control": "private, no-store" } });
-  });
-}
+export const GET = withApiViewer<{ slug: string }>(async ({ viewer, params }) => {
+  const answer = await loadPanelIndex(await getReadPrisma(), viewer, params.slug);
+  if (!answer) return jsonError(404, "No document has that slug.");
+  return Response.json(answer, { headers: { "Cache-Control": "private, no-store" } });
+});
