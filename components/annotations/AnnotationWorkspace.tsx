@@ -1,10 +1,10 @@
 "use client";
 
+import { fetchIndex } from "@/lib/reader/fetch-answers";
 import { useRouter } from "next/navigation";
 import { useCallback, useContext, useEffect, useState, type ReactNode } from "react";
 import { createAnnotationAction } from "@/app/actions/annotations";
 import { selectionToTurnRange } from "@/lib/browser/dom-selection";
-import type { Span } from "@/lib/annotations/segments";
 import { repaintHighlights } from "@/components/reader/repaint-highlights";
 import { AnnotationList } from "./AnnotationList";
 import { DraftEditor } from "./DraftEditor";
@@ -83,15 +83,7 @@ export function AnnotationWorkspace({
         return;
       }
       try {
-        const response = await fetch(`/api/documents/${encodeURIComponent(documentSlug)}/index`, {
-          headers: { accept: "application/json" },
-          cache: "no-store",
-        });
-        if (!response.ok) throw new Error(`index: ${response.status}`);
-        const answer = (await response.json()) as {
-          index: PanelIndexEntry[];
-          spans: Record<string, Span[]>;
-        };
+        const answer = await fetchIndex(documentSlug);
         repaintHighlights(answer.spans);
         setLive({ from: pageIndex, index: answer.index, stale: {} });
       } catch {

@@ -1,29 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { fetchCards } from "@/lib/reader/fetch-answers";
 import type { PanelAnnotation } from "@/lib/reader/types";
 
 /** As many as the server answers at once (MAX_CARDS_PER_REQUEST in lib/limits.ts). */
 const BATCH = 100;
 const LOAD_PAUSE_MS = 60;
-
-/** The cards of these notes, from the server (only those the viewer may read come back). */
-export async function fetchCards(
-  documentSlug: string,
-  ids: readonly string[],
-): Promise<PanelAnnotation[]> {
-  const response = await fetch(
-    `/api/documents/${encodeURIComponent(documentSlug)}/cards?ids=${ids.map(encodeURIComponent).join(",")}`,
-    { headers: { accept: "application/json" }, cache: "no-store" },
-  );
-  const answer = (await response.json().catch(() => null)) as {
-    cards?: PanelAnnotation[];
-    error?: { message?: string };
-  } | null;
-  if (!response.ok || !answer?.cards)
-    throw new Error(answer?.error?.message ?? "The notes could not be loaded.");
-  return answer.cards;
-}
 
 /**
  * The cards of the notes the panel shows, loaded as they come into view and kept. `generation`

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { listDrafts } from "@/lib/browser/local-drafts";
 import type { Draft } from "@/lib/reader/types";
 import type { PanelIndexEntry } from "@/lib/reader/types";
-import { fetchCards } from "./useCards";
+import { fetchCards } from "@/lib/reader/fetch-answers";
 
 /**
  * Once per page load: the most recent note draft this browser keeps for the document (typed,

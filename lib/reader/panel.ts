@@ -1,5 +1,11 @@
 import "server-only";
-import type { Audience, PanelAnnotation, PanelIndexEntry, PanelReply } from "@/lib/reader/types";
+import type {
+  Audience,
+  IndexAnswer,
+  PanelAnnotation,
+  PanelIndexEntry,
+  PanelReply,
+} from "@/lib/reader/types";
 import { postingGate } from "@/lib/assignments/gate";
 import { documentBySlug } from "@/lib/library/lookup";
 import { repliesFor, type ReplyRow } from "@/lib/threads/service";
@@ -57,14 +63,18 @@ export function toPanelIndex(rows: AnnotationIndexRow[], viewer: Viewer | null) 
  * hundred kilobytes of JSON instead of the whole page rendered again for every reader of the
  * document (bench/README.md). Null when no document has that slug.
  */
-export async function loadPanelIndex(prisma: PrismaClient, viewer: Viewer, documentSlug: string) {
+export async function loadPanelIndex(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  documentSlug: string,
+): Promise<IndexAnswer | null> {
   const document = await documentBySlug(prisma, documentSlug, viewer);
   if (!document) return null;
   const { index, spansByTurn } = toPanelIndex(
     await listDocumentIndex(prisma, viewer, document.id),
     viewer,
   );
-  return { index, spans: Object.fromEntries(spansByTurn) as Record<string, Span[]> };
+  return { index, spans: Object.fromEntries(spansByTurn) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TurnRange } from "@/lib/anchoring/types";
+import type { Span } from "@/lib/annotations/segments";
 import type { Visibility } from "@/lib/annotations/types";
 
 /**
@@ -86,3 +87,20 @@ export type Draft =
   | { mode: "new"; range: TurnRange; quote: string }
   | { mode: "document" }
   | { mode: "edit"; annotation: PanelAnnotation };
+
+/** `GET /api/documents/<slug>/index`: every readable note's index entry and the highlights. */
+export interface IndexAnswer {
+  index: PanelIndexEntry[];
+  /** Highlight spans by turn anchor. */
+  spans: Record<string, Span[]>;
+}
+
+/** `GET /api/documents/<slug>/cards?ids=`: the cards of those notes the caller may read. */
+export interface CardsAnswer {
+  cards: PanelAnnotation[];
+}
+
+/** Every API error: `{ error: { status, message } }` (lib/http/respond.ts). */
+export interface ErrorAnswer {
+  error: { status: number; message: string };
+}

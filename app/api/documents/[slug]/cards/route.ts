@@ -4,6 +4,8 @@ import { loadPanelCards } from "@/lib/reader/panel";
 import { getReadPrisma } from "@/lib/db/read";
 import { cardIdsSchema } from "@/lib/validations/api";
 
+import type { CardsAnswer } from "@/lib/reader/types";
+
 export const dynamic = "force-dynamic";
 
 /**
@@ -16,5 +18,7 @@ export const GET = withApiViewer<{ slug: string }>(async ({ request, viewer, par
   if (!ids.success) return jsonError(400, ids.error.issues[0]!.message);
   const cards = await loadPanelCards(await getReadPrisma(), viewer, params.slug, ids.data);
   if (!cards) return jsonError(404, "No document has that slug.");
-  return Response.json({ cards }, { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json({ cards } satisfies CardsAnswer, {
+    headers: { "Cache-Control": "private, no-store" },
+  });
 });

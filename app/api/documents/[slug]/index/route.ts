@@ -3,6 +3,8 @@ import { withApiViewer } from "@/lib/http/api-viewer";
 import { loadPanelIndex } from "@/lib/reader/panel";
 import { getReadPrisma } from "@/lib/db/read";
 
+import type { IndexAnswer } from "@/lib/reader/types";
+
 export const dynamic = "force-dynamic";
 
 /**
@@ -13,5 +15,7 @@ export const dynamic = "force-dynamic";
 export const GET = withApiViewer<{ slug: string }>(async ({ viewer, params }) => {
   const answer = await loadPanelIndex(await getReadPrisma(), viewer, params.slug);
   if (!answer) return jsonError(404, "No document has that slug.");
-  return Response.json(answer, { headers: { "Cache-Control": "private, no-store" } });
+  return Response.json(answer satisfies IndexAnswer, {
+    headers: { "Cache-Control": "private, no-store" },
+  });
 });
