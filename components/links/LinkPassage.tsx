@@ -1,29 +1,10 @@
 "use client";
 
-import { useActionState, useCallback, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { createPassageLinkAction, linkableTurnsAction } from "@/app/actions/passage-links";
 import type { FormState } from "@/lib/http/form-state";
 import type { LinkableDocument, LinkableTurn, LinkTargets } from "@/lib/links/types";
-
-const TURN = ".transcript > .turn";
-type Passage = { from: number; to: number };
-
-function anchorOf(node: EventTarget | null): number | null {
-  const element = node instanceof Element ? node : node instanceof Node ? node.parentElement : null;
-  const match = element?.closest<HTMLElement>(TURN)?.id.match(/^t-(\d+)$/);
-  return match ? Number(match[1]) : null;
-}
-
-function selectedTurns(): Passage | null {
-  const selection = document.getSelection();
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-  const range = selection.getRangeAt(0);
-  const from = anchorOf(range.startContainer);
-  const to = anchorOf(range.endContainer);
-  return from !== null && to !== null ? { from: Math.min(from, to), to: Math.max(from, to) } : null;
-}
-
-const named = ({ from, to }: Passage) => (from === to ? `turn ${from}` : `turns ${from}–${to}`);
+import { passageName, useMarginPassage, type Passage } from "@/components/reader/useMarginPassage";
 
 /**
  * "Link to another record" for the turn under the pointer, the tapped or focused turn, or the
@@ -42,62 +23,9 @@ export function LinkPassage({
   documents: LinkableDocument[];
   targets: LinkTargets;
 }) {
-  const [active, setActive] = useState<Passage | null>(null);
-  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
+  const { active, place, frame } = useMarginPassage();
   const [linking, setLinking] = useState<Passage | null>(null);
-  const frame = useRef<HTMLDivElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
-
-  const measure = useCallback(() => {
-    if (active === null || !frame.current) return setPlace(null);
-    const turn = document.getElementById(`t-${active.from}`);
-    if (!turn) return setActive(null);
-    const origin = frame.current.getBoundingClientRect();
-    const box = turn.getBoundingClientRect();
-    setPlace({ top: box.top - origin.top, left: box.left - origin.left });
-  }, [active]);
-
-  useEffect(() => {
-    const transcript = document.querySelector(".transcript");
-    const observer = new ResizeObserver(measure);
-    if (transcript) observer.observe(transcript);
-    window.addEventListener("resize", measure);
-    return () => {
-      observer.disconnect();
-      window.removeEventListener("resize", measure);
-    };
-  }, [measure]);
-
-  useEffect(() => {
-    const fromHash = () => {
-      const match = location.hash.match(/^#t-(\d+)$/);
-      if (match) setActive({ from: Number(match[1]), to: Number(match[1]) });
-    };
-    fromHash();
-    const one = (anchor: number | null) => {
-      if (anchor !== null && !selectedTurns()) setActive({ from: anchor, to: anchor });
-    };
-    const onPointerOver = (event: PointerEvent) => {
-      if (event.pointerType === "mouse") one(anchorOf(event.target));
-    };
-    const onTarget = (event: Event) => one(anchorOf(event.target));
-    const onSelection = () => {
-      const passage = selectedTurns();
-      if (passage) setActive(passage);
-    };
-    document.addEventListener("pointerover", onPointerOver);
-    document.addEventListener("click", onTarget);
-    document.addEventListener("focusin", onTarget);
-    document.addEventListener("selectionchange", onSelection);
-    window.addEventListener("hashchange", fromHash);
-    return () => {
-      document.removeEventListener("pointerover", onPointerOver);
-      document.removeEventListener("click", onTarget);
-      document.removeEventListener("focusin", onTarget);
-      document.removeEventListener("selectionchange", onSelection);
-      window.removeEventListener("hashchange", fromHash);
-    };
-  }, []);
 
   const open = (passage: Passage) => {
     setLinking(passage);
@@ -111,7 +39,7 @@ export function LinkPassage({
           type="button"
           className="link-passage-button"
           style={{ top: place.top, left: place.left }}
-          aria-label={`Link ${named(active)} to another record`}
+          aria-label={`Link ${passageName(active)} to another record`}
           aria-haspopup="dialog"
           onClick={() => open(active)}
         >

@@ -1,6 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import {
+  anchorOf,
+  passageName,
+  selectedTurns,
+  singleTurn,
+  useMarginPassage,
+  type Passage,
+} from "./useMarginPassage";
 
 type Format = { id: string; label: string; text: string };
 type Citations = { turn: number | null; url: string; formats: Format[] };
@@ -9,29 +17,7 @@ type Loaded =
   | { status: "failed"; message: string }
   | { status: "ready"; citations: Citations };
 
-const TURN = ".transcript > .turn";
-
-/** The turn number of the turn holding `node` ("t-12" gives 12), or null. */
-function anchorOf(node: EventTarget | null): number | null {
-  const element = node instanceof Element ? node : node instanceof Node ? node.parentElement : null;
-  const match = element?.closest<HTMLElement>(TURN)?.id.match(/^t-(\d+)$/);
-  return match ? Number(match[1]) : null;
-}
-
-/** The turns the reader's selection runs over, first to last, when it is in the transcript. */
-function selectedTurns(): Passage | null {
-  const selection = document.getSelection();
-  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
-  const range = selection.getRangeAt(0);
-  const from = anchorOf(range.startContainer);
-  const to = anchorOf(range.endContainer);
-  return from !== null && to !== null ? { from, to } : null;
-}
-
-/** One turn (from = to) or a passage from one turn to another. */
-type Passage = { from: number; to: number };
-const single = (anchor: number): Passage => ({ from: anchor, to: anchor });
-const named = ({ from, to }: Passage) => (from === to ? `turn ${from}` : `turns ${from}–${to}`);
+/** The passage as the citations route asks for it: "12" or "12-14". */
 const query = ({ from, to }: Passage) => (from === to ? `${from}` : `${from}-${to}`);
 
 const editable = (node: EventTarget | null) =>
@@ -46,73 +32,11 @@ const editable = (node: EventTarget | null) =>
  * text itself to select by hand where the clipboard is refused. `c` cites the focused turn.
  */
 export function CiteTurn({ slug }: { slug: string }) {
-  const [active, setActive] = useState<Passage | null>(null);
-  const [place, setPlace] = useState<{ top: number; left: number } | null>(null);
+  const { active, place, frame } = useMarginPassage();
   const [cited, setCited] = useState<Passage | null>(null);
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
-  const frame = useRef<HTMLDivElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const kept = useRef(new Map<string, Citations>());
-
-  // The button's place: below the turn's number, in its margin. Measured against this
-  // component's own (zero-height) box, so it holds whatever the page's layout.
-  const measure = useCallback(() => {
-    if (active === null || !frame.current) return setPlace(null);
-    const turn = document.getElementById(`t-${active.from}`);
-    if (!turn) return setActive(null);
-    const origin = frame.current.getBoundingClientRect();
-    const box = turn.getBoundingClientRect();
-    setPlace({ top: box.top - origin.top, left: box.left - origin.left });
-  }, [active]);
-
-  useEffect(() => {
-    const transcript = document.querySelector(".transcript");
-    // Measured when observing starts (a ResizeObserver reports the size it starts with), then
-    // whenever the transcript's size changes (turns off screen take their real height only once
-    // drawn, content-visibility) and when the window's does.
-    const observer = new ResizeObserver(measure);
-    if (transcript) observer.observe(transcript);
-    window.addEventListener("resize", measure);
-    return () => {
-      observer.disconnect();
-      window.removeEventListener("resize", measure);
-    };
-  }, [measure]);
-
-  useEffect(() => {
-    const fromHash = () => {
-      const match = location.hash.match(/^#t-(\d+)$/);
-      if (match) setActive(single(Number(match[1])));
-    };
-    fromHash();
-    const onPointerOver = (event: PointerEvent) => {
-      // While text is selected, the button stays with the selection on the way to it.
-      if (event.pointerType !== "mouse" || selectedTurns()) return;
-      const anchor = anchorOf(event.target);
-      if (anchor !== null) setActive(single(anchor));
-    };
-    // A tap (or click) on a turn, or the focus reaching it (j/k, a permalink), makes it current.
-    const onTarget = (event: Event) => {
-      const anchor = anchorOf(event.target);
-      if (anchor !== null && !selectedTurns()) setActive(single(anchor));
-    };
-    const onSelection = () => {
-      const passage = selectedTurns();
-      if (passage) setActive(passage);
-    };
-    document.addEventListener("pointerover", onPointerOver);
-    document.addEventListener("click", onTarget);
-    document.addEventListener("focusin", onTarget);
-    document.addEventListener("selectionchange", onSelection);
-    window.addEventListener("hashchange", fromHash);
-    return () => {
-      document.removeEventListener("pointerover", onPointerOver);
-      document.removeEventListener("click", onTarget);
-      document.removeEventListener("focusin", onTarget);
-      document.removeEventListener("selectionchange", onSelection);
-      window.removeEventListener("hashchange", fromHash);
-    };
-  }, []);
 
   const open = useCallback(
     async (passage: Passage) => {
@@ -148,7 +72,7 @@ export function CiteTurn({ slug }: { slug: string }) {
       const anchor = anchorOf(document.activeElement);
       if (anchor === null) return;
       event.preventDefault();
-      void open(selectedTurns() ?? single(anchor));
+      void open(selectedTurns() ?? singleTurn(anchor));
     };
     document.addEventListener("keydown", onKeyDown);
     return () => document.removeEventListener("keydown", onKeyDown);
@@ -161,7 +85,7 @@ export function CiteTurn({ slug }: { slug: string }) {
           type="button"
           className="cite-turn-button"
           style={{ top: place.top, left: place.left }}
-          aria-label={`Cite ${named(active)}`}
+          aria-label={`Cite ${passageName(active)}`}
           aria-haspopup="dialog"
           aria-keyshortcuts="c"
           onClick={() => void open(active)}
@@ -179,7 +103,7 @@ export function CiteTurn({ slug }: { slug: string }) {
         }}
       >
         <div className="cite-dialog-head">
-          <h2 id="cite-dialog-title">Cite {cited && named(cited)}</h2>
+          <h2 id="cite-dialog-title">Cite {cited && passageName(cited)}</h2>
           <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
             Close
           </button>
