@@ -3,26 +3,12 @@ import { canReadAnnotation, type AnnotationRef, type Viewer } from "@/lib/auth/p
 import { postingGate, type PostingGate } from "@/lib/assignments/gate";
 import { NotFoundError } from "@/lib/errors";
 import { listSelect } from "./columns";
+
 import type { Visibility } from "./types";
 
 // Who may read an annotation now: the permission rules of lib/auth/permissions.ts plus an
 // assignment's "post first" gate, in code (every row) and in SQL (every list's filter). Reads
 // filter in SQL and then check each row again here, so a query mistake cannot leak a private note.
-
-/**
- * The columns the permission rules read, for every query that loads an annotation only to decide
- * whether the viewer may see it (threads, moderation, the digest, live events).
- */
-export const PERMISSION_COLUMNS = {
-  id: true,
-  documentId: true,
-  authorId: true,
-  visibility: true,
-  courseId: true,
-  groupId: true,
-  hiddenAt: true,
-  deletedAt: true,
-} as const satisfies Prisma.AnnotationSelect;
 
 export function toRef(row: {
   authorId: string;

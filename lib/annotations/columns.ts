@@ -1,16 +1,26 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // The columns an annotation is read with, in the two forms the code reads them: Prisma's select
-// (findUnique and friends) and the raw SQL of the hot lists (LISTED_COLUMNS, which must name the
-// same columns; tests/integration/reader-panel.test.ts holds the two equal row by row).
+// (findUnique and friends) and the raw SQL of the hot lists (LISTED_COLUMNS, derived from the
+// select; tests/integration/reader-panel.test.ts holds the two equal row by row).
 
-export const listSelect = {
+/**
+ * The columns the permission rules read, for every query that loads an annotation only to decide
+ * whether the viewer may see it (threads, moderation, the digest, live events).
+ */
+export const PERMISSION_COLUMNS = {
   id: true,
   documentId: true,
   authorId: true,
   visibility: true,
   courseId: true,
   groupId: true,
+  hiddenAt: true,
+  deletedAt: true,
+} as const satisfies Prisma.AnnotationSelect;
+
+export const listSelect = {
+  ...PERMISSION_COLUMNS,
   selector: true,
   quote: true,
   firstAnchor: true,
@@ -21,8 +31,6 @@ export const listSelect = {
   bodyText: true,
   tags: true,
   version: true,
-  hiddenAt: true,
-  deletedAt: true,
   endorsedAt: true,
   lockedAt: true,
   resolvedAt: true,
@@ -45,12 +53,26 @@ export const withDocument = {
 export type AnnotationWithDocument = Prisma.AnnotationGetPayload<{ select: typeof withDocument }>;
 
 // The columns of listSelect, with the author's, course's and group's names joined in.
-export const LISTED_COLUMNS = Prisma.sql`a."id", a."documentId", a."authorId",
-  a."visibility"::text AS "visibility", a."courseId", a."groupId", a."selector", a."quote",
-  a."firstAnchor", a."lastAnchor", a."orphaned", a."body", a."bodyHtml", a."bodyText", a."tags",
-  a."version", a."hiddenAt", a."deletedAt", a."endorsedAt", a."lockedAt", a."resolvedAt",
-  a."scope"::text AS "scope", a."createdAt", a."updatedAt", a."originallyCreatedAt",
-  u."name" AS "authorName", c."title" AS "courseTitle", g."name" AS "groupName"`;
+/** Columns PostgreSQL returns as enums, read as text (as Prisma hands them over). */
+const ENUM_COLUMNS: ReadonlySet<string> = new Set(["visibility", "scope"]);
+
+/**
+ * listSelect's own columns in SQL, with the author's, course's and group's names joined in
+ * (LISTED_JOINS): derived from listSelect, so the raw lists and Prisma's reads cannot drift.
+ * Column names only, never input, so Prisma.raw is safe here.
+ */
+export const LISTED_COLUMNS = Prisma.raw(
+  [
+    ...Object.entries(listSelect)
+      .filter(([, selected]) => selected === true)
+      .map(([column]) =>
+        ENUM_COLUMNS.has(column) ? `a."${column}"::text AS "${column}"` : `a."${column}"`,
+      ),
+    `u."name" AS "authorName"`,
+    `c."title" AS "courseTitle"`,
+    `g."name" AS "groupName"`,
+  ].join(", "),
+);
 export const LISTED_JOINS = Prisma.sql`JOIN "User" u ON u."id" = a."authorId"
   LEFT JOIN "Course" c ON c."id" = a."courseId"
   LEFT JOIN "Group" g ON g."id" = a."groupId"`;

@@ -2,7 +2,8 @@
 // history, search, get); this module gathers them for callers outside the domain. Inside
 // lib/annotations, import the file itself.
 
-export { isReadableNow, PERMISSION_COLUMNS, toRef } from "./access";
+export { isReadableNow, toRef } from "./access";
+export { PERMISSION_COLUMNS } from "./columns";
 export type { AnnotationRow, AnnotationWithDocument } from "./columns";
 export { createAnnotation, isUniqueViolation } from "./create";
 export { deleteAnnotation, restoreAnnotation, UNDO_WINDOW_MS } from "./delete";
