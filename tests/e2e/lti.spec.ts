@@ -223,7 +223,11 @@ test("a platform on another site, whose frame drops Memcon's cookie, gets a new 
   await expect(open).toBeVisible();
   await expect(open).toBeInViewport();
   await page.screenshot({ path: "test-results/lti-new-window-offer.png" });
-  const [popup] = await Promise.all([context.waitForEvent("page"), open.tap()]);
+  // A click, not a tap: Debian's Chromium 150 opens no window for a tap emulated through the
+  // DevTools protocol inside a cross-site frame (the same test on the previous release's code
+  // fails the same way), while a click on the same visible link does. A real finger is a
+  // trusted tap; what is tested is that the link is offered in view and opens the window.
+  const [popup] = await Promise.all([context.waitForEvent("page"), open.click()]);
   await expect(
     popup.getByRole("heading", { name: crossSite.contextTitle, level: 1 }),
   ).toBeVisible();
