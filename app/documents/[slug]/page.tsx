@@ -100,26 +100,28 @@ export default async function ReaderPage({
     document.turns.some((turn) => turn.speakerId === participant.id),
   );
   const shares = shareOfTalkOnce(document.turns, document.participants);
-  // Each participant's person page and authority record (names link to /people/<slug>).
-  const people = await peopleByParticipant(getPrisma(), viewer);
   const turnsOf = new Map(shares.map((share) => [share.speakerId, share.turns]));
   const shown = filterBySpeaker(document.turns, speaker?.id);
   // Asked once: it filters the panel and explains itself in the pinned notice.
   // The notes from the read replica when there is one (lib/db/read.ts).
   const reads = await getReadPrisma();
   const gate = await postingGate(reads, viewer, [document.id]);
-  // Every readable note's place and filters; the panel loads the cards it shows.
-  const [rows, audience] = await Promise.all([
+  // The page's loads depend on nothing but the document, the viewer and the gate: asked together,
+  // so a render waits for the slowest of them rather than for their sum.
+  const [people, rows, audience, reading, linked, { editions, fromEditions }] = await Promise.all([
+    // Each participant's person page and authority record (names link to /people/<slug>).
+    peopleByParticipant(getPrisma(), viewer),
+    // Every readable note's place and filters; the panel loads the cards it shows.
     listDocumentIndex(reads, viewer, document.id, { gate }),
     audienceFor(reads, viewer),
+    assignmentContext(viewer, document.id, query, gate),
+    readerLinks(viewer, document.id),
+    otherEditions(document, viewer).then(async (editions) => ({
+      editions,
+      fromEditions: byTurn(await notesFromOtherEditions(getPrisma(), viewer, document, editions)),
+    })),
   ]);
   const { index, spansByTurn } = toPanelIndex(rows, viewer);
-  const reading = await assignmentContext(viewer, document.id, query, gate);
-  const linked = await readerLinks(viewer, document.id);
-  const editions = await otherEditions(document, viewer);
-  const fromEditions = byTurn(
-    await notesFromOtherEditions(getPrisma(), viewer, document, editions),
-  );
   const passage = reading.data?.assignment;
   const inPassage = (anchor: number) =>
     passage?.firstAnchor != null &&
