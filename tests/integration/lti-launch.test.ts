@@ -80,6 +80,22 @@ async function counts() {
   return { users, courses, memberships, sessions, links, contexts, launches, roster };
 }
 
+/**
+ * The counts once nothing is still landing: an instructor's launch synchronises the roster in the
+ * background (app/api/lti/launch/route.ts), and an earlier test's sync finishing mid-test changed
+ * the roster between a "before" and an "after" (seen once in CI).
+ */
+async function settledCounts() {
+  let last = JSON.stringify(await counts());
+  for (let round = 0; round < 20; round++) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = JSON.stringify(await counts());
+    if (now === last) break;
+    last = now;
+  }
+  return counts();
+}
+
 beforeAll(async () => {
   await loadContentFiles(
     prisma,
@@ -217,7 +233,7 @@ describe("a launch from the simulated platform", () => {
       const page = await (await fetch(location)).text();
       const field = (name: string) =>
         unescape(page.match(new RegExp(`name="${name}" value="([^"]+)"`))![1]!);
-      const before = await counts();
+      const before = await settledCounts();
       const response = await postLaunch({ id_token: field("id_token"), state: field("state") });
       expect(response.status).toBe(404);
       expect(await response.text()).toMatch(message);
