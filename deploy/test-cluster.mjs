@@ -2,7 +2,7 @@
 // `npm run test:cluster`: starts the cluster (`npm run cluster`, 2 app processes) and checks what
 // running beyond one process must keep true, then stops it. Exits non-zero on any failed check.
 //  1. A session made through app 1 is honoured by app 2; a note posted through app 1 appears live
-//     in a browser connected to app 2.
+//     in a browser connected to app 2. HAProxy, not the app, compresses pages.
 //  2. Rate limits are shared: a user's 30 notes a minute, spread over both processes, not 30 each.
 //  3. Reads go to the replica, and a writer reads its own write from another process at once.
 //  4. Killing one app process (SIGKILL) under load loses no acknowledged write, and HAProxy
@@ -124,6 +124,23 @@ try {
   await page
     .screenshot({ path: "test-results/journeys/cluster-live-on-app-2.png" })
     .catch(() => {});
+
+  // Compression is the balancer's: the app processes answer uncompressed (COMPRESS_RESPONSES=off).
+  const encoding = async (origin, path, accept = "text/html") => {
+    const answer = await fetch(`${origin}${path}`, {
+      headers: { "accept-encoding": "gzip", accept },
+      signal: AbortSignal.timeout(10_000),
+    });
+    const value = answer.headers.get("content-encoding");
+    await answer.body?.cancel();
+    return value ?? "none";
+  };
+  const throughBalancer = await encoding(base, `/documents/${SLUG}`);
+  const fromApp = await encoding(app(1), `/documents/${SLUG}`);
+  check(
+    throughBalancer === "gzip" && fromApp === "none",
+    `the reader page is gzipped by HAProxy (${throughBalancer}), not by the app (${fromApp})`,
+  );
 
   // 2. Rate limits shared.
   say("2. One user's notes spread over both processes: 30 a minute in all");

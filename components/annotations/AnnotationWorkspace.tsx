@@ -2,7 +2,7 @@
 
 import { fetchIndex } from "@/lib/reader/fetch-answers";
 import { useRouter } from "next/navigation";
-import { useCallback, useContext, useEffect, useState, type ReactNode } from "react";
+import { useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { createAnnotationAction } from "@/app/actions/annotations";
 import { selectionToTurnRange } from "@/lib/browser/dom-selection";
 import { repaintHighlights } from "@/components/reader/repaint-highlights";
@@ -12,6 +12,7 @@ import { LiveUpdates } from "./LiveUpdates";
 import { foldChanges, patchIndex, type LiveChange } from "./live-change";
 import type { CardsGeneration } from "./useCards";
 import { patchHighlights } from "@/components/reader/patch-highlights";
+import { fromJsonOf, type JsonOf } from "@/lib/format/json-of";
 import type { Audience, Draft, PanelIndexEntry } from "@/lib/reader/types";
 import { useCardActions } from "./useCardActions";
 import { DraftScope } from "./useLocalDraft";
@@ -30,8 +31,8 @@ import { useTextSelection } from "./useTextSelection";
 interface Props {
   documentSlug: string;
   signedIn: boolean;
-  /** Every note the viewer may read (the panel loads the cards it shows). */
-  index: PanelIndexEntry[];
+  /** Every note the viewer may read (the panel loads the cards it shows), as JSON (json-of.ts). */
+  index: JsonOf<PanelIndexEntry[]>;
   audience: Audience;
   /** Pinned above the notes: the assignment the reader was opened for, or a notice. */
   pinned?: ReactNode;
@@ -51,7 +52,7 @@ interface Props {
 export function AnnotationWorkspace({
   documentSlug,
   signedIn,
-  index: pageIndex,
+  index: pageIndexJson,
   audience,
   pinned,
   defaultAudience,
@@ -59,6 +60,7 @@ export function AnnotationWorkspace({
   teaching = [],
 }: Props) {
   const router = useRouter();
+  const pageIndex = useMemo(() => fromJsonOf(pageIndexJson), [pageIndexJson]);
   // The page's index, or a newer one patched by classmates' changes heard live; a refresh of the
   // page (after the reader's own change) starts from the page's again. `stale`: the notes whose
   // cards must load again (null: all of them).

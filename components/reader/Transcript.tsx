@@ -194,6 +194,24 @@ function inParagraphGroup(items: TranscriptItem[], index: number): boolean {
   );
 }
 
+// A turn without highlights looks the same to every reader until its document is imported again,
+// which replaces the turn objects (lib/library/document.ts keeps them per content version): its
+// markup is kept per turn object and layout, so a page view builds only the annotated turns'.
+const plainTurns = new WeakMap<ReaderTurn, { inline?: string; block?: string }>();
+
+function plainTurnInnerHtml(
+  turn: ReaderTurn,
+  speaker: Participant | undefined,
+  notes: ReadonlyMap<string, string>,
+  inline: boolean,
+) {
+  const kept = plainTurns.get(turn) ?? {};
+  const layout = inline ? "inline" : "block";
+  kept[layout] ??= turnInnerHtml(turn, speaker, [], notes, inline);
+  plainTurns.set(turn, kept);
+  return kept[layout];
+}
+
 // Attributes are single-quoted (escapeHtml escapes both quotes): the page carries this HTML
 // twice, once inside the RSC payload's JSON, where each double quote costs four bytes.
 function itemHtml(item: TranscriptItem, inline: boolean, notes: ReadonlyMap<string, string>) {
@@ -223,7 +241,7 @@ function itemHtml(item: TranscriptItem, inline: boolean, notes: ReadonlyMap<stri
     `<li id='t-${turn.anchor}' class='${escapeHtml(classes)}' tabindex='-1'` +
     (speaker ? ` data-speaker='${escapeHtml(speaker.key)}'` : "") +
     (colour ? ` style='--speaker:${escapeHtml(colour)}'` : "") +
-    `>${turnInnerHtml(turn, speaker, spans, notes, inline)}${linkRefsHtml(links)}${editionNotesHtml(editionNotes)}</li>`
+    `>${spans.length === 0 ? plainTurnInnerHtml(turn, speaker, notes, inline) : turnInnerHtml(turn, speaker, spans, notes, inline)}${linkRefsHtml(links)}${editionNotesHtml(editionNotes)}</li>`
   );
 }
 

@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { rawRows } from "@/lib/db/raw";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import {
   CONTEXT_LENGTH,
   describeSelection,
@@ -33,40 +34,46 @@ async function describeInDocument(
   documentId: string,
   selection: TurnRange,
 ): Promise<DescribeResult> {
-  const ends = await prisma.turn.findMany({
-    where: { documentId, anchor: { in: [selection.start.turnAnchor, selection.end.turnAnchor] } },
-    select: { position: true },
-  });
-  if (ends.length > 0) {
-    const positions = ends.map((turn) => turn.position);
-    const from = Math.min(...positions) - CONTEXT_TURNS;
-    const to = Math.max(...positions) + CONTEXT_TURNS;
-    const [window, last] = await Promise.all([
-      prisma.turn.findMany({
-        where: { documentId, position: { gte: from, lte: to } },
-        select: { anchor: true, text: true },
-        orderBy: { position: "asc" },
-      }),
-      prisma.turn.findFirst({
-        where: { documentId },
-        select: { position: true },
-        orderBy: { position: "desc" },
-      }),
-    ]);
+  // One statement (through the pool, lib/db/raw.ts): the turns from CONTEXT_TURNS before the
+  // selection's first turn to CONTEXT_TURNS after its last, with the window's bounds and the
+  // document's last position, so the check below knows whether the window reached either end.
+  const window = await rawRows<{
+    anchor: number;
+    text: string;
+    from: number;
+    to: number;
+    last: number;
+  }>(
+    prisma,
+    Prisma.sql`
+    WITH ends AS (
+      SELECT min("position") - ${CONTEXT_TURNS}::int AS "from",
+             max("position") + ${CONTEXT_TURNS}::int AS "to"
+      FROM "Turn"
+      WHERE "documentId" = ${documentId}
+        AND "anchor" = ANY(${[selection.start.turnAnchor, selection.end.turnAnchor]}::int[]))
+    SELECT t."anchor", t."text", ends."from", ends."to",
+      (SELECT max("position") FROM "Turn" WHERE "documentId" = ${documentId}) AS "last"
+    FROM ends JOIN "Turn" t ON t."documentId" = ${documentId}
+      AND t."position" BETWEEN ends."from" AND ends."to"
+    ORDER BY t."position"`,
+  );
+  if (window.length > 0) {
+    const { from, to, last } = window[0]!;
     const described = describeSelection(window, selection);
     const quote = described.ok ? described.selector.quote : null;
     if (
       quote &&
       (from <= 0 || quote.prefix.length >= CONTEXT_LENGTH) &&
-      (to >= (last?.position ?? 0) || quote.suffix.length >= CONTEXT_LENGTH)
+      (to >= last || quote.suffix.length >= CONTEXT_LENGTH)
     )
       return described;
   }
-  const turns = await prisma.turn.findMany({
-    where: { documentId },
-    select: { anchor: true, text: true },
-    orderBy: { position: "asc" },
-  });
+  const turns = await rawRows<{ anchor: number; text: string }>(
+    prisma,
+    Prisma.sql`SELECT "anchor", "text" FROM "Turn" WHERE "documentId" = ${documentId}
+               ORDER BY "position"`,
+  );
   return describeSelection(turns, selection);
 }
 

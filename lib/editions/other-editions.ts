@@ -1,10 +1,18 @@
 import type { MaybeViewer } from "@/lib/auth/permissions";
 import { readableDocumentsWhere } from "@/lib/library/scope";
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { getPrisma } from "@/lib/db";
 import { getDocument } from "@/lib/library/document";
 import { mayBeEditions, SAME_RECORD, textAgreement } from "./candidates";
 import { canDecideEditions, editionDecisions, type EditionStatus } from "./decisions";
+
+// Comparing two texts word by word costs tens of milliseconds for a long memorandum, and every
+// page view of a document with a same-dated neighbour asks. The answer changes only when one of
+// the two texts is imported again, so it is kept per pair of versions.
+const agreements = new LRUCache<string, number>({ max: 500 });
+const versionOf = (document: { id: string; contentHash: string; updatedAt: Date }) =>
+  `${document.id}@${document.contentHash}@${document.updatedAt.getTime()}`;
 
 export type OtherEdition = {
   slug: string;
@@ -26,6 +34,8 @@ export async function otherEditions(
   document: {
     id: string;
     courseId?: string | null;
+    contentHash: string;
+    updatedAt: Date;
     date: string | null;
     archive: string | null;
     fields: unknown;
@@ -59,7 +69,6 @@ export async function otherEditions(
     orderBy: { slug: "asc" },
     take: 10,
   });
-  const texts = document.turns.map((turn) => turn.text);
   const editions: OtherEdition[] = [];
   for (const candidate of candidates) {
     const decided = decisions.get(candidate.id);
@@ -69,10 +78,14 @@ export async function otherEditions(
       if (!mayBeEditions(document, candidate)) continue;
       const other = await getDocument(candidate.slug);
       if (!other) continue;
-      const agreement = textAgreement(
-        texts,
-        other.turns.map((turn) => turn.text),
-      );
+      const pair = `${versionOf(document)} ${versionOf(other)}`;
+      const agreement =
+        agreements.get(pair) ??
+        textAgreement(
+          document.turns.map((turn) => turn.text),
+          other.turns.map((turn) => turn.text),
+        );
+      agreements.set(pair, agreement);
       if (agreement < SAME_RECORD) continue;
     }
     editions.push({

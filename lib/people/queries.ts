@@ -1,7 +1,9 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import type { MaybeViewer } from "@/lib/auth/permissions";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { rawRows } from "@/lib/db/raw";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { editionLabel } from "@/lib/library/edition-label";
 import { readableDocumentsWhere } from "@/lib/library/scope";
 import { buildPeople, type Person } from "./people";
@@ -10,8 +12,57 @@ import { buildPeople, type Person } from "./people";
 // a person named only in a course's own document is not listed for anyone outside the course,
 // and counts, dates, names and turns count only the documents the viewer may read.
 
+/**
+ * What the people of the library are made from changes only when a document is imported, edited,
+ * moved or removed (each write sets its update time; a removal changes the count) or an authority
+ * record is set or cleared. One small statement: the reader links every speaker's name to a person
+ * on each page view, and grouping the whole corpus's participants (with their turn counts) for
+ * that took more of a large document's render than anything else (bench/README.md, round 4).
+ */
+async function libraryStamp(prisma: PrismaClient): Promise<string> {
+  const [row] = await rawRows<Record<string, unknown>>(
+    prisma,
+    Prisma.sql`SELECT (SELECT count(*)::int FROM "Document") AS documents,
+                      (SELECT max("updatedAt") FROM "Document") AS "documentsAt",
+                      (SELECT count(*)::int FROM "PersonAuthority") AS authorities,
+                      (SELECT max("updatedAt") FROM "PersonAuthority") AS "authoritiesAt"`,
+  );
+  return Object.values(row ?? {})
+    .map((value) => (value instanceof Date ? value.getTime() : String(value)))
+    .join(" ");
+}
+
+/** Who reads the same library: site admins read every document, others the public ones and their courses'. */
+const scopeOf = (viewer: MaybeViewer) =>
+  viewer?.siteRole === "admin" ? "admin" : [...(viewer?.courses.keys() ?? [])].sort().join(",");
+
+// Per scope, with the stamp it was built at; each value is shared by every request of that scope
+// and never changed by a caller.
+const built = new LRUCache<string, { stamp: string; value: Promise<unknown> }>({ max: 200 });
+
+async function perLibrary<T>(
+  name: string,
+  prisma: PrismaClient,
+  viewer: MaybeViewer,
+  build: () => Promise<T>,
+): Promise<T> {
+  const stamp = await libraryStamp(prisma);
+  const key = `${name} ${scopeOf(viewer)}`;
+  const kept = built.get(key);
+  if (kept?.stamp === stamp) return kept.value as Promise<T>;
+  const value = build();
+  built.set(key, { stamp, value });
+  // A failed build is not kept: the next request tries again.
+  value.catch(() => built.get(key)?.value === value && built.delete(key));
+  return value;
+}
+
 /** The people of the documents the viewer may read. */
-export async function readablePeople(prisma: PrismaClient, viewer: MaybeViewer): Promise<Person[]> {
+export function readablePeople(prisma: PrismaClient, viewer: MaybeViewer): Promise<Person[]> {
+  return perLibrary("people", prisma, viewer, () => buildReadablePeople(prisma, viewer));
+}
+
+async function buildReadablePeople(prisma: PrismaClient, viewer: MaybeViewer): Promise<Person[]> {
   const rows = await prisma.participant.findMany({
     where: { document: readableDocumentsWhere(viewer) },
     select: {
@@ -67,7 +118,14 @@ export async function readablePerson(
  * Each participants row's person (slug) and authority record, for linking names in the reader
  * and describing them in its JSON-LD.
  */
-export async function peopleByParticipant(
+export function peopleByParticipant(
+  prisma: PrismaClient,
+  viewer: MaybeViewer,
+): Promise<ReadonlyMap<string, { slug: string; authority: string | null }>> {
+  return perLibrary("participants", prisma, viewer, () => buildPeopleByParticipant(prisma, viewer));
+}
+
+async function buildPeopleByParticipant(
   prisma: PrismaClient,
   viewer: MaybeViewer,
 ): Promise<Map<string, { slug: string; authority: string | null }>> {

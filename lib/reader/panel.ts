@@ -10,7 +10,8 @@ import { postingGate } from "@/lib/assignments/gate";
 import { documentBySlug } from "@/lib/library/lookup";
 import { repliesFor, type ReplyRow } from "@/lib/threads/service";
 import { voteSummary } from "@/lib/threads/votes";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { rawRows } from "@/lib/db/raw";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import {
   canEditAnnotation,
   canHideAnnotation,
@@ -174,27 +175,33 @@ export function toPanel(
   return { panel };
 }
 
-/** Whom the viewer can share with: their courses and their reading groups. */
+/**
+ * Whom the viewer can share with: their courses and their reading groups. One statement through
+ * the pool (lib/db/raw.ts): the reader asks on every page view.
+ */
 export async function audienceFor(prisma: PrismaClient, viewer: Viewer | null): Promise<Audience> {
   if (!viewer) return { courses: [], groups: [] };
-  const [courses, groups] = await Promise.all([
-    prisma.course.findMany({
-      where: { id: { in: [...viewer.courses.keys()] } },
-      select: { id: true, title: true },
-      orderBy: { title: "asc" },
-    }),
-    prisma.group.findMany({
-      where: { id: { in: [...viewer.groups.keys()] } },
-      select: { id: true, name: true, course: { select: { title: true } } },
-      orderBy: { name: "asc" },
-    }),
-  ]);
+  const rows = await rawRows<{
+    kind: "course" | "group";
+    id: string;
+    name: string;
+    courseTitle: string;
+  }>(
+    prisma,
+    Prisma.sql`SELECT 'course' AS kind, c."id", c."title" AS name, c."title" AS "courseTitle"
+                 FROM "Course" c WHERE c."id" = ANY(${[...viewer.courses.keys()]}::text[])
+               UNION ALL
+               SELECT 'group', g."id", g."name", c."title"
+                 FROM "Group" g JOIN "Course" c ON c."id" = g."courseId"
+                WHERE g."id" = ANY(${[...viewer.groups.keys()]}::text[])
+               ORDER BY 1, 3, 2`,
+  );
   return {
-    courses,
-    groups: groups.map((group) => ({
-      id: group.id,
-      name: group.name,
-      courseTitle: group.course.title,
-    })),
+    courses: rows
+      .filter((row) => row.kind === "course")
+      .map(({ id, name }) => ({ id, title: name })),
+    groups: rows
+      .filter((row) => row.kind === "group")
+      .map(({ id, name, courseTitle }) => ({ id, name, courseTitle })),
   };
 }

@@ -8,12 +8,15 @@ import {
   updateAnnotation,
   UNDO_WINDOW_MS,
 } from "@/lib/annotations/service";
+import { CONTEXT_LENGTH, describeSelection } from "@/lib/anchoring";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import type { Viewer } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
 import { ensureDemoData } from "@/lib/demo/accounts";
 import { NotFoundError } from "@/lib/errors";
+import { parseSource } from "@/lib/importer";
 import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
+import { storeDocument } from "@/lib/library/store";
 
 // Annotations against PostgreSQL with the demo course: who sees what, edits, deletes, hiding.
 const prisma = getPrisma();
@@ -405,5 +408,69 @@ describe("highlights (a passage marked without a note)", () => {
       visibility: "private",
     });
     expect(outcome).toEqual({ ok: false, error: "Write something before saving." });
+  });
+});
+
+describe("the selector stored with a new note", () => {
+  // A new note reads only the turns around its selection (lib/annotations/create.ts); what it
+  // stores must be what describing the selection over every turn of the document gives.
+  const everyTurn = async (slug: string) =>
+    prisma.turn.findMany({
+      where: { document: { slug } },
+      orderBy: { position: "asc" },
+      select: { anchor: true, text: true },
+    });
+  const storedSelector = async (slug: string, selection: ReturnType<typeof selectionOf>) => {
+    const outcome = await createAnnotation(prisma, viewers.ada, {
+      documentSlug: slug,
+      selection,
+      body: note("where is this?"),
+      tags: [],
+      visibility: "private",
+    });
+    if (!outcome.ok) throw new Error(outcome.error);
+    return (await prisma.annotation.findUniqueOrThrow({ where: { id: outcome.value.id } }))
+      .selector;
+  };
+
+  it("equals the selector described over the whole document: first turn, last turn, middle, across turns", async () => {
+    const turns = (await everyTurn(SLUG)).filter((turn) => turn.text.length > 40);
+    const first = turns[0]!;
+    const last = turns.at(-1)!;
+    const middle = turns[Math.floor(turns.length / 2)]!;
+    const next = turns[Math.floor(turns.length / 2) + 1]!;
+    const selections = [
+      selectionOf(first, first.text.slice(0, 12)),
+      selectionOf(last, last.text.slice(-12)),
+      selectionOf(middle, middle.text.slice(10, 30)),
+      {
+        start: { turnAnchor: middle.anchor, offset: middle.text.length - 8 },
+        end: { turnAnchor: next.anchor, offset: 8 },
+      },
+    ];
+    const all = await everyTurn(SLUG);
+    for (const selection of selections) {
+      const described = describeSelection(all, selection);
+      if (!described.ok) throw new Error(described.error);
+      expect(await storedSelector(SLUG, selection)).toEqual(described.selector);
+    }
+  });
+
+  it("reads further than the nearby turns when they are too short to hold the quote's context", async () => {
+    const slug = "short-replies-record";
+    const replies = Array.from({ length: 24 }, () => "**A:** Hm\n\n**B:** No");
+    const parsed = parseSource(
+      `---\ntype: document\nslug: ${slug}\nshape: dialogue\ntitle: Short replies\ndate: 1960-01-01\nparticipants:\n  - id: a\n    name: Speaker A\n    label: A\n  - id: b\n    name: Speaker B\n    label: B\n---\n\n**A:** A long opening statement about the treaty and its ratification in the Diet.\n\n${replies.join("\n\n")}\n\n**B:** A long closing statement about trade, fisheries and the return of detained persons.\n`,
+      `${slug}.md`,
+    );
+    if (parsed.type !== "document") throw new Error("fixture: a document");
+    await storeDocument(prisma, parsed, { contentHash: slug });
+    const all = await everyTurn(slug);
+    const middle = all[Math.floor(all.length / 2)]!;
+    const selection = selectionOf(middle, middle.text.slice(0, 3));
+    const described = describeSelection(all, selection);
+    if (!described.ok) throw new Error(described.error);
+    expect(described.selector.quote.prefix.length).toBe(CONTEXT_LENGTH);
+    expect(await storedSelector(slug, selection)).toEqual(described.selector);
   });
 });

@@ -8,7 +8,12 @@ import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
 import { listDocuments } from "@/lib/library/queries";
 import { storeDocument } from "@/lib/library/store";
 import { authorityOf, setPersonAuthority } from "@/lib/people/authority-service";
-import { personTurns, readablePeople, readablePerson } from "@/lib/people/queries";
+import {
+  peopleByParticipant,
+  personTurns,
+  readablePeople,
+  readablePerson,
+} from "@/lib/people/queries";
 
 // People across the library, on a real database: the content files, plus a course's own
 // document in which Kishi speaks words only the course may read, and a person (an envoy) who
@@ -233,6 +238,52 @@ describe("authority links", () => {
     expect(json.sameAs).toBe("https://www.wikidata.org/entity/Q310452");
     expect(json.identifier.value).toBe("Q310452");
     expect(JSON.stringify(json)).not.toContain("seminar-own-record");
+  });
+});
+
+describe("people kept between page views", () => {
+  // The reader links every speaker on each page view, so the people are kept per process; they
+  // must change as soon as the library or an authority record does.
+  it("sees a newly imported document's speaker, a removed document, and a new authority at once", async () => {
+    const prisma = getPrisma();
+    const names = async (who: Viewer | null) =>
+      (await readablePeople(prisma, who)).map((person) => person.name);
+    expect(await names(null)).not.toContain("Envoy Ambrose Quill");
+    expect(await names(member)).toContain(ENVOY);
+
+    const parsed = parseSource(
+      courseFile("public-envoy-record").replace(ENVOY, "Envoy Ambrose Quill"),
+      "public-envoy-record.md",
+    );
+    if (parsed.type !== "document") throw new Error("fixture: a document");
+    await storeDocument(prisma, parsed, { contentHash: "public-envoy" });
+    expect(await names(null)).toContain("Envoy Ambrose Quill");
+    const quill = (await readablePerson(prisma, null, "envoy-ambrose-quill"))!;
+    const [participantId] = quill.participantIds;
+    expect((await peopleByParticipant(prisma, null)).get(participantId!)).toEqual({
+      slug: "envoy-ambrose-quill",
+      authority: null,
+    });
+
+    await setPersonAuthority(prisma, editor, "envoy-ambrose-quill", "Q42");
+    expect((await peopleByParticipant(prisma, null)).get(participantId!)?.authority).toBe(
+      "https://www.wikidata.org/entity/Q42",
+    );
+    await setPersonAuthority(prisma, editor, "envoy-ambrose-quill", "");
+    expect((await peopleByParticipant(prisma, null)).get(participantId!)?.authority).toBeNull();
+
+    await prisma.document.delete({ where: { slug: "public-envoy-record" } });
+    expect(await names(null)).not.toContain("Envoy Ambrose Quill");
+    expect((await peopleByParticipant(prisma, null)).has(participantId!)).toBe(false);
+  });
+
+  it("keeps each reader's own library: a course's speaker is never listed for an outsider", async () => {
+    const prisma = getPrisma();
+    expect((await readablePeople(prisma, member)).map((person) => person.name)).toContain(ENVOY);
+    expect((await readablePeople(prisma, outsider)).map((person) => person.name)).not.toContain(
+      ENVOY,
+    );
+    expect((await readablePeople(prisma, member)).map((person) => person.name)).toContain(ENVOY);
   });
 });
 

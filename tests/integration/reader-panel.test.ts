@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as cardsRoute } from "@/app/api/documents/[slug]/cards/route";
 import { GET as indexRoute } from "@/app/api/documents/[slug]/index/route";
-import { loadPanelCards, toPanelIndex } from "@/lib/reader/panel";
+import { audienceFor, loadPanelCards, toPanelIndex } from "@/lib/reader/panel";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
 import {
   createAnnotation,
@@ -169,6 +169,32 @@ describe("the index fetched again after a live announcement", () => {
     expect(JSON.stringify(body)).not.toContain("on the bases");
     expect((await ask("no-such-document")).status).toBe(404);
     expect((await ask(SLUG, "")).status).toBe(401);
+  });
+});
+
+describe("whom a reader can share with", () => {
+  it("lists each viewer's courses and reading groups (with their course), by name, and nothing else", async () => {
+    expect(await audienceFor(prisma, null)).toEqual({ courses: [], groups: [] });
+    for (const who of WHO) {
+      const viewer = viewers[who];
+      const courses = await prisma.course.findMany({
+        where: { memberships: { some: { userId: viewer.userId } } },
+        select: { id: true, title: true },
+        orderBy: [{ title: "asc" }, { id: "asc" }],
+      });
+      const groups = await prisma.group.findMany({
+        where: { members: { some: { userId: viewer.userId } } },
+        select: { id: true, name: true, course: { select: { title: true } } },
+        orderBy: [{ name: "asc" }, { id: "asc" }],
+      });
+      expect(courses.length, who).toBeGreaterThan(0);
+      expect(await audienceFor(prisma, viewer), who).toEqual({
+        courses,
+        groups: groups.map((g) => ({ id: g.id, name: g.name, courseTitle: g.course.title })),
+      });
+    }
+    const grouped = await audienceFor(prisma, viewers.ada);
+    expect(grouped.groups.length).toBeGreaterThan(0);
   });
 });
 

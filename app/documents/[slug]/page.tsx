@@ -26,6 +26,7 @@ import { pageSite } from "@/lib/citations/page-site";
 import { byTurn, notesFromOtherEditions } from "@/lib/reader/edition-notes";
 import { otherEditions } from "@/lib/editions/other-editions";
 import { getPrisma } from "@/lib/db";
+import { toJsonOf } from "@/lib/format/json-of";
 import { getReadPrisma } from "@/lib/db/read";
 import { readerLinks } from "@/lib/links/reader";
 import { getReadableDocument } from "@/lib/library/document";
@@ -209,7 +210,7 @@ export default async function ReaderPage({
         <AnnotationWorkspace
           documentSlug={document.slug}
           signedIn={viewer !== null}
-          index={index}
+          index={toJsonOf(index)}
           audience={audience}
           pinned={reading.pinned}
           defaultAudience={passage ? `course:${passage.courseId}` : undefined}
