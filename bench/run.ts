@@ -34,6 +34,7 @@ import {
 import type { Viewer } from "@/lib/auth/permissions";
 import { OPEN_GATE_SQL, readablePageIdsSql } from "./page-sql";
 import { openReaders } from "./live-readers";
+import { startBalancer, type Balancer } from "./balancer";
 
 const QUICK = process.argv.includes("--quick");
 /** --serve: load the data, start the server, print how to reach it, and wait (for exploring). */
@@ -85,6 +86,8 @@ const round = (value: number, digits = 1) => Number(value.toFixed(digits));
 
 interface SizeResult {
   render: Awaited<ReturnType<typeof measureRender>>;
+  /** The same page through HAProxy, compressed (serverCpuMs: HAProxy's CPU); null without one. */
+  renderBalanced: Awaited<ReturnType<typeof measureRender>> | null;
   page: Awaited<ReturnType<typeof measureBrowser>>;
   list: Awaited<ReturnType<typeof measureList>>;
   load: Awaited<ReturnType<typeof measureLoad>>;
@@ -295,6 +298,7 @@ const SQL_JOINS = `FROM "Annotation" a JOIN "User" u ON u.id = a."authorId"
  */
 async function measureList(
   base: string,
+  balancerBase: string | null,
   doc: GeneratedDocument,
   apiToken: string,
   viewer: BenchUser,
@@ -350,7 +354,7 @@ async function measureList(
     // index (index-only), then those rows. The plain one-statement form is timed too, for the
     // record: it filters every row of the document, bodies and all.
     const all = await compare(
-      `${base}/api/documents/${doc.slug}/annotations?format=json`,
+      `/api/documents/${doc.slug}/annotations?format=json`,
       [withReadable(ALL_READABLE_SQL)],
       (body) => (JSON.parse(body) as { total: number }).total,
     );
@@ -363,7 +367,7 @@ async function measureList(
     // A page is one statement (51 rows: the 51st says whether more follow), as the app runs it.
     // The former form, a filter over every note of the document and a count, is timed too.
     const page = await compare(
-      `${base}/api/annotations?document=${doc.slug}&limit=50`,
+      `/api/annotations?document=${doc.slug}&limit=50`,
       [PAGE_SQL],
       (body) => Math.min(50, (JSON.parse(body) as { rows: unknown[] }).rows.length),
       (rows) => Math.min(50, rows),
@@ -403,7 +407,7 @@ async function measureList(
   }
 
   async function compare(
-    url: string,
+    address: string,
     statements: { name?: string; text: string; values: unknown[] }[],
     count: (body: string) => number,
     sqlCount: (rows: number) => number = (rows) => rows,
@@ -414,12 +418,17 @@ async function measureList(
     let sqlRows = 0;
     let bytes = 0;
     const plain: number[] = [];
+    const balanced: number[] = [];
+    const url = `${base}${address}`;
     for (let i = -3; i < API_SAMPLES; i++) {
       const response = await timed(url, { headers });
-      // The same without compression: how much of the difference is gzip on the app server.
+      // The same without compression: how much of the difference is gzip on the app server
+      // (none when the app leaves compression to the balancer, as the bench runs it).
       const uncompressed = await timed(url, {
         headers: { ...headers, "accept-encoding": "identity" },
       });
+      // As a browser gets it: through HAProxy, gzipped there.
+      if (balancerBase) balanced.push((await timed(`${balancerBase}${address}`, { headers })).ms);
       const begin = performance.now();
       let first: pg.QueryResult | undefined;
       for (const sql of statements) {
@@ -436,7 +445,7 @@ async function measureList(
       bytes = Buffer.byteLength(response.body);
     }
     if (apiRows !== sqlRows)
-      throw new Error(`${url}: the API returned ${apiRows} rows, the SQL ${sqlRows}.`);
+      throw new Error(`${address}: the API returned ${apiRows} rows, the SQL ${sqlRows}.`);
     const apiMedian = median(api);
     const sqlMedian = median(raw);
     return {
@@ -445,6 +454,7 @@ async function measureList(
       apiMedian: round(apiMedian),
       apiP95: round(percentile(api, 95)),
       apiUncompressedMedian: round(median(plain)),
+      balancedMedian: balanced.length > 0 ? round(median(balanced.slice(3))) : null,
       sqlMedian: round(sqlMedian),
       ratio: round(apiMedian / sqlMedian, 2),
     };
@@ -832,6 +842,10 @@ function summarise(
   row("render median (ms)", (s) => s.render.median, "", mark(targets.renderMedian, "< 150 ms"));
   row("render p95 (ms)", (s) => s.render.p95, "");
   row("app server CPU per render (ms)", (s) => s.render.serverCpuMs, "");
+  if (small.renderBalanced && large.renderBalanced) {
+    row("render through HAProxy, gzipped there (ms)", (s) => s.renderBalanced!.median, "");
+    row("HAProxy CPU per page (ms)", (s) => s.renderBalanced!.serverCpuMs, "");
+  }
   rows.push([
     "HTML, kB (gzipped)",
     `${small.render.htmlKb} (${small.render.htmlGzipKb})`,
@@ -845,6 +859,8 @@ function summarise(
   row("list, all readable: rows", (s) => s.list.all.rows, "");
   row("list, all: API median (ms)", (s) => s.list.all.apiMedian, "");
   row("list, all: API uncompressed (ms)", (s) => s.list.all.apiUncompressedMedian, "");
+  if (large.list.all.balancedMedian !== null)
+    row("list, all: through HAProxy, gzipped (ms)", (s) => s.list.all.balancedMedian ?? 0, "");
   row("list, all: raw SQL median (ms)", (s) => s.list.all.sqlMedian, "");
   row("list, all: API / SQL", (s) => s.list.all.ratio, "x", mark(targets.allRatio, "<= 1.5x"));
   row("list, page of 50: API median (ms)", (s) => s.list.page.apiMedian, "");
@@ -995,6 +1011,7 @@ function markdownTable(rows: string[][]) {
 async function main(): Promise<number> {
   const cluster = await openTestCluster();
   let server: ChildProcess | undefined;
+  let balancer: Balancer | null = null;
   let database: { url: string; drop: () => Promise<void> } | undefined;
   let client: pg.Client | undefined;
   let failed = false;
@@ -1062,6 +1079,8 @@ async function main(): Promise<number> {
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: "production",
         PORT: String(port),
+        // As deploy/ runs it: HAProxy compresses (bench/balancer.ts).
+        COMPRESS_RESPONSES: "off",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -1069,6 +1088,12 @@ async function main(): Promise<number> {
     server.stdout!.pipe(log);
     server.stderr!.pipe(log);
     await waitForHealth(`${base}/api/health`);
+    balancer = await startBalancer(port, BENCH_PORT_BASE + 60);
+    say(
+      balancer
+        ? `HAProxy in front on ${balancer.base} (compresses; the app does not)`
+        : "no HAProxy on this machine: pages are measured uncompressed, from the app",
+    );
 
     // The reader: a student of course 1, group 1 (sees their course's and group's notes).
     const readerIndex = 1;
@@ -1106,19 +1131,22 @@ async function main(): Promise<number> {
         // thousands of notes, and autovacuum catching up would run during this size's renders.
         if (index > 0) await client.query("VACUUM ANALYZE");
         const render = await measureRender(`${base}/documents/${doc.slug}`, cookie, server.pid!);
+        const renderBalanced = balancer
+          ? await measureRender(`${balancer.base}/documents/${doc.slug}`, cookie, balancer.pid)
+          : null;
         say(
           `  render median ${render.median} ms, p95 ${render.p95} ms, HTML ${render.htmlKb} kB (${render.htmlGzipKb} kB gzipped)`,
         );
         const page = await measureBrowser(
           browser,
-          base,
+          balancer?.base ?? base,
           `/documents/${doc.slug}`,
           credentials.sessions[readerIndex]!,
         );
         say(
           `  browser LCP ${page.lcpMs} ms, JS ${page.jsGzipKb} kB gzipped in ${page.scripts} files`,
         );
-        const list = await measureList(base, doc, token, reader, population, db.url);
+        const list = await measureList(base, balancer?.base ?? null, doc, token, reader, population, db.url);
         say(
           `  list (all): API ${list.all.apiMedian} ms vs SQL ${list.all.sqlMedian} ms (${list.all.ratio}x, ${list.all.rows} rows); ` +
             `page of 50: API ${list.page.apiMedian} ms vs SQL ${list.page.sqlMedian} ms (${list.page.ratio}x)`,
@@ -1159,7 +1187,7 @@ async function main(): Promise<number> {
           `  ${ANNOTATORS} annotators: ${load.paced.throughput} req/s, p50 ${load.paced.p50} / p95 ${load.paced.p95} / p99 ${load.paced.p99} ms, ` +
             `${load.paced.errors} errors, ${load.paced.rateLimited} rate-limited; saturation ${load.saturation.throughput} req/s at p95 ${load.saturation.p95} ms`,
         );
-        perSize[size.name] = { render, page, list, load };
+        perSize[size.name] = { render, renderBalanced, page, list, load };
       }
     } finally {
       await browser.close();
@@ -1179,6 +1207,7 @@ async function main(): Promise<number> {
     );
   } finally {
     await client?.end().catch(() => {});
+    await balancer?.stop().catch(() => {});
     if (server && server.exitCode === null) {
       server.kill("SIGTERM");
       await new Promise((resolve) => server!.once("exit", resolve));

@@ -10,6 +10,19 @@ import type { Visibility } from "./types";
  * all: an audience in another course would tell that course's people about it (mentions,
  * notifications).
  */
+export function fitsCourse(
+  document: { courseId: string | null },
+  courseId: string | null,
+): Outcome<null> {
+  if (courseId && document.courseId && document.courseId !== courseId)
+    return {
+      ok: false,
+      error: "This document belongs to one course: share notes on it with that course only.",
+    };
+  return { ok: true, value: null };
+}
+
+/** fitsCourse for a document known by its id (an edit: the note names its document). */
 export async function fitsDocument(
   prisma: PrismaClient,
   documentId: string,
@@ -20,12 +33,7 @@ export async function fitsDocument(
     where: { id: documentId },
     select: { courseId: true },
   });
-  if (document?.courseId && document.courseId !== courseId)
-    return {
-      ok: false,
-      error: "This document belongs to one course: share notes on it with that course only.",
-    };
-  return { ok: true, value: null };
+  return fitsCourse({ courseId: document?.courseId ?? null }, courseId);
 }
 
 /** Check the chosen audience: course and group sharing need membership there. */

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { rawRows } from "@/lib/db/raw";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import {
@@ -15,8 +16,14 @@ import type { Outcome } from "@/lib/outcome";
 import { emptyBody, parseBody } from "@/lib/richtext/body";
 import { createAnnotationSchema, type CreateAnnotationInput } from "@/lib/validations/annotation";
 import { firstIssue } from "@/lib/validations/first-issue";
-import { fitsDocument, resolveScope } from "./audience";
-import { withDocument, type AnnotationWithDocument } from "./columns";
+import { fitsCourse, resolveScope } from "./audience";
+import {
+  fromListed,
+  LISTED_COLUMNS,
+  LISTED_JOINS,
+  type AnnotationWithDocument,
+  type ListedRow,
+} from "./columns";
 
 // Creating a note or a highlight on a passage (or a discussion of the whole document).
 
@@ -121,45 +128,66 @@ export async function createAnnotation(
   if (!body.ok) return { ok: false, error: body.error };
   const scope = await resolveScope(prisma, viewer, parsed.data);
   if (!scope.ok) return scope;
-  const fits = await fitsDocument(prisma, document.id, scope.value.courseId);
+  const fits = fitsCourse(document, scope.value.courseId);
   if (!fits.ok) return fits;
 
   const selector: AnnotationSelector = described.selector;
-  const created = await prisma.annotation
-    .create({
-      data: {
-        id: clientId,
-        documentId: document.id,
-        authorId: viewer.userId,
-        ...scope.value,
-        selector: selector as unknown as Prisma.InputJsonValue,
-        quote: selector.quote.exact,
-        firstAnchor: selector.positions[0]?.turnAnchor ?? 0,
-        lastAnchor: selector.positions[selector.positions.length - 1]?.turnAnchor ?? 0,
-        scope: parsed.data.scope,
-        body: body.doc as Prisma.InputJsonValue,
-        bodyHtml: body.html,
-        bodyText: body.text,
-        tags: parsed.data.tags,
-      },
-      // The whole record comes back with the insert: a second read could fail after the commit
-      // (database restarting) and turn a saved note into a reported failure.
-      select: withDocument,
-    })
-    .catch(async (error: unknown) => {
+  const { visibility, courseId, groupId } = scope.value;
+  // One statement through the pool (lib/db/raw.ts): the insert, and the whole record back with
+  // it (a second read could fail after the commit, database restarting, and turn a saved note
+  // into a reported failure). Through Prisma this was an insert and four reads, each compiled
+  // by its query compiler: most of a create's CPU (bench/README.md, round 4).
+  const created = await rawRows<CreatedRow>(
+    prisma,
+    Prisma.sql`
+    WITH a AS (
+      INSERT INTO "Annotation" ("id", "documentId", "authorId", "visibility", "courseId",
+        "groupId", "selector", "quote", "firstAnchor", "lastAnchor", "scope", "body",
+        "bodyHtml", "bodyText", "tags", "createdAt", "updatedAt")
+      VALUES (${clientId ?? newAnnotationId()}, ${document.id}, ${viewer.userId},
+        ${visibility}::"Visibility", ${courseId}, ${groupId}, ${JSON.stringify(selector)}::jsonb,
+        ${selector.quote.exact}, ${selector.positions[0]?.turnAnchor ?? 0}::int,
+        ${selector.positions.at(-1)?.turnAnchor ?? 0}::int,
+        ${parsed.data.scope}::"AnnotationScope", ${JSON.stringify(body.doc)}::jsonb,
+        ${body.html}, ${body.text}, ${parsed.data.tags}::text[],
+        now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+      RETURNING *)
+    ${CREATED_COLUMNS} FROM a ${CREATED_JOINS}`,
+  ).then(
+    ([row]) => fromCreated(row!),
+    async (error: unknown) => {
       // Two attempts with one client id raced: the first one saved it.
       const raced =
         clientId && isUniqueViolation(error) && (await savedBefore(prisma, viewer, clientId));
       if (raced) return raced;
       throw error;
-    });
+    },
+  );
   if ("ok" in created) return created;
   await publishChange(prisma, { documentId: document.id, kind: "annotation", id: created.id });
   return { ok: true, value: { id: created.id, row: created } };
 }
 
-export const isUniqueViolation = (error: unknown) =>
-  (error as { code?: string } | null)?.code === "P2002";
+/**
+ * A unique constraint refused the insert: Prisma's P2002, PostgreSQL's 23505 from the pool, or
+ * that code inside Prisma's P2010 when a raw statement ran through `$queryRaw`.
+ */
+export const isUniqueViolation = (error: unknown) => {
+  const { code, meta } = (error ?? {}) as { code?: string; meta?: { code?: string } };
+  return code === "P2002" || code === "23505" || (code === "P2010" && meta?.code === "23505");
+};
+
+/** A new note's id when the browser sent none: the same form as the browser's (local-drafts.ts). */
+const newAnnotationId = () => randomUUID().replace(/-/g, "");
+
+type CreatedRow = ListedRow & { documentSlug: string; documentTitle: string };
+const CREATED_COLUMNS = Prisma.sql`SELECT ${LISTED_COLUMNS}, d."slug" AS "documentSlug", d."title" AS "documentTitle"`;
+const CREATED_JOINS = Prisma.sql`${LISTED_JOINS} JOIN "Document" d ON d."id" = a."documentId"`;
+
+/** A created row in the shape `select: withDocument` gives. */
+function fromCreated({ documentSlug, documentTitle, ...row }: CreatedRow): AnnotationWithDocument {
+  return { ...fromListed(row), document: { slug: documentSlug, title: documentTitle } };
+}
 
 /**
  * A create sent again with the same client id (the answer to the first attempt was lost):
@@ -170,8 +198,12 @@ async function savedBefore(
   viewer: Viewer,
   id: string,
 ): Promise<Outcome<{ id: string; row: AnnotationWithDocument }> | null> {
-  const row = await prisma.annotation.findUnique({ where: { id }, select: withDocument });
-  if (!row) return null;
+  const [found] = await rawRows<CreatedRow>(
+    prisma,
+    Prisma.sql`${CREATED_COLUMNS} FROM "Annotation" a ${CREATED_JOINS} WHERE a."id" = ${id}`,
+  );
+  if (!found) return null;
+  const row = fromCreated(found);
   return row.authorId === viewer.userId
     ? { ok: true, value: { id, row } }
     : { ok: false, error: "That note id is already taken: reload the page and save again." };
