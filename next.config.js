@@ -2,10 +2,11 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // Compressing the large reader page (3.9 MB of HTML) costs Node more CPU than rendering it:
-  // Next.js gzips at zlib's default level, which cannot be set. Behind a balancer that compresses
-  // (deploy/: HAProxy, at level 1), COMPRESS_RESPONSES=off leaves it to the balancer. Read when
-  // `next start` starts, so one build serves both ways.
+  // Next.js gzips at zlib's default level (6), which cannot be set: about 75 ms of CPU for the
+  // large reader page (bench/README.md). Behind a proxy or CDN that compresses with zlib,
+  // COMPRESS_RESPONSES=off leaves it to them. Not behind Debian's HAProxy: its compressor
+  // (libslz) made the page 1.9x and the scripts 1.5x larger than this (docs/scaling.md). Read
+  // when `next start` starts, so one build serves both ways.
   compress: process.env.COMPRESS_RESPONSES?.trim().toLowerCase() !== "off",
   // Keep the database driver out of the server bundle.
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],

@@ -70,8 +70,6 @@ export function appEnv(state, i) {
     AUTH_URL: `http://127.0.0.1:${state.httpPort}`,
     // HAProxy adds X-Forwarded-For: believe one hop, for per-address rate limits.
     TRUSTED_PROXIES: "1",
-    // HAProxy compresses (below): the app process spends its CPU on answers instead.
-    COMPRESS_RESPONSES: "off",
     ...(state.rateLimitFactor ? { MEMCON_RATE_LIMIT_FACTOR: String(state.rateLimitFactor) } : {}),
   };
 }
@@ -183,11 +181,6 @@ defaults
 frontend memcon
   bind 127.0.0.1:${state.httpPort}
   default_backend apps
-  # Compression at the balancer (zlib level 1, tune.comp.maxlevel), not in each app process
-  # (COMPRESS_RESPONSES=off): gzip at Next.js's fixed level cost more CPU than a large render.
-  # Not the event stream: a compressor would hold its messages back.
-  compression algo gzip
-  compression type text/html text/css text/plain text/csv text/markdown application/javascript application/json application/ld+json image/svg+xml
 
 backend apps
   balance roundrobin
