@@ -52,43 +52,50 @@ export const withDocument = {
 
 export type AnnotationWithDocument = Prisma.AnnotationGetPayload<{ select: typeof withDocument }>;
 
-// The columns of listSelect, with the author's, course's and group's names joined in.
+// The columns of listSelect, its relations built by PostgreSQL as the objects Prisma would give.
 /** Columns PostgreSQL returns as enums, read as text (as Prisma hands them over). */
 const ENUM_COLUMNS: ReadonlySet<string> = new Set(["visibility", "scope"]);
 
+/** The relations' joined tables: their aliases in LISTED_JOINS and WITH_DOCUMENT_JOIN. */
+const RELATION_ALIASES: Record<string, string> = {
+  author: "u",
+  course: "c",
+  group: "g",
+  document: "d",
+};
+
+/** A relation's selected columns as one JSON object, or null when the row has none. */
+const relationJson = (relation: string, select: Record<string, unknown>) => {
+  const alias = RELATION_ALIASES[relation]!;
+  const fields = Object.keys(select)
+    .map((field) => `'${field}', ${alias}."${field}"`)
+    .join(", ");
+  return `CASE WHEN ${alias}."id" IS NULL THEN NULL ELSE json_build_object(${fields}) END AS "${relation}"`;
+};
+
 /**
- * listSelect's own columns in SQL, with the author's, course's and group's names joined in
- * (LISTED_JOINS): derived from listSelect, so the raw lists and Prisma's reads cannot drift.
- * Column names only, never input, so Prisma.raw is safe here.
+ * listSelect in SQL, each relation as a JSON object of its selected columns (null when there is
+ * none), so the rows come back in the shape `select: listSelect` gives and the app reshapes
+ * nothing (copying 25 columns per row into a new object cost about half a millisecond per page
+ * of 50: bench/README.md, round 4). Derived from listSelect, so the raw lists and Prisma's reads
+ * cannot drift (tests/integration/reader-panel.test.ts holds them equal row by row). Column
+ * names only, never input, so Prisma.raw is safe here.
  */
 export const LISTED_COLUMNS = Prisma.raw(
-  [
-    ...Object.entries(listSelect)
-      .filter(([, selected]) => selected === true)
-      .map(([column]) =>
-        ENUM_COLUMNS.has(column) ? `a."${column}"::text AS "${column}"` : `a."${column}"`,
-      ),
-    `u."name" AS "authorName"`,
-    `c."title" AS "courseTitle"`,
-    `g."name" AS "groupName"`,
-  ].join(", "),
+  Object.entries(listSelect)
+    .map(([column, selected]) => {
+      if (selected === true)
+        return ENUM_COLUMNS.has(column) ? `a."${column}"::text AS "${column}"` : `a."${column}"`;
+      return relationJson(column, selected.select);
+    })
+    .join(", "),
 );
 export const LISTED_JOINS = Prisma.sql`JOIN "User" u ON u."id" = a."authorId"
   LEFT JOIN "Course" c ON c."id" = a."courseId"
   LEFT JOIN "Group" g ON g."id" = a."groupId"`;
 
-export type ListedRow = Omit<AnnotationRow, "author" | "course" | "group"> & {
-  authorName: string | null;
-  courseTitle: string | null;
-  groupName: string | null;
-};
-
-/** A LISTED_COLUMNS row in the shape `select: listSelect` gives. */
-export function fromListed<T extends ListedRow>({ authorName, courseTitle, groupName, ...row }: T) {
-  return {
-    ...row,
-    author: { id: row.authorId, name: authorName },
-    course: row.courseId && courseTitle !== null ? { id: row.courseId, title: courseTitle } : null,
-    group: row.groupId && groupName !== null ? { id: row.groupId, name: groupName } : null,
-  };
-}
+/** withDocument in SQL: LISTED_COLUMNS and the document, with WITH_DOCUMENT_JOIN. */
+export const WITH_DOCUMENT_COLUMNS = Prisma.sql`${LISTED_COLUMNS}, ${Prisma.raw(
+  relationJson("document", withDocument.document.select),
+)}`;
+export const WITH_DOCUMENT_JOIN = Prisma.sql`JOIN "Document" d ON d."id" = a."documentId"`;

@@ -18,11 +18,10 @@ import { createAnnotationSchema, type CreateAnnotationInput } from "@/lib/valida
 import { firstIssue } from "@/lib/validations/first-issue";
 import { fitsCourse, resolveScope } from "./audience";
 import {
-  fromListed,
-  LISTED_COLUMNS,
   LISTED_JOINS,
+  WITH_DOCUMENT_COLUMNS,
+  WITH_DOCUMENT_JOIN,
   type AnnotationWithDocument,
-  type ListedRow,
 } from "./columns";
 
 // Creating a note or a highlight on a passage (or a discussion of the whole document).
@@ -137,7 +136,7 @@ export async function createAnnotation(
   // it (a second read could fail after the commit, database restarting, and turn a saved note
   // into a reported failure). Through Prisma this was an insert and four reads, each compiled
   // by its query compiler: most of a create's CPU (bench/README.md, round 4).
-  const created = await rawRows<CreatedRow>(
+  const created = await rawRows<AnnotationWithDocument>(
     prisma,
     Prisma.sql`
     WITH a AS (
@@ -154,7 +153,7 @@ export async function createAnnotation(
       RETURNING *)
     ${CREATED_COLUMNS} FROM a ${CREATED_JOINS}`,
   ).then(
-    ([row]) => fromCreated(row!),
+    ([row]) => row!,
     async (error: unknown) => {
       // Two attempts with one client id raced: the first one saved it.
       const raced =
@@ -180,14 +179,8 @@ export const isUniqueViolation = (error: unknown) => {
 /** A new note's id when the browser sent none: the same form as the browser's (local-drafts.ts). */
 const newAnnotationId = () => randomUUID().replace(/-/g, "");
 
-type CreatedRow = ListedRow & { documentSlug: string; documentTitle: string };
-const CREATED_COLUMNS = Prisma.sql`SELECT ${LISTED_COLUMNS}, d."slug" AS "documentSlug", d."title" AS "documentTitle"`;
-const CREATED_JOINS = Prisma.sql`${LISTED_JOINS} JOIN "Document" d ON d."id" = a."documentId"`;
-
-/** A created row in the shape `select: withDocument` gives. */
-function fromCreated({ documentSlug, documentTitle, ...row }: CreatedRow): AnnotationWithDocument {
-  return { ...fromListed(row), document: { slug: documentSlug, title: documentTitle } };
-}
+const CREATED_COLUMNS = Prisma.sql`SELECT ${WITH_DOCUMENT_COLUMNS}`;
+const CREATED_JOINS = Prisma.sql`${LISTED_JOINS} ${WITH_DOCUMENT_JOIN}`;
 
 /**
  * A create sent again with the same client id (the answer to the first attempt was lost):
@@ -198,12 +191,11 @@ async function savedBefore(
   viewer: Viewer,
   id: string,
 ): Promise<Outcome<{ id: string; row: AnnotationWithDocument }> | null> {
-  const [found] = await rawRows<CreatedRow>(
+  const [row] = await rawRows<AnnotationWithDocument>(
     prisma,
     Prisma.sql`${CREATED_COLUMNS} FROM "Annotation" a ${CREATED_JOINS} WHERE a."id" = ${id}`,
   );
-  if (!found) return null;
-  const row = fromCreated(found);
+  if (!row) return null;
   return row.authorId === viewer.userId
     ? { ok: true, value: { id, row } }
     : { ok: false, error: "That note id is already taken: reload the page and save again." };

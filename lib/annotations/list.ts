@@ -4,13 +4,7 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { postingGate, type PostingGate } from "@/lib/assignments/gate";
 import { rawRows } from "@/lib/db/raw";
 import { readableNow, readableNowSql } from "./access";
-import {
-  fromListed,
-  LISTED_COLUMNS,
-  LISTED_JOINS,
-  type AnnotationRow,
-  type ListedRow,
-} from "./columns";
+import { LISTED_COLUMNS, LISTED_JOINS, type AnnotationRow } from "./columns";
 import type { Visibility } from "./types";
 
 // A document's readable annotations, for the reader (full rows and the light index) and the
@@ -73,14 +67,14 @@ export async function listDocumentAnnotations(
 ): Promise<AnnotationRow[]> {
   if (!viewer || ids?.length === 0) return [];
   const held = gate ?? (await postingGate(prisma, viewer, [documentId]));
-  const rows = await rawRows<ListedRow>(
+  const rows = await rawRows<AnnotationRow>(
     prisma,
     Prisma.sql`
     SELECT ${LISTED_COLUMNS} FROM "Annotation" a ${LISTED_JOINS}
     WHERE ${documentFilter(viewer, held, documentId, withDeletedThreads, ids)}
     ORDER BY a."firstAnchor" ASC, a."createdAt" ASC`,
   );
-  return rows.map(fromListed).filter(readableNow(viewer, held));
+  return rows.filter(readableNow(viewer, held));
 }
 
 /**

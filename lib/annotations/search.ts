@@ -5,7 +5,12 @@ import { rawRows } from "@/lib/db/raw";
 import { documentBySlug } from "@/lib/library/lookup";
 import { readableDocumentsSql } from "@/lib/library/scope";
 import { readableNow, readableNowSql } from "./access";
-import { fromListed, LISTED_COLUMNS, LISTED_JOINS, type ListedRow } from "./columns";
+import {
+  LISTED_JOINS,
+  WITH_DOCUMENT_COLUMNS,
+  WITH_DOCUMENT_JOIN,
+  type AnnotationWithDocument,
+} from "./columns";
 import { readablePageIdsSql } from "./readable-page";
 
 // The API's search over every annotation the viewer may read.
@@ -78,11 +83,11 @@ export async function searchAnnotations(
   // One row more than the page tells whether another follows; the exact total (a count of every
   // readable match) only when asked for.
   const [listed, counted] = await Promise.all([
-    rawRows<ListedRow & { documentSlug: string; documentTitle: string }>(
+    rawRows<AnnotationWithDocument>(
       prisma,
       Prisma.sql`
-      SELECT ${LISTED_COLUMNS}, d."slug" AS "documentSlug", d."title" AS "documentTitle"
-      FROM "Annotation" a JOIN "Document" d ON d."id" = a."documentId" ${LISTED_JOINS}
+      SELECT ${WITH_DOCUMENT_COLUMNS}
+      FROM "Annotation" a ${WITH_DOCUMENT_JOIN} ${LISTED_JOINS}
       WHERE ${where}
       ORDER BY a."createdAt" DESC, a."id" DESC
       ${page ? Prisma.empty : Prisma.sql`LIMIT ${search.limit + 1} OFFSET ${search.offset}`}`,
@@ -100,12 +105,6 @@ export async function searchAnnotations(
   return {
     total: counted ? (counted[0]?.total ?? 0) : undefined,
     hasMore: listed.length > search.limit,
-    rows: listed
-      .slice(0, search.limit)
-      .map(({ documentSlug, documentTitle, ...row }) => ({
-        ...fromListed(row),
-        document: { slug: documentSlug, title: documentTitle },
-      }))
-      .filter(readableNow(viewer, gate)),
+    rows: listed.slice(0, search.limit).filter(readableNow(viewer, gate)),
   };
 }
