@@ -1,5 +1,6 @@
 import "server-only";
 import { canReadDocument, type MaybeViewer } from "@/lib/auth/permissions";
+import { LRUCache } from "lru-cache";
 import { cache } from "react";
 import { getPrisma } from "@/lib/db";
 
@@ -32,20 +33,18 @@ type Body = Awaited<ReturnType<typeof participantsAndTurns>>;
 /**
  * A document's participants and turns change only when its content file is imported again, which
  * changes its hash and update time. Every reader of a large document would otherwise fetch and
- * parse its 2,000 turns (half a megabyte) on each page view. A small map in recently-used order
- * rather than a cache library: it holds a handful of entries, each checked against the row read
- * on every request, so a re-import (by any process) is seen at once.
+ * parse its 2,000 turns (half a megabyte) on each page view. The 16 most recently read are kept,
+ * each checked against the row read on every request, so a re-import (by any process) is seen at
+ * once. (The reader's transcript also keeps markup per turn object: components/reader/Transcript.tsx.)
  */
-const bodies = new Map<string, { version: string; body: Body }>();
-const KEPT_DOCUMENTS = 16;
+const bodies = new LRUCache<string, { version: string; body: Body }>({ max: 16 });
 
 async function bodyOf(document: { id: string; contentHash: string; updatedAt: Date }) {
   const version = `${document.contentHash} ${document.updatedAt.getTime()}`;
   const kept = bodies.get(document.id);
-  bodies.delete(document.id);
-  const body = kept?.version === version ? kept.body : await participantsAndTurns(document.id);
+  if (kept?.version === version) return kept.body;
+  const body = await participantsAndTurns(document.id);
   bodies.set(document.id, { version, body });
-  while (bodies.size > KEPT_DOCUMENTS) bodies.delete(bodies.keys().next().value!);
   return body;
 }
 

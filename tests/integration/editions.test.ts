@@ -55,3 +55,26 @@ describe("otherEditions", () => {
     expect((await otherEditions(first, member)).map((edition) => edition.slug)).toEqual([SLUGS[1]]);
   });
 });
+
+describe("otherEditions, asked on every page view", () => {
+  // The comparison of two texts is kept per pair of versions: a re-import that changes one text
+  // must be compared again.
+  it("stops suggesting an edition once its text is imported again with other words", async () => {
+    const [first, second] = [SLUGS[0]!, SLUGS[1]!];
+    await getPrisma().document.update({ where: { slug: second }, data: { courseId: null } });
+    const editionsOf = async (slug: string) =>
+      (await otherEditions((await getDocument(slug))!, null)).map((edition) => edition.slug);
+    expect(await editionsOf(first)).toEqual([second]);
+    const rewritten = contentDocument(second);
+    const turns = rewritten.turns.map((turn, index) => ({
+      ...turn,
+      text: `Entirely different words, number ${index}, about fisheries and weather.`,
+    }));
+    await storeDocument(
+      getPrisma(),
+      { ...rewritten, turns },
+      { contentHash: `${second}-rewritten` },
+    );
+    expect(await editionsOf(first)).toEqual([]);
+  });
+});
