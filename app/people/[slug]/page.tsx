@@ -114,16 +114,7 @@ export default async function PersonPage({
               {name.documents.length > 0 && (
                 <span className="name-sources">
                   {" "}
-                  (in{" "}
-                  {name.documents.map((document, index) => (
-                    <span key={document}>
-                      {index > 0 && "; "}
-                      <Link href={`/documents/${document}`}>
-                        {titles.get(document) ?? document}
-                      </Link>
-                    </span>
-                  ))}
-                  )
+                  (in <DocumentList slugs={name.documents} titles={titles} />)
                 </span>
               )}
             </li>
@@ -139,16 +130,7 @@ export default async function PersonPage({
               <li key={office.office}>
                 <strong>{office.office}</strong>: <When from={office.from} to={office.to} />{" "}
                 <span className="role">
-                  (the participants list of{" "}
-                  {office.slugs.map((document, index) => (
-                    <span key={document}>
-                      {index > 0 && "; "}
-                      <Link href={`/documents/${document}`}>
-                        {titles.get(document) ?? document}
-                      </Link>
-                    </span>
-                  ))}
-                  )
+                  (the participants list of <DocumentList slugs={office.slugs} titles={titles} />)
                 </span>
               </li>
             ))}
@@ -247,4 +229,20 @@ export default async function PersonPage({
       </section>
     </article>
   );
+}
+
+/** Documents as links separated by semicolons, each under its title (with its edition if shared). */
+function DocumentList({
+  slugs,
+  titles,
+}: {
+  slugs: readonly string[];
+  titles: ReadonlyMap<string, string>;
+}) {
+  return slugs.map((slug, index) => (
+    <span key={slug}>
+      {index > 0 && "; "}
+      <Link href={`/documents/${slug}`}>{titles.get(slug) ?? slug}</Link>
+    </span>
+  ));
 }
