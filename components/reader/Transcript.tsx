@@ -205,11 +205,9 @@ function plainTurnInnerHtml(
   notes: ReadonlyMap<string, string>,
   inline: boolean,
 ) {
-  const kept = plainTurns.get(turn) ?? {};
-  const layout = inline ? "inline" : "block";
-  kept[layout] ??= turnInnerHtml(turn, speaker, [], notes, inline);
-  plainTurns.set(turn, kept);
-  return kept[layout];
+  let kept = plainTurns.get(turn);
+  if (!kept) plainTurns.set(turn, (kept = {}));
+  return (kept[inline ? "inline" : "block"] ??= turnInnerHtml(turn, speaker, [], notes, inline));
 }
 
 // Attributes are single-quoted (escapeHtml escapes both quotes): the page carries this HTML

@@ -56,7 +56,7 @@ export type AnnotationWithDocument = Prisma.AnnotationGetPayload<{ select: typeo
 /** Columns PostgreSQL returns as enums, read as text (as Prisma hands them over). */
 const ENUM_COLUMNS: ReadonlySet<string> = new Set(["visibility", "scope"]);
 
-/** The relations' joined tables: their aliases in LISTED_JOINS and WITH_DOCUMENT_JOIN. */
+/** The relations' joined tables: their aliases in LISTED_JOINS and WITH_DOCUMENT_JOINS. */
 const RELATION_ALIASES: Record<string, string> = {
   author: "u",
   course: "c",
@@ -94,8 +94,9 @@ export const LISTED_JOINS = Prisma.sql`JOIN "User" u ON u."id" = a."authorId"
   LEFT JOIN "Course" c ON c."id" = a."courseId"
   LEFT JOIN "Group" g ON g."id" = a."groupId"`;
 
-/** withDocument in SQL: LISTED_COLUMNS and the document, with WITH_DOCUMENT_JOIN. */
+/** withDocument in SQL: LISTED_COLUMNS and the document, with WITH_DOCUMENT_JOINS. */
 export const WITH_DOCUMENT_COLUMNS = Prisma.sql`${LISTED_COLUMNS}, ${Prisma.raw(
   relationJson("document", withDocument.document.select),
 )}`;
-export const WITH_DOCUMENT_JOIN = Prisma.sql`JOIN "Document" d ON d."id" = a."documentId"`;
+export const WITH_DOCUMENT_JOINS = Prisma.sql`${LISTED_JOINS}
+  JOIN "Document" d ON d."id" = a."documentId"`;

@@ -17,12 +17,7 @@ import { emptyBody, parseBody } from "@/lib/richtext/body";
 import { createAnnotationSchema, type CreateAnnotationInput } from "@/lib/validations/annotation";
 import { firstIssue } from "@/lib/validations/first-issue";
 import { fitsCourse, resolveScope } from "./audience";
-import {
-  LISTED_JOINS,
-  WITH_DOCUMENT_COLUMNS,
-  WITH_DOCUMENT_JOIN,
-  type AnnotationWithDocument,
-} from "./columns";
+import { WITH_DOCUMENT_COLUMNS, WITH_DOCUMENT_JOINS, type AnnotationWithDocument } from "./columns";
 
 // Creating a note or a highlight on a passage (or a discussion of the whole document).
 
@@ -151,7 +146,7 @@ export async function createAnnotation(
         ${body.html}, ${body.text}, ${parsed.data.tags}::text[],
         now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
       RETURNING *)
-    ${CREATED_COLUMNS} FROM a ${CREATED_JOINS}`,
+    SELECT ${WITH_DOCUMENT_COLUMNS} FROM a ${WITH_DOCUMENT_JOINS}`,
   ).then(
     ([row]) => row!,
     async (error: unknown) => {
@@ -179,9 +174,6 @@ export const isUniqueViolation = (error: unknown) => {
 /** A new note's id when the browser sent none: the same form as the browser's (local-drafts.ts). */
 const newAnnotationId = () => randomUUID().replace(/-/g, "");
 
-const CREATED_COLUMNS = Prisma.sql`SELECT ${WITH_DOCUMENT_COLUMNS}`;
-const CREATED_JOINS = Prisma.sql`${LISTED_JOINS} ${WITH_DOCUMENT_JOIN}`;
-
 /**
  * A create sent again with the same client id (the answer to the first attempt was lost):
  * success with the saved note, never a second copy. Someone else's id is refused.
@@ -193,7 +185,7 @@ async function savedBefore(
 ): Promise<Outcome<{ id: string; row: AnnotationWithDocument }> | null> {
   const [row] = await rawRows<AnnotationWithDocument>(
     prisma,
-    Prisma.sql`${CREATED_COLUMNS} FROM "Annotation" a ${CREATED_JOINS} WHERE a."id" = ${id}`,
+    Prisma.sql`SELECT ${WITH_DOCUMENT_COLUMNS} FROM "Annotation" a ${WITH_DOCUMENT_JOINS} WHERE a."id" = ${id}`,
   );
   if (!row) return null;
   return row.authorId === viewer.userId

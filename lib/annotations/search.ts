@@ -5,12 +5,7 @@ import { rawRows } from "@/lib/db/raw";
 import { documentBySlug } from "@/lib/library/lookup";
 import { readableDocumentsSql } from "@/lib/library/scope";
 import { readableNow, readableNowSql } from "./access";
-import {
-  LISTED_JOINS,
-  WITH_DOCUMENT_COLUMNS,
-  WITH_DOCUMENT_JOIN,
-  type AnnotationWithDocument,
-} from "./columns";
+import { WITH_DOCUMENT_COLUMNS, WITH_DOCUMENT_JOINS, type AnnotationWithDocument } from "./columns";
 import { readablePageIdsSql } from "./readable-page";
 
 // The API's search over every annotation the viewer may read.
@@ -87,7 +82,7 @@ export async function searchAnnotations(
       prisma,
       Prisma.sql`
       SELECT ${WITH_DOCUMENT_COLUMNS}
-      FROM "Annotation" a ${WITH_DOCUMENT_JOIN} ${LISTED_JOINS}
+      FROM "Annotation" a ${WITH_DOCUMENT_JOINS}
       WHERE ${where}
       ORDER BY a."createdAt" DESC, a."id" DESC
       ${page ? Prisma.empty : Prisma.sql`LIMIT ${search.limit + 1} OFFSET ${search.offset}`}`,

@@ -19,3 +19,13 @@ export function readableDocumentsSql(viewer: MaybeViewer, alias: string): Prisma
   const column = Prisma.raw(`${alias}."courseId"`);
   return Prisma.sql`(${column} IS NULL OR ${column} = ANY(${courseIds(viewer)}::text[]))`;
 }
+
+/**
+ * Who reads the same set of documents under these filters, as a key: site admins read every
+ * document, everyone else the public ones and those of their courses (caches per reader scope:
+ * lib/people/queries.ts).
+ */
+export function readableDocumentsKey(viewer: MaybeViewer): string {
+  if (viewer?.siteRole === "admin") return "admin";
+  return courseIds(viewer).sort().join(",");
+}

@@ -5,7 +5,7 @@ import type { MaybeViewer } from "@/lib/auth/permissions";
 import { rawRows } from "@/lib/db/raw";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { editionLabel } from "@/lib/library/edition-label";
-import { readableDocumentsWhere } from "@/lib/library/scope";
+import { readableDocumentsKey, readableDocumentsWhere } from "@/lib/library/scope";
 import { buildPeople, type Person } from "./people";
 
 // People across the documents a viewer may read. Every row comes through readableDocumentsWhere:
@@ -32,10 +32,6 @@ async function libraryStamp(prisma: PrismaClient): Promise<string> {
     .join(" ");
 }
 
-/** Who reads the same library: site admins read every document, others the public ones and their courses'. */
-const scopeOf = (viewer: MaybeViewer) =>
-  viewer?.siteRole === "admin" ? "admin" : [...(viewer?.courses.keys() ?? [])].sort().join(",");
-
 // Per scope, with the stamp it was built at; each value is shared by every request of that scope
 // and never changed by a caller.
 const built = new LRUCache<string, { stamp: string; value: Promise<unknown> }>({ max: 200 });
@@ -47,7 +43,7 @@ async function perLibrary<T>(
   build: () => Promise<T>,
 ): Promise<T> {
   const stamp = await libraryStamp(prisma);
-  const key = `${name} ${scopeOf(viewer)}`;
+  const key = `${name} ${readableDocumentsKey(viewer)}`;
   const kept = built.get(key);
   if (kept?.stamp === stamp) return kept.value as Promise<T>;
   const value = build();
