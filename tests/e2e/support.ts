@@ -95,7 +95,13 @@ export async function selectWithMouse(page: Page, words: string) {
 /** Open the panel's Filter and untick "Only the turns in view": every note the reader may read. */
 export async function showAllNotes(page: Page) {
   const filter = page.locator(".panel-filter-box");
-  if (!(await filter.evaluate((element) => (element as HTMLDetailsElement).open)))
-    await filter.locator("summary").click();
-  await page.getByLabel("Only the turns in view").uncheck();
+  const onlyInView = page.getByLabel("Only the turns in view");
+  // Right after a reload the box can be opened before React has taken the page over, and come
+  // back closed (CI saw it once, waiting 90 s on a hidden checkbox): open it until it stays open.
+  await expect(async () => {
+    if (!(await filter.evaluate((element) => (element as HTMLDetailsElement).open)))
+      await filter.locator("summary").click();
+    await expect(onlyInView).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await onlyInView.uncheck();
 }
