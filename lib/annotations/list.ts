@@ -88,10 +88,10 @@ export async function listDocumentAnnotations(
 export async function listDocumentAnnotationsJson(
   prisma: PrismaClient,
   viewer: Viewer | null,
-  document: { id: string; slug: string },
+  document: { id: string; slug: string; courseId: string | null },
 ): Promise<string[]> {
   if (!viewer) return [];
-  const held = await postingGate(prisma, viewer, [document.id]);
+  const held = await postingGate(prisma, viewer, [document]);
   const iso = (column: Prisma.Sql) =>
     Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
   const rows = await rawRows<{

@@ -39,16 +39,16 @@ export async function searchAnnotations(
   viewer: Viewer,
   search: AnnotationSearch,
 ) {
-  let documentId: string | undefined;
+  let document: { id: string; courseId: string | null } | null = null;
   if (search.document) {
     // By id, not by joining on the slug: the planner then knows how many notes this document
     // has and walks the newest-first index for a page (about 100 times faster on a large one).
-    const document = await documentBySlug(prisma, search.document, viewer);
+    document = await documentBySlug(prisma, search.document, viewer);
     if (!document)
       return { total: search.count === "exact" ? 0 : undefined, hasMore: false, rows: [] };
-    documentId = document.id;
   }
-  const gate = await postingGate(prisma, viewer, documentId ? [documentId] : "all");
+  const documentId = document?.id;
+  const gate = await postingGate(prisma, viewer, document ? [document] : "all");
   const conditions = [
     Prisma.sql`a."deletedAt" IS NULL`,
     readableNowSql(viewer, gate),

@@ -30,6 +30,12 @@ export const OPEN_GATE: PostingGate = {
 const key = (documentId: string, courseId: string) => `${documentId} ${courseId}`;
 
 /**
+ * A document the gate covers: its id (its course is then looked up), or the document as the
+ * caller has already read it, with its course, which saves a statement on every read.
+ */
+export type GateDocument = string | { id: string; courseId: string | null };
+
+/**
  * The gate every annotation read passes (lib/annotations/service.ts applies it to each row and,
  * as SQL, inside every query): the "post first" rule below, and the documents' own scope, so a
  * note on another course's document is never shown, whatever its audience says. `documentIds`
@@ -38,11 +44,15 @@ const key = (documentId: string, courseId: string) => `${documentId} ${courseId}
 export async function postingGate(
   prisma: PrismaClient,
   viewer: Viewer | null,
-  documentIds: readonly string[] | "all",
+  documents: readonly GateDocument[] | "all",
   now = new Date(),
 ): Promise<PostingGate> {
+  const documentIds =
+    documents === "all"
+      ? documents
+      : documents.map((document) => (typeof document === "string" ? document : document.id));
   const [unreadable, rule] = await Promise.all([
-    unreadableDocuments(prisma, viewer, documentIds),
+    unreadableDocuments(prisma, viewer, documents),
     postFirstGate(prisma, viewer, documentIds, now),
   ]);
   if (unreadable.size === 0) return rule;
@@ -53,23 +63,30 @@ export async function postingGate(
   };
 }
 
-/** Which of these documents (or of all) belong to a course the viewer may not read. */
+/**
+ * Which of these documents (or of all) belong to a course the viewer may not read. Documents
+ * given with their course are judged here; only those given by id are looked up.
+ */
 async function unreadableDocuments(
   prisma: PrismaClient,
   viewer: Viewer | null,
-  documentIds: readonly string[] | "all",
+  documents: readonly GateDocument[] | "all",
 ): Promise<Set<string>> {
-  if (viewer?.siteRole === "admin" || (documentIds !== "all" && documentIds.length === 0))
-    return new Set();
-  const which =
-    documentIds === "all"
-      ? Prisma.sql`true`
-      : Prisma.sql`"id" = ANY(${[...new Set(documentIds)]}::text[])`;
-  const rows = await rawRows<{ id: string; courseId: string }>(
-    prisma,
-    Prisma.sql`SELECT "id", "courseId" FROM "Document" WHERE ${which} AND "courseId" IS NOT NULL`,
+  if (viewer?.siteRole === "admin") return new Set();
+  const known = documents === "all" ? [] : documents.filter((item) => typeof item !== "string");
+  const ids = documents === "all" ? [] : documents.filter((item) => typeof item === "string");
+  const looked =
+    documents !== "all" && ids.length === 0
+      ? []
+      : await rawRows<{ id: string; courseId: string }>(
+          prisma,
+          Prisma.sql`SELECT "id", "courseId" FROM "Document"
+          WHERE ${documents === "all" ? Prisma.sql`true` : Prisma.sql`"id" = ANY(${[...new Set(ids)]}::text[])`}
+            AND "courseId" IS NOT NULL`,
+        );
+  return new Set(
+    [...known, ...looked].filter((row) => !canReadDocument(viewer, row)).map((row) => row.id),
   );
-  return new Set(rows.filter((row) => !canReadDocument(viewer, row)).map((row) => row.id));
 }
 
 async function postFirstGate(

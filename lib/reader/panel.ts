@@ -92,7 +92,7 @@ export async function loadPanelCards(
 ): Promise<PanelAnnotation[] | null> {
   const document = await documentBySlug(prisma, documentSlug, viewer);
   if (!document) return null;
-  const gate = await postingGate(prisma, viewer, [document.id]);
+  const gate = await postingGate(prisma, viewer, [document]);
   const rows = await listDocumentAnnotations(prisma, viewer, document.id, {
     withDeletedThreads: true,
     gate,

@@ -106,7 +106,7 @@ export default async function ReaderPage({
   // Asked once: it filters the panel and explains itself in the pinned notice.
   // The notes from the read replica when there is one (lib/db/read.ts).
   const reads = await getReadPrisma();
-  const gate = await postingGate(reads, viewer, [document.id]);
+  const gate = await postingGate(reads, viewer, [document]);
   // The page's loads depend on nothing but the document, the viewer and the gate: asked together,
   // so a render waits for the slowest of them rather than for their sum.
   const [people, rows, audience, reading, linked, { editions, fromEditions }] = await Promise.all([
