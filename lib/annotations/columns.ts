@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Visibility } from "./types";
 
 // The columns an annotation is read with, in the two forms the code reads them: Prisma's select
 // (findUnique and friends) and the raw SQL of the hot lists (LISTED_COLUMNS, derived from the
@@ -100,3 +101,42 @@ export const WITH_DOCUMENT_COLUMNS = Prisma.sql`${LISTED_COLUMNS}, ${Prisma.raw(
 )}`;
 export const WITH_DOCUMENT_JOINS = Prisma.sql`${LISTED_JOINS}
   JOIN "Document" d ON d."id" = a."documentId"`;
+
+const iso = (column: string) => `to_char(a."${column}", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * An annotation as the API's JSON (toApiJson's shape, lib/annotations/records.ts), built by
+ * PostgreSQL as text, with LISTED_JOINS: the API's lists send it as it comes, where parsing each
+ * row's body and selector into objects only to serialise them again cost the app more than the
+ * query (bench/README.md, rounds 2 and 5). `documentSlug`: the slug as SQL (a parameter, or
+ * `d."slug"` with WITH_DOCUMENT_JOINS). tests/integration/reader-panel.test.ts and
+ * readable-page.test.ts hold it equal to toApiJson's.
+ */
+export const apiJsonColumn = (documentSlug: Prisma.Sql) => Prisma.sql`json_build_object(
+    'id', a."id", 'document', ${documentSlug},
+    'author', json_build_object('id', a."authorId", 'name', u."name"),
+    'visibility', a."visibility",
+    'course', CASE WHEN c."id" IS NULL THEN NULL
+      ELSE json_build_object('id', c."id", 'title', c."title") END,
+    'group', CASE WHEN g."id" IS NULL THEN NULL
+      ELSE json_build_object('id', g."id", 'name', g."name") END,
+    'target', a."selector", 'orphaned', a."orphaned", 'body', a."body",
+    'html', a."bodyHtml", 'text', a."bodyText", 'tags', a."tags",
+    'created', ${Prisma.raw(iso("createdAt"))}, 'updated', ${Prisma.raw(iso("updatedAt"))}
+  )::text AS "json"`;
+
+/** The columns readableNow checks, with the API's JSON of the row (apiJsonColumn). */
+export const apiJsonColumns = (documentSlug: Prisma.Sql) => Prisma.sql`a."documentId",
+  a."authorId", a."visibility"::text AS "visibility", a."courseId", a."groupId", a."hiddenAt",
+  ${apiJsonColumn(documentSlug)}`;
+
+/** A row of apiJsonColumns. */
+export interface ApiJsonRow {
+  documentId: string;
+  authorId: string;
+  visibility: Visibility;
+  courseId: string | null;
+  groupId: string | null;
+  hiddenAt: Date | null;
+  json: string;
+}

@@ -4,7 +4,13 @@ import type { Viewer } from "@/lib/auth/permissions";
 import { postingGate, type PostingGate } from "@/lib/assignments/gate";
 import { rawRows } from "@/lib/db/raw";
 import { readableNow, readableNowSql } from "./access";
-import { LISTED_COLUMNS, LISTED_JOINS, type AnnotationRow } from "./columns";
+import {
+  apiJsonColumns,
+  LISTED_COLUMNS,
+  LISTED_JOINS,
+  type AnnotationRow,
+  type ApiJsonRow,
+} from "./columns";
 import type { Visibility } from "./types";
 
 // A document's readable annotations, for the reader (full rows and the light index) and the
@@ -92,33 +98,10 @@ export async function listDocumentAnnotationsJson(
 ): Promise<string[]> {
   if (!viewer) return [];
   const held = await postingGate(prisma, viewer, [document]);
-  const iso = (column: Prisma.Sql) =>
-    Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-  const rows = await rawRows<{
-    documentId: string;
-    authorId: string;
-    visibility: Visibility;
-    courseId: string | null;
-    groupId: string | null;
-    hiddenAt: Date | null;
-    json: string;
-  }>(
+  const rows = await rawRows<ApiJsonRow>(
     prisma,
     Prisma.sql`
-    SELECT a."documentId", a."authorId", a."visibility"::text AS "visibility", a."courseId",
-      a."groupId", a."hiddenAt",
-      json_build_object(
-        'id', a."id", 'document', ${document.slug}::text,
-        'author', json_build_object('id', a."authorId", 'name', u."name"),
-        'visibility', a."visibility",
-        'course', CASE WHEN c."id" IS NULL THEN NULL
-          ELSE json_build_object('id', c."id", 'title', c."title") END,
-        'group', CASE WHEN g."id" IS NULL THEN NULL
-          ELSE json_build_object('id', g."id", 'name', g."name") END,
-        'target', a."selector", 'orphaned', a."orphaned", 'body', a."body",
-        'html', a."bodyHtml", 'text', a."bodyText", 'tags', a."tags",
-        'created', ${iso(Prisma.sql`a."createdAt"`)}, 'updated', ${iso(Prisma.sql`a."updatedAt"`)}
-      )::text AS "json"
+    SELECT ${apiJsonColumns(Prisma.sql`${document.slug}::text`)}
     FROM "Annotation" a ${LISTED_JOINS}
     WHERE ${documentFilter(viewer, held, document.id, false, undefined)}
     ORDER BY a."firstAnchor" ASC, a."createdAt" ASC`,

@@ -5,7 +5,13 @@ import { rawRows } from "@/lib/db/raw";
 import { documentBySlug } from "@/lib/library/lookup";
 import { readableDocumentsSql } from "@/lib/library/scope";
 import { readableNow, readableNowSql } from "./access";
-import { WITH_DOCUMENT_COLUMNS, WITH_DOCUMENT_JOINS, type AnnotationWithDocument } from "./columns";
+import {
+  apiJsonColumns,
+  WITH_DOCUMENT_COLUMNS,
+  WITH_DOCUMENT_JOINS,
+  type AnnotationWithDocument,
+  type ApiJsonRow,
+} from "./columns";
 import { readablePageIdsSql } from "./readable-page";
 
 // The API's search over every annotation the viewer may read.
@@ -34,10 +40,36 @@ export interface AnnotationSearch {
  * readable-now predicate (permissions and the "post first" gate of every document), so the
  * total counts exactly what the rows may show; `text` matches literally (no wildcards).
  */
-export async function searchAnnotations(
+export function searchAnnotations(prisma: PrismaClient, viewer: Viewer, search: AnnotationSearch) {
+  return searchRows<AnnotationWithDocument>(prisma, viewer, search, WITH_DOCUMENT_COLUMNS);
+}
+
+/**
+ * The same search, each row already as the API's JSON text (apiJsonColumn): what
+ * `GET /api/annotations` sends, without turning a page's bodies and selectors into objects and
+ * back (tests/integration/readable-page.test.ts holds it equal to searchAnnotations's rows).
+ */
+export async function searchAnnotationsJson(
   prisma: PrismaClient,
   viewer: Viewer,
   search: AnnotationSearch,
+) {
+  const found = await searchRows<ApiJsonRow>(
+    prisma,
+    viewer,
+    search,
+    apiJsonColumns(Prisma.sql`d."slug"`),
+  );
+  return { ...found, rows: found.rows.map((row) => row.json) };
+}
+
+type CheckedRow = Parameters<ReturnType<typeof readableNow>>[0];
+
+async function searchRows<T extends CheckedRow>(
+  prisma: PrismaClient,
+  viewer: Viewer,
+  search: AnnotationSearch,
+  columns: Prisma.Sql,
 ) {
   let document: { id: string; courseId: string | null } | null = null;
   if (search.document) {
@@ -78,10 +110,10 @@ export async function searchAnnotations(
   // One row more than the page tells whether another follows; the exact total (a count of every
   // readable match) only when asked for.
   const [listed, counted] = await Promise.all([
-    rawRows<AnnotationWithDocument>(
+    rawRows<T>(
       prisma,
       Prisma.sql`
-      SELECT ${WITH_DOCUMENT_COLUMNS}
+      SELECT ${columns}
       FROM "Annotation" a ${WITH_DOCUMENT_JOINS}
       WHERE ${where}
       ORDER BY a."createdAt" DESC, a."id" DESC

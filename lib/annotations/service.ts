@@ -16,5 +16,10 @@ export {
   listDocumentIndex,
   type AnnotationIndexRow,
 } from "./list";
-export { likeContains, searchAnnotations, type AnnotationSearch } from "./search";
+export {
+  likeContains,
+  searchAnnotations,
+  searchAnnotationsJson,
+  type AnnotationSearch,
+} from "./search";
 export { updateAnnotation } from "./update";

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { searchAnnotations } from "@/lib/annotations/service";
+import { toApiJson, toRecord } from "@/lib/annotations/records";
+import {
+  searchAnnotations,
+  searchAnnotationsJson,
+  type AnnotationSearch,
+} from "@/lib/annotations/service";
 import { loadViewer } from "@/lib/auth/load-viewer";
 import { canReadAnnotation, type Viewer } from "@/lib/auth/permissions";
 import { getPrisma } from "@/lib/db";
@@ -227,5 +232,35 @@ describe("a page of a document's readable notes", () => {
     });
     expect(counted.total).toBe((await readableByOldFilter(viewers.grouped)).length);
     expect(counted.hasMore).toBe(true);
+  });
+
+  it("sends the same page as the API's JSON text (searchAnnotationsJson), for every viewer and search", async () => {
+    const searches: AnnotationSearch[] = [
+      { document: SLUG, limit: 50, offset: 0 },
+      { document: SLUG, limit: 7, offset: 14, count: "exact" },
+      { document: SLUG, limit: 20, offset: 0, turn: 3 },
+      { document: SLUG, limit: 20, offset: 0, text: "note 1" },
+      { limit: 30, offset: 0 },
+    ];
+    let compared = 0;
+    for (const kind of kinds)
+      for (const search of searches) {
+        const objects = await searchAnnotations(prisma, viewers[kind], search);
+        const texts = await searchAnnotationsJson(prisma, viewers[kind], search);
+        expect({ total: texts.total, hasMore: texts.hasMore }).toEqual({
+          total: objects.total,
+          hasMore: objects.hasMore,
+        });
+        expect(
+          texts.rows.map((text) => JSON.parse(text) as unknown),
+          `${kind} ${JSON.stringify(search)}`,
+        ).toEqual(
+          objects.rows.map(
+            (row) => JSON.parse(JSON.stringify(toApiJson(toRecord(row, row.document)))) as unknown,
+          ),
+        );
+        compared += texts.rows.length;
+      }
+    expect(compared).toBeGreaterThan(500);
   });
 });

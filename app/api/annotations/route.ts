@@ -1,7 +1,7 @@
 import { jsonError, outcomeError, readJson } from "@/lib/http/respond";
 import { withApiViewer } from "@/lib/http/api-viewer";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
-import { createAnnotation, searchAnnotations } from "@/lib/annotations/service";
+import { createAnnotation, searchAnnotationsJson } from "@/lib/annotations/service";
 import { getPrisma } from "@/lib/db";
 import { getReadPrisma } from "@/lib/db/read";
 import { annotationSearchSchema, searchParamsObject } from "@/lib/validations/api";
@@ -12,17 +12,20 @@ export const dynamic = "force-dynamic";
 export const GET = withApiViewer(async ({ request, viewer }) => {
   const parsed = annotationSearchSchema.safeParse(searchParamsObject(new URL(request.url)));
   if (!parsed.success) return jsonError(400, parsed.error.issues[0]!.message);
-  const { total, hasMore, rows } = await searchAnnotations(
+  const { total, hasMore, rows } = await searchAnnotationsJson(
     await getReadPrisma(),
     viewer,
     parsed.data,
   );
-  return Response.json({
+  // Each row arrives as JSON text from PostgreSQL (see searchAnnotationsJson).
+  const head = JSON.stringify({
     ...(total === undefined ? {} : { total }),
     limit: parsed.data.limit,
     offset: parsed.data.offset,
     hasMore,
-    rows: rows.map((row) => toApiJson(toRecord(row, row.document))),
+  });
+  return new Response(`${head.slice(0, -1)},"rows":[${rows.join(",")}]}`, {
+    headers: { "Content-Type": "application/json" },
   });
 });
 
