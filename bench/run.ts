@@ -154,18 +154,30 @@ function processCpuMs(pid: number): number {
 }
 
 /** CPU time of the PostgreSQL backends connected to `database` (their title names it). */
-function databaseCpuMs(database: string): number {
-  let total = 0;
+/**
+ * CPU of the database's backends, per process. A backend that ends during a phase (a pool closing
+ * an idle connection) takes its CPU with it, so a phase's figure is the sum over the backends
+ * alive at its end of what each spent since the phase began (databaseCpuSince): the ones gone
+ * are left out, never subtracted (the sum of totals went negative once).
+ */
+function databaseCpuMs(database: string): Map<string, number> {
+  const byBackend = new Map<string, number>();
   for (const id of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     try {
       const title = fs.readFileSync(`/proc/${id}/cmdline`, "utf8");
       if (!title.startsWith("postgres:") || !title.includes(` ${database} `)) continue;
       const fields = fs.readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]!.split(" ");
-      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      byBackend.set(id, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
     } catch {
       // exited meanwhile
     }
   }
+  return byBackend;
+}
+
+function databaseCpuSince(database: string, before: Map<string, number>): number {
+  let total = 0;
+  for (const [id, ms] of databaseCpuMs(database)) total += ms - (before.get(id) ?? 0);
   return total;
 }
 
@@ -534,7 +546,7 @@ async function measureLoad(
 
     const answered = [...statuses.values()].reduce((sum, n) => sum + n, 0);
     const appCpuTotal = processCpuMs(pid) - cpuBefore.app;
-    const dbCpuTotal = databaseCpuMs(database) - cpuBefore.db;
+    const dbCpuTotal = databaseCpuSince(database, cpuBefore.db);
     const appCpuMs = appCpuTotal / Math.max(1, answered);
     const dbCpuMs = dbCpuTotal / Math.max(1, answered);
     const rateLimited = statuses.get(429) ?? 0;
