@@ -1,4 +1,5 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { rawRows } from "@/lib/db/raw";
 import { outageSummary } from "@/lib/db/unavailable";
 
 // Live updates fan out through PostgreSQL LISTEN/NOTIFY, so every app server behind a load
@@ -22,8 +23,13 @@ export async function publishChange(prisma: PrismaClient, event: LiveEvent): Pro
   try {
     // With the primary's WAL position after the commit, so that a server reading from a replica
     // knows when the replica has the change (lib/db/read.ts). Browsers never see it.
-    await prisma.$executeRaw`SELECT pg_notify(${LIVE_CHANNEL},
-      (${JSON.stringify(event)}::jsonb || jsonb_build_object('lsn', pg_current_wal_lsn()::text))::text)`;
+    // On the pool (lib/db/raw.ts), not through Prisma's query compiler: every write announces
+    // itself (bench/README.md, round 5).
+    await rawRows(
+      prisma,
+      Prisma.sql`SELECT pg_notify(${LIVE_CHANNEL},
+        (${JSON.stringify(event)}::jsonb || jsonb_build_object('lsn', pg_current_wal_lsn()::text))::text)`,
+    );
   } catch (error) {
     console.error(`[memcon] live update not sent: ${outageSummary(error)}`);
   }
