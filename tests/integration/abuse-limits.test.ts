@@ -3,7 +3,7 @@ import { GET as list, POST } from "@/app/api/annotations/route";
 import { POST as importDocument } from "@/app/api/documents/[slug]/annotations/route";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { loadViewer } from "@/lib/auth/load-viewer";
-import { writeLimitKey } from "@/lib/auth/rate-limit";
+import { hitRateLimitsInTurn, writeLimitKey } from "@/lib/auth/rate-limit";
 import { getPrisma } from "@/lib/db";
 import { ensureDemoData } from "@/lib/demo/accounts";
 import { listContentFiles, loadContentFiles } from "@/lib/library/load-content";
@@ -115,6 +115,41 @@ describe("annotation rate limit", () => {
       { ok: false, code: "rate_limited", error: expect.stringMatching(/300 annotations an hour/) },
     );
     expect(await countNotes(users.chen.id, "slow-script")).toBe(0);
+  });
+});
+
+describe("limits counted in turn, in one statement", () => {
+  it("charges a later limit only when every earlier one allowed the attempt", async () => {
+    const burst = { key: "turn-test:burst", rule: { limit: 2, windowMs: 60_000 } };
+    const hour = { key: "turn-test:hour", rule: { limit: 3, windowMs: 3_600_000 } };
+    const hit = async () =>
+      (await hitRateLimitsInTurn(prisma, [burst, hour])).map((result) =>
+        result.allowed ? `ok ${result.count}` : `refused ${result.count}`,
+      );
+    const counts = async () =>
+      (
+        await prisma.rateLimit.findMany({
+          where: { key: { startsWith: "turn-test:" } },
+          orderBy: { key: "asc" },
+        })
+      ).map((row) => `${row.key} ${row.count}`);
+    expect(await hit()).toEqual(["ok 1", "ok 1"]);
+    expect(await hit()).toEqual(["ok 2", "ok 2"]);
+    // The burst refuses: the hour is not charged, and not answered.
+    expect(await hit()).toEqual(["refused 3"]);
+    expect(await counts()).toEqual(["turn-test:burst 3", "turn-test:hour 2"]);
+    // A minute later the burst's window starts again; the hour goes on counting, then refuses.
+    await expireWindow(burst.key);
+    expect(await hit()).toEqual(["ok 1", "ok 3"]);
+    await expireWindow(burst.key);
+    expect(await hit()).toEqual(["ok 1", "refused 4"]);
+    expect(await counts()).toEqual(["turn-test:burst 1", "turn-test:hour 4"]);
+    // Switched off, nothing is counted.
+    const off = { key: "turn-test:off", rule: { limit: Infinity, windowMs: 60_000 } };
+    expect(await hitRateLimitsInTurn(prisma, [off])).toEqual([
+      { allowed: true, count: 0, retryAfterSeconds: 0 },
+    ]);
+    expect(await counts()).not.toContain("turn-test:off 1");
   });
 });
 
