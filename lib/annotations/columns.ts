@@ -112,7 +112,7 @@ const iso = (column: string) => `to_char(a."${column}", 'YYYY-MM-DD"T"HH24:MI:SS
  * `d."slug"` with WITH_DOCUMENT_JOINS). tests/integration/reader-panel.test.ts and
  * readable-page.test.ts hold it equal to toApiJson's.
  */
-export const apiJsonColumn = (documentSlug: Prisma.Sql) => Prisma.sql`json_build_object(
+const apiJsonColumn = (documentSlug: Prisma.Sql) => Prisma.sql`json_build_object(
     'id', a."id", 'document', ${documentSlug},
     'author', json_build_object('id', a."authorId", 'name', u."name"),
     'visibility', a."visibility",

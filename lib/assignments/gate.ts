@@ -73,16 +73,16 @@ async function unreadableDocuments(
   documents: readonly GateDocument[] | "all",
 ): Promise<Set<string>> {
   if (viewer?.siteRole === "admin") return new Set();
-  const known = documents === "all" ? [] : documents.filter((item) => typeof item !== "string");
-  const ids = documents === "all" ? [] : documents.filter((item) => typeof item === "string");
+  const given = documents === "all" ? null : documents;
+  const known = given?.filter((item) => typeof item !== "string") ?? [];
+  const ids = given?.filter((item) => typeof item === "string") ?? [];
+  const which = given ? Prisma.sql`"id" = ANY(${[...new Set(ids)]}::text[])` : Prisma.sql`true`;
   const looked =
-    documents !== "all" && ids.length === 0
+    given && ids.length === 0
       ? []
       : await rawRows<{ id: string; courseId: string }>(
           prisma,
-          Prisma.sql`SELECT "id", "courseId" FROM "Document"
-          WHERE ${documents === "all" ? Prisma.sql`true` : Prisma.sql`"id" = ANY(${[...new Set(ids)]}::text[])`}
-            AND "courseId" IS NOT NULL`,
+          Prisma.sql`SELECT "id", "courseId" FROM "Document" WHERE ${which} AND "courseId" IS NOT NULL`,
         );
   return new Set(
     [...known, ...looked].filter((row) => !canReadDocument(viewer, row)).map((row) => row.id),

@@ -17,6 +17,17 @@ export function jsonError(status: number, message: string, headers?: HeadersInit
   return Response.json({ error: { status, message } }, { status, headers });
 }
 
+/**
+ * `fields` and then `"rows"`, whose items are already JSON text (built by PostgreSQL: the lists of
+ * lib/annotations), joined as they are rather than parsed and serialised again.
+ */
+export function jsonWithRows(fields: Record<string, unknown>, rows: readonly string[]): Response {
+  const head = JSON.stringify(fields).slice(1, -1);
+  return new Response(`{${head}${head ? "," : ""}"rows":[${rows.join(",")}]}`, {
+    headers: { "Content-Type": "application/json" },
+  });
+}
+
 /** The response for a refused operation: 422/409, or 429 with Retry-After. */
 export function outcomeError(outcome: Extract<Outcome<unknown>, { ok: false }>): Response {
   const retry = outcome.code === "rate_limited" ? outcome.retryAfterSeconds : undefined;

@@ -1,4 +1,4 @@
-import { jsonError, outcomeError, readJson } from "@/lib/http/respond";
+import { jsonError, jsonWithRows, outcomeError, readJson } from "@/lib/http/respond";
 import { withApiViewer } from "@/lib/http/api-viewer";
 import { toApiJson, toRecord } from "@/lib/annotations/records";
 import { createAnnotation, searchAnnotationsJson } from "@/lib/annotations/service";
@@ -18,15 +18,15 @@ export const GET = withApiViewer(async ({ request, viewer }) => {
     parsed.data,
   );
   // Each row arrives as JSON text from PostgreSQL (see searchAnnotationsJson).
-  const head = JSON.stringify({
-    ...(total === undefined ? {} : { total }),
-    limit: parsed.data.limit,
-    offset: parsed.data.offset,
-    hasMore,
-  });
-  return new Response(`${head.slice(0, -1)},"rows":[${rows.join(",")}]}`, {
-    headers: { "Content-Type": "application/json" },
-  });
+  return jsonWithRows(
+    {
+      ...(total === undefined ? {} : { total }),
+      limit: parsed.data.limit,
+      offset: parsed.data.offset,
+      hasMore,
+    },
+    rows,
+  );
 });
 
 /** POST /api/annotations { documentSlug, selection, body, tags, visibility, courseId, groupId } */

@@ -1,4 +1,4 @@
-import { jsonError, outcomeError, readJson } from "@/lib/http/respond";
+import { jsonError, jsonWithRows, outcomeError, readJson } from "@/lib/http/respond";
 import { importW3C } from "@/lib/annotations/import";
 import { withApiViewer } from "@/lib/http/api-viewer";
 import { documentExport } from "@/lib/annotations/export/load";
@@ -27,10 +27,7 @@ export const GET = withApiViewer<{ slug: string }>(async ({ request, viewer, par
   if (format.data === "json") {
     // Each row arrives as JSON text from PostgreSQL (see listDocumentAnnotationsJson).
     const rows = await listDocumentAnnotationsJson(prisma, viewer, document);
-    return new Response(
-      `{"document":${JSON.stringify(document.slug)},"total":${rows.length},"rows":[${rows.join(",")}]}`,
-      { headers: { "Content-Type": "application/json" } },
-    );
+    return jsonWithRows({ document: document.slug, total: rows.length }, rows);
   }
   // The notes with their discussions, speakers and citation, as a file named for what it holds.
   const exported = await documentExport(prisma, viewer, document.slug);
