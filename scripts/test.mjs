@@ -119,10 +119,14 @@ async function endToEnd(adminUrl, template) {
     if (seed.summary) console.log(seed.summary);
     await waitForHealth(`http://127.0.0.1:${port}/api/health`);
     say(`End-to-end tests (Playwright) against http://127.0.0.1:${port}`);
-    return await run(process.execPath, [bin("@playwright/test/cli.js"), "test", ...filters], {
-      ...env,
-      E2E_BASE_URL: `http://127.0.0.1:${port}`,
-    });
+    return await run(
+      process.execPath,
+      [bin("@playwright/test/cli.js"), "test", ...filters, ...playwrightExtraArgs()],
+      {
+        ...env,
+        E2E_BASE_URL: `http://127.0.0.1:${port}`,
+      },
+    );
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
@@ -155,4 +159,9 @@ function run(command, commandArgs, env) {
     const child = spawn(command, commandArgs, { env, stdio: "inherit" });
     child.on("close", (code) => resolve(code ?? 1));
   });
+}
+
+/** PLAYWRIGHT_ARGS="--repeat-each=10": extra arguments for Playwright, for hunting a flaky journey. */
+function playwrightExtraArgs() {
+  return (process.env.PLAYWRIGHT_ARGS ?? "").split(/\s+/).filter(Boolean);
 }

@@ -10,7 +10,11 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 // (a script's own) fall back to `$queryRaw`; both paths return the same shapes because every
 // count is cast to int in SQL.
 
-const pools = new WeakMap<object, pg.Pool>();
+// On globalThis, as the client itself is (./index.ts): Next's server build evaluates this module
+// once in each chunk that bundles it (the server actions' and the pages'), and a registry per copy
+// left every copy but one without the pool, its hot reads quietly back on Prisma's engine.
+const registry = globalThis as unknown as { memconPools?: WeakMap<object, pg.Pool> };
+const pools = (registry.memconPools ??= new WeakMap<object, pg.Pool>());
 
 /** Called where the app's PrismaClient is made on a pool (lib/db/index.ts). */
 export function registerPool(prisma: PrismaClient, pool: pg.Pool) {

@@ -25,9 +25,11 @@ export async function publishChange(prisma: PrismaClient, event: LiveEvent): Pro
     // knows when the replica has the change (lib/db/read.ts). Browsers never see it.
     // On the pool (lib/db/raw.ts), not through Prisma's query compiler: every write announces
     // itself (bench/README.md, round 5).
+    // pg_notify returns void, a column Prisma cannot read (a transaction's client goes through
+    // Prisma): the statement answers `true` instead.
     await rawRows(
       prisma,
-      Prisma.sql`SELECT pg_notify(${LIVE_CHANNEL},
+      Prisma.sql`SELECT true AS announced FROM pg_notify(${LIVE_CHANNEL},
         (${JSON.stringify(event)}::jsonb || jsonb_build_object('lsn', pg_current_wal_lsn()::text))::text)`,
     );
   } catch (error) {

@@ -252,6 +252,9 @@ test.describe("on a desktop, while a classmate writes", () => {
     await openTheConversation(chen, desktop);
     await selectWords(chen, desktop, theirs, selectWithMouse);
     await press(desktop, chen.getByRole("button", { name: "Annotate" }));
+    // Chen types once the caret is in the note, as a person does: the editor takes the focus a
+    // moment after it opens, and keys sent before then go to the page (a CI run lost them so).
+    await expect(chen.getByRole("textbox", { name: "Your note" })).toBeFocused();
     await chen.keyboard.type("Who are the one or two? Ishii and Sato, named just before.");
     await chen.getByLabel("Who can see it").selectOption({ label: `Course: ${DEMO.course}` });
     await press(desktop, chen.getByRole("button", { name: "Save" }));
