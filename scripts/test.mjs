@@ -62,7 +62,12 @@ console.log(
     ` in ${((Date.now() - started) / 1000).toFixed(0)} s`,
 );
 const counts = totals();
-console.log(`Tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+const flaky = runE2e ? flakyJourneys() : [];
+for (const journey of flaky) console.log(`[test] FLAKY (failed, then passed on retry): ${journey}`);
+console.log(
+  `Tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped` +
+    (flaky.length ? `, ${flaky.length} of the passed flaky` : ""),
+);
 process.exit(exitCode || (failed.length || counts.failed ? 1 : 0));
 
 /** Both runners' counts, from their JSON reports (a runner that did not run counts nothing). */
@@ -85,6 +90,20 @@ function totals() {
       (vitest?.numTodoTests ?? 0) +
       (playwright?.stats?.skipped ?? 0),
   };
+}
+
+/** The journeys that failed and then passed on a retry (E2E_RETRIES), as "file:line title". */
+function flakyJourneys() {
+  if (!fs.existsSync(PLAYWRIGHT_JSON)) return [];
+  const found = [];
+  const walk = (suite) => {
+    for (const inner of suite.suites ?? []) walk(inner);
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === "flaky") found.push(`${spec.file}:${spec.line} ${spec.title}`);
+  };
+  walk(JSON.parse(fs.readFileSync(PLAYWRIGHT_JSON, "utf8")));
+  return found;
 }
 
 async function endToEnd(adminUrl, template) {
